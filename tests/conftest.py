@@ -1,0 +1,44 @@
+"""Shared fixtures.
+
+Fixture data is made by code in temporary folders. The one exception is the
+official boundaries, which are installed (never committed): the ``boundaries``
+fixture installs them once from ``$TCMAP_BOUNDARIES_SOURCE`` or the
+``../shared/data/boundaries`` mirror beside the checkout when they are missing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_MIRROR = REPO.parent / "shared" / "data" / "boundaries"
+
+
+@pytest.fixture(scope="session")
+def boundaries() -> Path:
+    """Make sure the boundaries are installed; return the cache folder."""
+    from geo import boundaries as b
+
+    if not b.is_installed():
+        source = os.environ.get(b.ENV_SOURCE) or (str(SHARED_MIRROR) if SHARED_MIRROR.is_dir() else None)
+        if source is None:
+            pytest.skip("boundaries not installed and no mirror at ../shared/data/boundaries")
+        b.install(source)
+    return b.cache_dir()
+
+
+@pytest.fixture(scope="session")
+def districts(boundaries):
+    from geo.boundaries import load_districts
+
+    return load_districts()
+
+
+@pytest.fixture(scope="session")
+def gazetteer(boundaries):
+    from geo.gazetteer import load_gazetteer
+
+    return load_gazetteer()
