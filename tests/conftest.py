@@ -42,3 +42,15 @@ def gazetteer(boundaries):
     from geo.gazetteer import load_gazetteer
 
     return load_gazetteer()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_sessionstart(session) -> None:
+    """In CI a missing browser must fail loudly, not turn browser tests into skips."""
+    if os.environ.get("TCMAP_REQUIRE_BROWSER") and not CHROMIUM.exists():
+        raise pytest.UsageError(
+            "TCMAP_REQUIRE_BROWSER is set but /usr/bin/chromium is missing: "
+            "run `make browser` (apt-get install chromium) first."
+        )

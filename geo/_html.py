@@ -1,0 +1,222 @@
+"""Visible text and metadata from a saved web page, with the standard library.
+
+``html.parser`` is lenient (it never raises on broken markup) and ships with
+Python, so a scraped page full of scripts, comments, CDATA and bad nesting is
+read without a new dependency. Nothing in the page is executed or fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+__all__ = ["HtmlPage", "parse_html", "declared_charset"]
+
+# Elements whose content a browser never shows as text.
+_INVISIBLE = frozenset(
+    {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+     "canvas", "video", "audio", "select", "button", "datalist"}
+)
+# Elements that start a paragraph; their text is separated by a blank line.
+_PARAGRAPH = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl",
+     "article", "section", "header", "footer", "aside", "nav", "main", "figure", "figcaption",
+     "form", "fieldset", "address", "hr", "details", "summary", "body"}
+)
+# Elements that start a new line.
+_LINE = frozenset({"br", "div", "li", "tr", "dd", "dt", "caption", "option", "legend", "center"})
+_CELL = frozenset({"td", "th"})
+# Void elements never have an end tag, so they cannot open a skipped region.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
+    "sailthru.date", "parsely-pub-date",
+)
+_SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What a reader needs from a page: its visible text and a few meta fields."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Return the charset a page declares in a ``<meta>`` near its start, if any."""
+    match = _CHARSET_RE.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def parse_html(markup: str) -> HtmlPage:
+    """Extract visible text (block elements become line breaks) and metadata.
+
+    The title comes from ``og:title`` else ``<title>``; the date from
+    ``article:published_time`` (or a similar meta tag) else the first
+    ``<time datetime>``; the publisher from ``og:site_name``.
+    """
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    return parser.page()
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._parts: list[str] = []
+        # [tag, depth] of the element whose content is hidden; depth counts
+        # nested elements of the same name so the right end tag closes it.
+        self._skip: list[list] = []
+        self._pre = 0
+        self._title_parts: list[str] | None = None
+        self._title: str | None = None
+        self._meta: dict[str, str] = {}
+        self._time: str | None = None
+        self._canonical: str | None = None
+
+    # -- tags ---------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: (value or "") for name, value in attrs}
+        if tag == "meta":
+            self._read_meta(values)
+            return
+        if tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self._canonical = self._canonical or values.get("href") or None
+            return
+        if tag == "title" and self._title is None:
+            self._title_parts = []
+            return
+        if tag == "time" and self._time is None and values.get("datetime"):
+            self._time = values["datetime"]
+        if tag == "body" and self._skip and self._skip[0][0] == "head":
+            # Pages often forget </head>; the body starts the visible part anyway.
+            self._skip.clear()
+        if self._skip:
+            if tag == self._skip[-1][0]:
+                self._skip[-1][1] += 1
+            return
+        if tag not in _VOID and (tag in _INVISIBLE or _hidden(values)):
+            self._skip.append([tag, 1])
+            return
+        self._break_for(tag)
+        if tag == "pre":
+            self._pre += 1
+        if tag == "img" and values.get("alt"):
+            # Alt text is not read aloud into articles; skipping it avoids "photo" noise.
+            return
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and tag != "meta":
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._title_parts is not None:
+            self._title = _squash("".join(self._title_parts)) or None
+            self._title_parts = None
+            return
+        if self._skip:
+            if tag == self._skip[-1][0]:
+                self._skip[-1][1] -= 1
+                if self._skip[-1][1] == 0:
+                    self._skip.pop()
+            return
+        if tag == "pre" and self._pre:
+            self._pre -= 1
+        self._break_for(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._title_parts is not None:
+            self._title_parts.append(data)
+            return
+        if self._skip:
+            return
+        self._parts.append(data if self._pre else _SPACE_RE.sub(" ", data))
+
+    # Comments, CDATA sections, doctype and processing instructions carry no visible text.
+    def handle_comment(self, data: str) -> None:
+        return
+
+    def unknown_decl(self, data: str) -> None:
+        return
+
+    def handle_decl(self, decl: str) -> None:
+        return
+
+    def handle_pi(self, data: str) -> None:
+        return
+
+    # -- helpers -------------------------------------------------------------
+    def _break_for(self, tag: str) -> None:
+        if tag in _PARAGRAPH:
+            self._parts.append("\n\n")
+        elif tag in _LINE:
+            self._parts.append("\n")
+        elif tag in _CELL:
+            self._parts.append(" ")
+
+    def _read_meta(self, values: dict[str, str]) -> None:
+        key = (values.get("property") or values.get("name") or values.get("itemprop") or "").strip().lower()
+        content = values.get("content", "").strip()
+        if key and content and key not in self._meta:
+            self._meta[key] = content
+
+    def page(self) -> HtmlPage:
+        if self._title_parts is not None:  # <title> never closed
+            self._title = _squash("".join(self._title_parts)) or None
+        published, source = None, None
+        for key in _DATE_META:
+            if key in self._meta:
+                published, source = self._meta[key], f'<meta property="{key}">'
+                break
+        if published is None and self._time:
+            published, source = self._time, "<time datetime>"
+        title = _squash(self._meta.get("og:title", "")) or self._title
+        url = self._meta.get("og:url") or self._canonical
+        return HtmlPage(
+            text=_tidy("".join(self._parts)),
+            title=title,
+            published=published,
+            published_from=source,
+            publisher=_squash(self._meta.get("og:site_name", "")) or None,
+            url=url,
+        )
+
+
+def _hidden(values: dict[str, str]) -> bool:
+    if "hidden" in values or values.get("aria-hidden", "").lower() == "true":
+        return True
+    style = values.get("style", "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _squash(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _tidy(text: str) -> str:
+    """Strip each line and keep at most one blank line between paragraphs."""
+    lines = [line.strip() for line in text.split("\n")]
+    out: list[str] = []
+    blank = False
+    for line in lines:
+        if not line:
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+            blank = False
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,422 @@
+"""The ``tcmap`` command line: thin wrappers over the ``geo`` stages.
+
+Exit codes (also in the README):
+0  everything read and processed;
+1  finished, but some inputs were skipped (each named on stderr with its reason);
+2  usage error (bad option or argument);
+3  nothing could be done (no article read, boundaries missing, bad gold folder...).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import click
+
+from geo import __version__
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
+
+
+class Fatal(click.ClickException):
+    exit_code = EXIT_FATAL
+
+
+def _parse_date(_ctx, _param, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, instead got: {value!r}") from None
+
+
+def _limits(max_article_mb: float | None):
+    from geo.articles import Limits
+
+    limits = Limits.from_env()
+    if max_article_mb is not None:
+        from dataclasses import replace
+
+        limits = replace(limits, max_article_bytes=int(max_article_mb * 1024 * 1024))
+    return limits
+
+
+def _progress_bar(total: int | None, desc: str):
+    from tqdm import tqdm
+
+    # tqdm hides itself when stderr is not a terminal (disable=None).
+    return tqdm(total=total, desc=desc, unit="article", file=sys.stderr, disable=None, leave=False)
+
+
+def _report(result) -> int:
+    """Print skipped inputs and the one-line summary; return the exit code."""
+    for s in result.skipped:
+        click.echo(f"skipped {s.origin}: {s.reason}", err=True)
+    for a in result.articles:
+        for w in a.warnings:
+            click.echo(f"warning {a.origin or a.id}: {w}", err=True)
+    click.echo(result.summary(), err=True)
+    return EXIT_SKIPPED if result.skipped else EXIT_OK
+
+
+def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | None):
+    from geo.boundaries import BoundariesError
+    from geo.pipeline import run
+
+    if not paths:
+        raise click.UsageError("Give at least one file or folder of articles (or --store).")
+    try:
+        with _progress_bar(None, "extracting") as bar:
+            result = run(paths, user_date=user_date, limits=_limits(max_article_mb), progress=bar.update)
+    except BoundariesError as e:
+        raise Fatal(str(e)) from e
+    if not result.results and result.skipped:
+        _report(result)
+        raise Fatal("No article could be read.")
+    return result
+
+
+def _claims_from(paths, store, user_date, max_article_mb):
+    """Claims and a run summary, from files or from the store."""
+    if store:
+        from geo.store import Store
+
+        st = Store.open()
+        return st.claims(), None
+    result = _run(paths, user_date, max_article_mb)
+    return result.claims, result
+
+
+def _overrides_from(store: bool):
+    if not store:
+        return ()
+    from geo.store import Store
+
+    return tuple(Store.open().overrides())
+
+
+def _sources(claims) -> list[tuple[str, int]]:
+    """Publishers (or article ids) and how many articles each contributed."""
+    seen: dict[str, str] = {}
+    for c in claims:
+        seen.setdefault(c.article_id, c.publisher or "unknown publisher")
+    return Counter(seen.values()).most_common()
+
+
+def _timeline(claims, overrides=(), stale_days: int = 30, contest_days: int = 3):
+    from geo.boundaries import BoundariesError, load_districts
+    from geo.timeline import TimelineParams, build_timeline
+
+    try:
+        districts = load_districts().drop(columns="geometry")
+    except BoundariesError as e:
+        raise Fatal(str(e)) from e
+    params = TimelineParams(contest_window_days=contest_days, stale_days=stale_days)
+    return build_timeline(claims, districts, params, overrides)
+
+
+paths_arg = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+date_opt = click.option(
+    "--date", "user_date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles that have none."
+)
+max_mb_opt = click.option(
+    "--max-article-mb", type=float, default=None, help="Largest article accepted, in MB (default 20, or $TCMAP_MAX_ARTICLE_MB)."
+)
+store_opt = click.option("--store", is_flag=True, help="Read claims from the tcmap store ($TCMAP_HOME) instead of files.")
+stale_opt = click.option("--stale-days", type=click.IntRange(1), default=30, show_default=True, help="Days without a claim after which a status is stale.")
+contest_opt = click.option("--contest-days", type=click.IntRange(0), default=3, show_default=True, help="Opposing claims this close make a district contested.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tcmap")
+def cli() -> None:
+    """tcmap: turn news reports into a dated map of who controls what."""
+
+
+@cli.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@date_opt
+@max_mb_opt
+def extract(paths, fmt, out, user_date, max_article_mb):
+    """Extract control claims (../shared/CLAIMS.md records) from articles."""
+    result = _run(paths, user_date, max_article_mb)
+    rows = [c.to_dict() for c in result.claims]
+    text = _format_rows(rows, fmt, CLAIM_COLUMNS)
+    _write(text, out)
+    sys.exit(_report(result))
+
+
+CLAIM_COLUMNS = [
+    "article_id", "published", "published_source", "mention", "char_start", "char_end", "sentence",
+    "place_level", "place_name", "adm2_pcode", "adm1_pcode", "lat", "lon", "controller", "event_date",
+    "time_precision", "geo_precision", "scope", "attributed_to", "source_type", "confidence",
+]
+
+
+def _format_rows(rows: list[dict], fmt: str, columns: list[str]) -> str:
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out}", err=True)
+
+
+@cli.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="csv", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
+@date_opt
+@max_mb_opt
+def counts(paths, fmt, out, user_date, max_article_mb):
+    """List claims about numbers of districts ("seized over 80 of 421 districts")."""
+    from dataclasses import asdict
+
+    result = _run(paths, user_date, max_article_mb)
+    rows = [asdict(c) for c in result.counts]
+    cols = ["article_id", "number", "total", "qualifier", "claimant", "source_type", "date", "sentence"]
+    _write(_format_rows(rows, fmt, cols), out)
+    sys.exit(_report(result))
+
+
+@cli.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@click.option("--unresolved", is_flag=True, help="Only the names the tool could not place.")
+@max_mb_opt
+def places(paths, fmt, unresolved, max_article_mb):
+    """List the place names found in articles and how each was resolved."""
+    from geo.articles import read_articles
+    from geo.gazetteer import load_gazetteer
+    from geo.mentions import places_rows
+    from geo.models import Skipped
+
+    gaz = load_gazetteer()
+    rows, skipped = [], 0
+    for item in read_articles(paths, limits=_limits(max_article_mb)):
+        if isinstance(item, Skipped):
+            click.echo(f"skipped {item.origin}: {item.reason}", err=True)
+            skipped += 1
+            continue
+        for row in places_rows(item.text, gaz):
+            if unresolved and row.get("place"):
+                continue
+            rows.append({"article_id": item.id, **row})
+    cols = ["article_id", "mention", "start", "end", "level", "place", "adm2_pcode", "adm1_pcode",
+            "lat", "lon", "rule", "score", "reason"]
+    if fmt == "table":
+        click.echo(_table(rows, ["article_id", "mention", "level", "place", "adm2_pcode", "adm1_pcode", "rule", "reason"]))
+    else:
+        click.echo(_format_rows(rows, fmt, cols), nl=False)
+    n_unres = sum(1 for r in rows if not r.get("place"))
+    click.echo(f"{len(rows)} mentions, {n_unres} unresolved, {skipped} inputs skipped", err=True)
+    sys.exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+def _table(rows: list[dict], cols: list[str]) -> str:
+    def cell(v) -> str:
+        s = "" if v is None else str(v)
+        return s if len(s) <= 40 else s[:39] + "…"
+
+    widths = {c: max([len(c)] + [len(cell(r.get(c))) for r in rows]) for c in cols}
+    lines = ["  ".join(c.ljust(widths[c]) for c in cols)]
+    lines += ["  ".join(cell(r.get(c)).ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(lines)
+
+
+@cli.command()
+@paths_arg
+@click.option("--date", "day", required=True, callback=_parse_date, help="The day to report (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Also list districts with no report.")
+@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
+@store_opt
+@stale_opt
+@contest_opt
+@max_mb_opt
+def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb):
+    """One row per district: P-code, district, province, status, since, number of claims."""
+    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+    tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
+    rows = []
+    for s in tl.status_on(day):
+        if s.status == "no_report" and not show_all:
+            continue
+        rows.append({
+            "adm2_pcode": s.adm2_pcode, "district": s.adm2_name, "province": s.adm1_name,
+            "status": s.status, "since": s.since.isoformat() if s.since else "",
+            "claims": len(s.evidence), "unconfirmed": s.unconfirmed, "stale": s.stale,
+            "overridden": s.overridden,
+        })
+    cols = ["adm2_pcode", "district", "province", "status", "since", "claims", "unconfirmed", "stale", "overridden"]
+    if fmt == "table":
+        click.echo(_table(rows, cols))
+    else:
+        click.echo(_format_rows(rows, fmt, cols), nl=False)
+    sys.exit(_report(result) if result else EXIT_OK)
+
+
+@cli.command(name="map")
+@paths_arg
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/map.html"), show_default=True)
+@click.option("--date", "single_date", callback=_parse_date, help="Export a single-date map of this day.")
+@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
+@click.option("--title", default=None, help="Title shown on the map.")
+@click.option("--online-tiles", is_flag=True, help="Add an OpenStreetMap tile layer (needs internet to view).")
+@store_opt
+@stale_opt
+@contest_opt
+@max_mb_opt
+def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb):
+    """Write a self-contained, offline HTML control map with a date slider."""
+    from geo.htmlmap import render_map
+
+    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+    tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
+    html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(tl.change_dates)} dates)", err=True)
+    sys.exit(_report(result) if result else EXIT_OK)
+
+
+@cli.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "csv", "acled"]), required=True)
+@click.option("--date", "day", callback=_parse_date, help="Day of the district statuses (not needed for acled).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
+@store_opt
+@stale_opt
+@contest_opt
+@max_mb_opt
+def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb):
+    """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV."""
+    from geo import exports
+
+    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "acled":
+        exports.write_acled(claims, out)
+    else:
+        if day is None:
+            raise click.UsageError(f"--date is required for --format {fmt}.")
+        tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
+        exports.write_status(tl, day, out, fmt)
+    click.echo(f"wrote {out}", err=True)
+    sys.exit(_report(result) if result else EXIT_OK)
+
+
+@cli.command()
+@paths_arg
+@click.option("--date", "day", required=True, callback=_parse_date)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--title", default=None)
+@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
+@store_opt
+@stale_opt
+@contest_opt
+@max_mb_opt
+def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb):
+    """Write a static PNG map of one day, for PDF and Word reports."""
+    from geo import exports
+
+    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+    tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    exports.write_png(tl, day, out, title=title)
+    click.echo(f"wrote {out}", err=True)
+    sys.exit(_report(result) if result else EXIT_OK)
+
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--verbose", "-v", is_flag=True, help="List false positives and false negatives per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_(gold_dir, verbose, as_json):
+    """Score extraction against gold files laid out like ../shared/eval/dev/."""
+    from geo.evaluate import score
+
+    articles_dir = gold_dir / "articles"
+    if not (gold_dir / "gold.jsonl").is_file():
+        raise Fatal(f"{gold_dir} has no gold.jsonl.")
+    if articles_dir.is_dir():
+        paths = [str(articles_dir)]
+    else:  # the seeds' gold sits apart from its articles: look for them by id
+        paths = _find_articles_for(gold_dir)
+    result = _run(paths, None, None)
+    scores = score(gold_dir, result.results)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        click.echo(scores.format(verbose=verbose))
+    sys.exit(_report(result))
+
+
+def _find_articles_for(gold_dir: Path) -> list[str]:
+    ids = [json.loads(line)["id"] for line in (gold_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    for cand in (gold_dir.parent.parent / gold_dir.name, gold_dir.parent / gold_dir.name, Path("seeds")):
+        found = [str(p) for i in ids for p in cand.glob(f"{i}.*") if cand.is_dir()]
+        if found:
+            return found
+    raise Fatal(f"{gold_dir} has no articles/ folder and its articles were not found beside it.")
+
+
+@cli.command()
+@paths_arg
+@date_opt
+@max_mb_opt
+def ingest(paths, user_date, max_article_mb):
+    """Add articles to the store ($TCMAP_HOME): extract once, keep the analyst's work."""
+    from geo.store import Store
+
+    result = _run(paths, user_date, max_article_mb)
+    st = Store.open()
+    summary = st.ingest_result(result)
+    click.echo(summary, err=True)
+    sys.exit(_report(result))
+
+
+@cli.group()
+def boundaries() -> None:
+    """Install the OCHA/AGCHO district and province boundaries."""
+
+
+@boundaries.command("install")
+@click.argument("source", required=False)
+def boundaries_install(source):
+    """Install from SOURCE: a folder of the zips, a zip, or an http(s) URL.
+
+    Default: $TCMAP_BOUNDARIES_SOURCE, else the public URL in data/boundaries/manifest.json.
+    """
+    from geo.boundaries import BoundariesError, install
+
+    try:
+        dest = install(source, progress=lambda m: click.echo(m, err=True))
+    except BoundariesError as e:
+        raise Fatal(str(e)) from e
+    click.echo(str(dest))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="tcmap")

@@ -1,0 +1,99 @@
+"""One run of the pipeline over a batch of inputs: read, extract, date.
+
+The CLI and the app both call ``run``; it never stops on one bad article (the
+reader turns it into a ``Skipped`` with a reason) and it never writes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo.models import Article, Claim, CountClaim, Skipped
+
+if TYPE_CHECKING:
+    from geo.claims import ArticleResult
+
+
+@dataclass
+class RunResult:
+    """What a batch produced: per-article results and the inputs skipped."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [r.article for r in self.results]
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for r in self.results for c in r.claims]
+
+    @property
+    def counts(self) -> list[CountClaim]:
+        return [c for r in self.results for c in r.counts]
+
+    @property
+    def undated_articles(self) -> list[Article]:
+        return [a for a in self.articles if a.published is None]
+
+    def summary(self) -> str:
+        """The one-line summary batch commands end with."""
+        n_claims = len(self.claims)
+        undated = len(self.undated_articles)
+        inferred = sum(1 for a in self.articles if a.published_source == "inferred")
+        parts = [
+            f"{len(self.results)} article{'s' if len(self.results) != 1 else ''} read",
+            f"{len(self.skipped)} skipped",
+            f"{n_claims} claim{'s' if n_claims != 1 else ''}",
+        ]
+        if inferred:
+            parts.append(f"{inferred} publication date{'s' if inferred != 1 else ''} inferred")
+        if undated:
+            parts.append(f"{undated} undated (give --date or a NAME.meta.json)")
+        return ", ".join(parts)
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> list[ArticleResult]:
+    """Extract claims from already-read articles and infer missing dates."""
+    from geo.claims import extract, load_nlp
+    from geo.dating import infer_published
+    from geo.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    nlp = load_nlp()
+    results = []
+    for result in extract(articles, gazetteer=gazetteer, nlp=nlp):
+        results.append(result)
+        if progress:
+            progress(1)
+    return infer_published(results)
+
+
+def run(
+    paths: Sequence[str | Path],
+    *,
+    user_date: date | None = None,
+    limits=None,
+    progress: Callable[[int], None] | None = None,
+) -> RunResult:
+    """Read every input under ``paths`` and extract its claims."""
+    from geo.articles import Limits, read_articles
+
+    out = RunResult()
+    articles: list[Article] = []
+    for item in read_articles(paths, limits=limits or Limits.from_env(), user_date=user_date):
+        if isinstance(item, Skipped):
+            out.skipped.append(item)
+        else:
+            articles.append(item)
+    out.results = extract_articles(articles, progress=progress)
+    return out
