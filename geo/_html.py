@@ -32,6 +32,9 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
 )
+_HEAD_CONTENT = frozenset(
+    {"head", "title", "meta", "link", "script", "style", "base", "noscript", "template"}
+)
 _DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
     "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
@@ -95,13 +98,13 @@ class _VisibleText(HTMLParser):
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self._canonical = self._canonical or values.get("href") or None
             return
-        if tag == "title" and self._title is None:
+        if tag == "title" and self._title is None and (not self._skip or self._skip[0][0] == "head"):
             self._title_parts = []
             return
         if tag == "time" and self._time is None and values.get("datetime"):
             self._time = values["datetime"]
-        if tag == "body" and self._skip and self._skip[0][0] == "head":
-            # Pages often forget </head>; the body starts the visible part anyway.
+        if self._skip and self._skip[0][0] == "head" and tag not in _HEAD_CONTENT:
+            # Pages often forget </head>; the first body element starts the visible part.
             self._skip.clear()
         if self._skip:
             if tag == self._skip[-1][0]:
@@ -113,9 +116,6 @@ class _VisibleText(HTMLParser):
         self._break_for(tag)
         if tag == "pre":
             self._pre += 1
-        if tag == "img" and values.get("alt"):
-            # Alt text is not read aloud into articles; skipping it avoids "photo" noise.
-            return
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

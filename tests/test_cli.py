@@ -1,0 +1,165 @@
+"""The ``tcmap`` command line, end to end on the sample articles in seeds/.
+
+These run the real pipeline (reader, gazetteer, spaCy, timeline, map) in
+process with click's runner and parse what a user would read or load.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import EXIT_FATAL, EXIT_OK, EXIT_SKIPPED, cli
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: str):
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def seed_claims(boundaries, runner) -> list[dict]:
+    res = invoke(runner, "extract", str(SEEDS), "--format", "jsonl")
+    assert res.exit_code == EXIT_OK, res.output
+    return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def status_on(boundaries, runner):
+    cache: dict[str, dict[str, dict]] = {}
+
+    def get(day: str) -> dict[str, dict]:
+        if day not in cache:
+            res = invoke(runner, "status", str(SEEDS), "--date", day, "--format", "csv", "--all")
+            assert res.exit_code == EXIT_OK, res.output
+            rows = list(csv.DictReader(io.StringIO(res.stdout)))
+            cache[day] = {r["adm2_pcode"]: r for r in rows}
+        return cache[day]
+
+    return get
+
+
+CLAIM_FIELDS = {
+    "article_id", "published", "published_source", "mention", "char_start", "char_end", "sentence",
+    "place_level", "place_name", "adm2_pcode", "adm1_pcode", "lat", "lon", "controller", "event_date",
+    "time_precision", "geo_precision", "scope", "attributed_to", "source_type", "confidence",
+}
+
+
+def test_extract_writes_claim_records_with_every_contract_field(seed_claims):
+    assert seed_claims
+    for c in seed_claims:
+        assert CLAIM_FIELDS <= set(c)
+        assert c["controller"] in {"taliban", "government", "contested"}
+        assert c["place_level"] in {"district", "province", "point"}
+        assert c["source_type"] in {"taliban", "government", "third_party", "reporter"}
+        assert c["time_precision"] in {"day", "week", "month", "unknown"}
+
+
+def test_extract_offsets_point_at_the_mention_in_the_article_text(seed_claims):
+    from geo.articles import read_articles
+
+    texts = {a.id: a.text for a in read_articles([SEEDS])}
+    for c in seed_claims:
+        assert texts[c["article_id"]][c["char_start"]:c["char_end"]] == c["mention"]
+
+
+def test_jani_khel_of_paktia_is_taliban_from_the_wednesday(seed_claims, status_on):
+    jani = [c for c in seed_claims if c["adm2_pcode"] == "AF1309" and c["published"] == "2021-06-23"]
+    assert jani and all(c["controller"] == "taliban" for c in jani)
+    assert {c["event_date"] for c in jani} == {"2021-06-23"}
+    assert not [c for c in seed_claims if c["adm2_pcode"] == "AF1209"], "Jani Khel of Paktika was never named"
+    row = status_on("2021-06-23")["AF1309"]
+    assert (row["status"], row["since"]) == ("taliban", "2021-06-23")
+
+
+def test_shir_khan_bandar_colours_imam_sahib_from_the_tuesday(seed_claims, status_on):
+    crossing = [c for c in seed_claims if c["place_level"] == "point" and c["adm2_pcode"] == "AF1905"
+                and c["published"] == "2021-06-23"]
+    assert crossing and crossing[0]["lat"] and crossing[0]["lon"]
+    assert status_on("2021-06-21")["AF1905"]["status"] == "no_report"
+    row = status_on("2021-06-22")["AF1905"]
+    assert (row["status"], row["since"]) == ("taliban", "2021-06-22")
+
+
+def test_islam_qala_claim_and_denial_make_kohsan_contested(seed_claims, status_on):
+    kohsan = {c["controller"] for c in seed_claims if c["adm2_pcode"] == "AF3213"}
+    assert {"taliban", "government"} <= kohsan
+    assert status_on("2021-07-10")["AF3213"]["status"] == "contested"
+
+
+def test_qala_e_naw_is_government_on_the_tenth_of_july(status_on):
+    assert status_on("2021-07-10")["AF3101"]["status"] == "government"
+
+
+def test_distance_references_and_incident_sites_colour_nothing(seed_claims, status_on):
+    # "50 km from Kunduz city" and a rocket hitting a hospital in Kunar.
+    assert not [c for c in seed_claims if c["adm2_pcode"] == "AF1901"]
+    assert not [c for c in seed_claims if c["adm1_pcode"] == "AF15"]
+    day = status_on("2021-07-10")
+    assert day["AF1901"]["status"] == "no_report"
+    assert all(r["status"] == "no_report" for p, r in day.items() if p.startswith("AF15"))
+
+
+def test_status_lists_every_district_with_all(status_on):
+    assert len(status_on("2021-07-10")) == 399
+
+
+def test_map_writes_an_offline_html_file(boundaries, runner, tmp_path):
+    out = tmp_path / "map.html"
+    res = invoke(runner, "map", str(SEEDS), "--out", str(out))
+    assert res.exit_code == EXIT_OK, res.output
+    html = out.read_text(encoding="utf-8")
+    assert out.stat().st_size < 1_500_000
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']https?://", html)
+    assert "Jani Khel" in html and "CC BY-IGO" in html
+
+
+def test_eval_prints_the_judges_figures(boundaries, runner):
+    gold = REPO.parent / "shared" / "eval" / "dev"
+    if not gold.is_dir():
+        pytest.skip("no ../shared/eval/dev")
+    res = invoke(runner, "eval", str(gold), "--json")
+    assert res.exit_code in (EXIT_OK, EXIT_SKIPPED), res.output
+    scores = json.loads(res.stdout)
+    for key in ("claim_precision", "claim_recall", "claim_f1", "place_f1", "date_exact"):
+        assert 0.0 <= scores[key] <= 1.0
+
+
+def test_a_bad_file_is_skipped_named_and_counted_without_stopping_the_batch(boundaries, runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(" date 2021-07-01 Taliban fighters captured Khwaja Ghar district of Takhar province on Tuesday.\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
+    res = invoke(runner, "extract", str(tmp_path), "--format", "jsonl")
+    assert res.exit_code == EXIT_SKIPPED
+    assert "empty.txt" in res.stderr and "scan.txt" in res.stderr
+    claims = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
+    assert [(c["adm2_pcode"], c["controller"], c["event_date"]) for c in claims] == [("AF1809", "taliban", "2021-06-29")]
+    assert "1 article read, 2 skipped" in res.stderr
+
+
+def test_nothing_readable_is_a_fatal_exit(boundaries, runner, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    res = invoke(runner, "extract", str(tmp_path / "empty.txt"))
+    assert res.exit_code == EXIT_FATAL
+    assert "No article could be read" in res.stderr
+
+
+def test_bad_date_option_is_a_usage_error(runner):
+    res = invoke(runner, "status", "seeds", "--date", "2021-02-30")
+    assert res.exit_code == 2
+    assert "expected a date as YYYY-MM-DD" in res.stderr
