@@ -11,35 +11,104 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-__all__ = ["HtmlPage", "parse_html", "declared_charset"]
+__all__ = ["HtmlPage", "declared_charset", "parse_html"]
 
 # Elements whose content a browser never shows as text.
 _INVISIBLE = frozenset(
-    {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
-     "canvas", "video", "audio", "select", "button", "datalist"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "video",
+        "audio",
+        "select",
+        "button",
+        "datalist",
+    }
 )
 # Elements that start a paragraph; their text is separated by a blank line.
 _PARAGRAPH = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl",
-     "article", "section", "header", "footer", "aside", "nav", "main", "figure", "figcaption",
-     "form", "fieldset", "address", "hr", "details", "summary", "body"}
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "main",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "hr",
+        "details",
+        "summary",
+        "body",
+    }
 )
 # Elements that start a new line.
 _LINE = frozenset({"br", "div", "li", "tr", "dd", "dt", "caption", "option", "legend", "center"})
 _CELL = frozenset({"td", "th"})
 # Void elements never have an end tag, so they cannot open a skipped region.
 _VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-     "source", "track", "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 _HEAD_CONTENT = frozenset(
     {"head", "title", "meta", "link", "script", "style", "base", "noscript", "template"}
 )
 _DATE_META = (
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
-    "sailthru.date", "parsely-pub-date",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
 )
+# Paragraph breaks are marked with U+2029 while parsing, so that two line
+# breaks in a row (</li><li>) are not mistaken for a paragraph break.
+_PARA = "\u2029"
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
@@ -98,7 +167,11 @@ class _VisibleText(HTMLParser):
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self._canonical = self._canonical or values.get("href") or None
             return
-        if tag == "title" and self._title is None and (not self._skip or self._skip[0][0] == "head"):
+        if (
+            tag == "title"
+            and self._title is None
+            and (not self._skip or self._skip[0][0] == "head")
+        ):
             self._title_parts = []
             return
         if tag == "time" and self._time is None and values.get("datetime"):
@@ -161,14 +234,18 @@ class _VisibleText(HTMLParser):
     # -- helpers -------------------------------------------------------------
     def _break_for(self, tag: str) -> None:
         if tag in _PARAGRAPH:
-            self._parts.append("\n\n")
+            self._parts.append(_PARA)
         elif tag in _LINE:
             self._parts.append("\n")
         elif tag in _CELL:
             self._parts.append(" ")
 
     def _read_meta(self, values: dict[str, str]) -> None:
-        key = (values.get("property") or values.get("name") or values.get("itemprop") or "").strip().lower()
+        key = (
+            (values.get("property") or values.get("name") or values.get("itemprop") or "")
+            .strip()
+            .lower()
+        )
         content = values.get("content", "").strip()
         if key and content and key not in self._meta:
             self._meta[key] = content
@@ -207,16 +284,10 @@ def _squash(text: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Strip each line and keep at most one blank line between paragraphs."""
-    lines = [line.strip() for line in text.split("\n")]
-    out: list[str] = []
-    blank = False
-    for line in lines:
-        if not line:
-            blank = bool(out)
-            continue
-        if blank:
-            out.append("")
-            blank = False
-        out.append(line)
-    return "\n".join(out)
+    """Strip each line; one blank line between paragraphs, none inside them."""
+    paragraphs = []
+    for block in text.split(_PARA):
+        lines = [line.strip() for line in block.split("\n")]
+        if body := "\n".join(line for line in lines if line):
+            paragraphs.append(body)
+    return "\n\n".join(paragraphs)

@@ -1,0 +1,393 @@
+"""tcmap's Streamlit app: `streamlit run app.py`.
+
+A thin layer of widgets over ``geo``: the store (``geo.store``) keeps the
+articles, claims and the analyst's work; ``geo.timeline`` turns claims into
+statuses; ``geo.appdata`` prepares what is shown. Runs from any folder and with
+no internet (Leaflet is inlined, no tile server unless asked for).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import streamlit as st
+
+from geo import appdata as ad
+from geo.models import SOURCE_TYPES, STATUSES
+
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE / "seeds"
+PAGES = ("Map", "Add articles", "Review", "Export", "Unresolved places")
+PLAY_STEP_S = 0.8
+
+
+# -- cached loads -----------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def get_store(home: str):
+    """One store per data folder, shared by sessions (the Store is thread-safe)."""
+    from geo.store import Store
+
+    return Store.open(home)
+
+
+@st.cache_resource(show_spinner="Loading district boundaries…")
+def district_table():
+    from geo.boundaries import load_districts
+
+    return load_districts().drop(columns="geometry")
+
+
+@st.cache_resource(max_entries=16, show_spinner="Building the timeline…")
+def get_timeline(home: str, revision: tuple, contest: int, stale: int, excluded: tuple,
+                 min_conf: float, provinces: tuple | None):
+    """The timeline for the store's current content and the filters (the cache key)."""
+    from geo.timeline import TimelineParams, build_timeline
+
+    store = get_store(home)
+    params = TimelineParams(contest_window_days=contest, stale_days=stale,
+                            exclude_source_types=frozenset(excluded), min_confidence=min_conf,
+                            provinces=frozenset(provinces) if provinces else None)
+    districts = district_table()
+    overrides = [o for o in store.overrides()
+                 if provinces is None or o.adm2_pcode[:4] in provinces]
+    return build_timeline(store.claims(), districts, params, overrides)
+
+
+@st.cache_resource(show_spinner=False)
+def sample_available() -> bool:
+    return SEEDS.is_dir() and any(SEEDS.iterdir())
+
+
+def home() -> str:
+    from geo.store import default_home
+
+    return str(default_home())
+
+
+# -- shared widgets ---------------------------------------------------------------
+def sidebar_filters():
+    st.sidebar.header("Filters")
+    labels = {"taliban": "Taliban", "government": "Government", "third_party": "Third party",
+              "reporter": "Reporter"}
+    kept = st.sidebar.multiselect("Count claims sourced to", SOURCE_TYPES, default=list(SOURCE_TYPES),
+                                  format_func=labels.get, key="f_sources",
+                                  help="Untick Taliban to hide districts claimed only by Taliban sources.")
+    min_conf = st.sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="f_conf")
+    stale = st.sidebar.number_input("Stale after (days without a report)", 1, 3650, 30, key="f_stale")
+    contest = st.sidebar.number_input("Contest window (days)", 0, 365, 3, key="f_contest",
+                                      help="Opposite claims this close together make a district contested.")
+    provs = ad.province_choices()
+    names = dict(provs)
+    chosen = st.sidebar.multiselect("Provinces", [p for p, _ in provs], format_func=names.get,
+                                    key="f_provinces", placeholder="All provinces")
+    excluded = tuple(sorted(set(SOURCE_TYPES) - set(kept)))
+    return int(contest), int(stale), excluded, float(min_conf), tuple(sorted(chosen)) or None
+
+
+def timeline_for(store, filters):
+    return get_timeline(home(), store.revision(), *filters)
+
+
+def show_reports(reports) -> None:
+    """What happened to each file, in words; names and reasons are shown as text."""
+    for r in reports:
+        name = ad.escape_text(r.name)
+        if r.error:
+            st.error(f"**{name}**: failed: {ad.escape_text(r.error)}")
+            continue
+        parts = [f"{len(r.articles)} article(s)", f"{r.claims} claim(s) found"]
+        if r.duplicates:
+            parts.append(f"{r.duplicates} already in the store")
+        if r.unresolved:
+            uniq = sorted(set(r.unresolved))
+            parts.append(f"{len(uniq)} place(s) not understood: " + ", ".join(ad.escape_text(u) for u in uniq[:20]))
+        msg = f"**{name}**: " + "; ".join(parts)
+        (st.success if r.claims and not r.skipped else st.warning)(msg)
+        for s in r.skipped:
+            st.warning(f"Skipped {ad.escape_text(s.origin)}: {ad.escape_text(s.reason)}")
+        for art_id, day, reason in r.inferred:
+            st.info(f"{ad.escape_text(art_id)}: no date given; inferred **{day}** because "
+                    f"{ad.escape_text(reason or 'of the dates it mentions')}. Correct it below if wrong.")
+
+
+# -- pages ------------------------------------------------------------------------
+def page_map(store, filters) -> None:
+    from streamlit_folium import st_folium
+
+    if store.count_articles() == 0:
+        st.info("The store is empty. Add articles on the *Add articles* page"
+                + (", or start with the sample." if sample_available() else "."))
+        if sample_available() and st.button("Load the sample articles", type="primary", key="load_sample"):
+            load_sample(store)
+            st.rerun()
+    tl = timeline_for(store, filters)
+    first, last = tl.first_date, tl.last_date
+    if first is None:
+        first = last = date.today()
+    hi = max(last, first + timedelta(days=1))
+    # Widget state is dropped on other pages; "map_day" outlives it. Programmatic
+    # moves (play, restart) go through "next_day": a widget's state may only be
+    # set before the widget is drawn.
+    ss = st.session_state
+    if (pending := ss.pop("next_day", None)) is not None:
+        ss.day = pending
+    elif "day" not in ss:
+        ss.day = ss.get("map_day") or last
+    if not first <= ss.day <= hi:
+        ss.day = last
+    c1, c2 = st.columns([6, 1])
+    with c2:
+        playing = st.session_state.get("playing", False)
+        if st.button("Pause" if playing else "Play", key="play", use_container_width=True):
+            st.session_state.playing = not playing
+            if not playing and st.session_state.day >= last:
+                st.session_state.next_day = first
+            st.rerun()
+    with c1:
+        day = st.slider("Date", min_value=first, max_value=hi, step=timedelta(days=1), key="day",
+                        format="YYYY-MM-DD")
+    st.session_state.map_day = day
+    counts = tl.counts_on(day)
+    cols = st.columns(len(STATUSES))
+    for col, s in zip(cols, STATUSES):
+        col.metric(ad.STATUS_LABELS[s], counts[s])
+    st.markdown(ad.legend_html(), unsafe_allow_html=True)
+
+    statuses = tl.status_on(day)
+    selected = st.session_state.get("sel_district")
+    paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected)
+    out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES"))),
+                    key="map", height=560, use_container_width=True,
+                    returned_objects=["last_object_clicked"], feature_group_to_add=paint)
+    click = (out or {}).get("last_object_clicked")
+    if click and click != st.session_state.get("last_click"):
+        st.session_state.last_click = click
+        pcode = ad.district_at(click["lat"], click["lng"])
+        if pcode and pcode != selected:
+            st.session_state.next_district = pcode
+            st.rerun()
+    notes = tl.notes_on(day)
+    if notes:
+        st.caption("Province-level reports (outlined in the exported map, colour no district):")
+        for n in notes:
+            st.text(n.label)
+    district_panel(store, tl, day)
+
+    if st.session_state.get("playing"):
+        nxt = next((d for d in tl.change_dates if d > day), None)
+        time.sleep(PLAY_STEP_S)
+        if nxt is None:
+            st.session_state.playing = False
+        else:
+            st.session_state.next_day = nxt
+        st.rerun()
+
+
+def district_panel(store, tl, day: date) -> None:
+    choices = ad.district_choices()
+    labels = dict(choices)
+    st.subheader("District")
+    ss = st.session_state
+    if (pending := ss.pop("next_district", None)) is not None:
+        ss.district = pending
+    elif "district" not in ss:
+        ss.district = ss.get("sel_district")
+    pcode = st.selectbox("District", [c for c, _ in choices], format_func=labels.get, index=None,
+                         key="district", placeholder="Click the map or pick a district",
+                         label_visibility="collapsed")
+    st.session_state.sel_district = pcode
+    if not pcode:
+        return
+    try:
+        s = tl.status_of(pcode, day)
+    except KeyError:
+        st.info("This district is outside the selected provinces.")
+        return
+    st.markdown(f"**{ad.escape_text(labels[pcode])}** on {day.isoformat()}: "
+                f"**{ad.escape_text(ad.status_text(s))}**")
+    if s.overridden and s.note:
+        st.markdown(f"Analyst note: {ad.escape_text(s.note)}")
+    hist = ad.history_rows(tl, pcode)
+    if hist:
+        st.dataframe(hist, hide_index=True, use_container_width=True, key="history")
+    rows = ad.evidence_rows(s.evidence, store.article)
+    st.markdown(f"**Evidence** ({len(rows)} claim{'s' if len(rows) != 1 else ''})")
+    for r in rows:
+        st.markdown(ad.evidence_html(r), unsafe_allow_html=True)
+
+
+def load_sample(store) -> None:
+    from geo.pipeline import run
+
+    with st.spinner("Reading the sample articles…"):
+        result = run([SEEDS])
+        summary = store.ingest_result(result, label="sample")
+    st.session_state.flash = f"Sample loaded: {summary}"
+
+
+def page_add(store) -> None:
+    st.header("Add articles")
+    st.caption("Upload .txt, .md, .html, .jsonl files or a .zip of them. Each file is reported on "
+               "below: claims found, places not understood, files skipped and why.")
+    with st.form("upload", clear_on_submit=True):
+        files = st.file_uploader("Articles", type=list(ad.UPLOAD_TYPES), accept_multiple_files=True,
+                                 key="files")
+        undated = st.date_input("Publication date for articles that state none (optional)", value=None,
+                                key="upload_date")
+        sent = st.form_submit_button("Add files", type="primary")
+    if sent and files:
+        with st.spinner("Reading and extracting…"):
+            st.session_state.reports = ad.ingest_files(
+                store, [(f.name, f.getvalue()) for f in files], user_date=undated)
+    with st.form("paste", clear_on_submit=True):
+        text = st.text_area("…or paste an article", height=180, key="paste_text")
+        title = st.text_input("Title (optional)", key="paste_title")
+        day = st.date_input("Publication date", value=None, key="paste_date")
+        pasted = st.form_submit_button("Add pasted text")
+    if pasted:
+        if not text.strip():
+            st.warning("Paste the article text first.")
+        else:
+            with st.spinner("Extracting…"):
+                st.session_state.reports = [ad.ingest_text(store, text, published=day, title=title or None)]
+    if st.session_state.get("reports"):
+        show_reports(st.session_state.reports)
+    undated_articles(store)
+
+
+def undated_articles(store) -> None:
+    missing = [a for a in store.articles() if a.published is None]
+    if not missing:
+        return
+    st.subheader("Articles without a date")
+    st.caption("Their claims are not drawn until they have one: give the publication date.")
+    for a in missing:
+        with st.form(f"date-{a.id}"):
+            st.markdown(f"**{ad.escape_text(a.title or a.id)}** ({ad.escape_text(a.origin or a.id)})")
+            st.text(a.text[:300] + ("…" if len(a.text) > 300 else ""))
+            d = st.date_input("Publication date", value=None, key=f"d-{a.id}")
+            if st.form_submit_button("Set date") and d:
+                n = ad.redate_article(store, a.id, d)
+                st.success(f"Dated {ad.escape_text(a.id)} {d.isoformat()}: {n} claim(s).")
+
+
+def page_review(store, filters) -> None:
+    import pandas as pd
+
+    from geo.timeline import Override
+
+    st.header("Review claims")
+    stored = store.stored_claims(include_rejected=True)
+    df = ad.claims_frame(stored)
+    c1, c2, c3 = st.columns(3)
+    q = c1.text_input("Find (district, province, article, attribution)", key="r_q")
+    ctl = c2.multiselect("Controller", ["taliban", "government", "contested"], key="r_ctl")
+    show_rej = c3.checkbox("Show rejected", value=True, key="r_rej")
+    view = df
+    if q:
+        hay = (view["district"].fillna("") + " " + view["province"].fillna("") + " " + view["article"]
+               + " " + view["attributed_to"].fillna("")).str.casefold()
+        view = view[hay.str.contains(q.casefold(), regex=False)]
+    if ctl:
+        view = view[view["controller"].isin(ctl)]
+    if not show_rej:
+        view = view[~view["reject"]]
+    edited = st.data_editor(
+        view, hide_index=True, use_container_width=True, key="review_table",
+        disabled=[c for c in view.columns if c not in ("reject", "note")],
+        column_config={"reject": st.column_config.CheckboxColumn("reject", help="Wrong claim: leave it out of the map"),
+                       "note": st.column_config.TextColumn("note", help="Why (kept with the rejection)")})
+    if st.button("Save rejections", key="save_review"):
+        before = view.set_index("id")
+        after = pd.DataFrame(edited).set_index("id")
+        changed = 0
+        for cid, row in after.iterrows():
+            was = before.loc[cid]
+            if bool(row["reject"]) and (not was["reject"] or row["note"] != was["note"]):
+                store.reject_claim(int(cid), str(row["note"] or ""))
+                changed += 1
+            elif not bool(row["reject"]) and was["reject"]:
+                store.restore_claim(int(cid))
+                changed += 1
+        st.success(f"{changed} claim(s) updated.")
+
+    st.subheader("Set a district's status")
+    choices = ad.district_choices()
+    labels = dict(choices)
+    with st.form("override", clear_on_submit=True):
+        pcode = st.selectbox("District", [c for c, _ in choices], format_func=labels.get, key="o_district")
+        status = st.selectbox("Status", STATUSES, format_func=ad.STATUS_LABELS.get, key="o_status")
+        start = st.date_input("From", value=st.session_state.get("map_day") or date.today(), key="o_start")
+        end = st.date_input("Until (empty: open-ended)", value=None, key="o_end")
+        note = st.text_input("Note (why)", key="o_note")
+        author = st.text_input("Analyst", key="o_author")
+        if st.form_submit_button("Save override", type="primary"):
+            try:
+                ov = Override(adm2_pcode=pcode, status=status, start=start, end=end, note=note, author=author)
+                store.add_override(ov)
+            except ValueError as e:
+                st.error(str(e))
+            else:
+                st.success(f"Override saved: {ad.escape_text(labels[pcode])} is "
+                           f"{ad.STATUS_LABELS[status]} from {start}" + (f" to {end}" if end else "") + ".")
+    overrides = store.stored_overrides()
+    if overrides:
+        st.subheader("Overrides in force")
+        for so in overrides:
+            o = so.override
+            c1, c2 = st.columns([6, 1])
+            c1.markdown(f"{ad.escape_text(labels.get(o.adm2_pcode, o.adm2_pcode))}: "
+                        f"**{ad.STATUS_LABELS[o.status]}** {o.start} → {o.end or 'open'}; "
+                        f"{ad.escape_text(o.note)} ({ad.escape_text(o.author or 'anonymous')})")
+            if c2.button("Remove", key=f"rm-{so.id}"):
+                store.remove_override(so.id)
+                st.rerun()
+
+
+def page_export(store, filters) -> None:
+    st.header("Export")
+    tl = timeline_for(store, filters)
+    day = st.session_state.get("map_day") or tl.last_date or date.today()
+    st.caption(f"Exports use the current filters and every analyst override. Tables are for {day}.")
+    if st.button("Prepare exports", type="primary", key="prepare"):
+        with st.spinner("Rendering…"):
+            st.session_state.exports = ad.build_exports(tl, day)
+    for name, (data, mime, err) in (st.session_state.get("exports") or {}).items():
+        if err:
+            st.warning(f"{name}: {ad.escape_text(err)}")
+        else:
+            st.download_button(f"Download {name}", data, file_name=name, mime=mime, key=f"dl-{name}")
+
+
+def page_unresolved(store) -> None:
+    st.header("Places not understood")
+    st.caption("Names the gazetteer could not place, across all articles, most frequent first: "
+               "the to-do list for the gazetteer.")
+    st.dataframe(ad.unresolved_frame(store.unresolved_places()), hide_index=True,
+                 use_container_width=True, key="unresolved")
+
+
+def main() -> None:
+    st.set_page_config(page_title="tcmap: territorial control map", layout="wide")
+    store = get_store(home())
+    st.sidebar.title("tcmap")
+    page = st.sidebar.radio("Page", PAGES, key="page")
+    filters = sidebar_filters()
+    if msg := st.session_state.pop("flash", None):
+        st.success(ad.escape_text(msg))
+    if page == "Map":
+        page_map(store, filters)
+    elif page == "Add articles":
+        page_add(store)
+    elif page == "Review":
+        page_review(store, filters)
+    elif page == "Export":
+        page_export(store, filters)
+    else:
+        page_unresolved(store)
+
+
+main()

@@ -1,0 +1,115 @@
+"""Mention finding speed on 1,000 synthetic news articles of about 4 KB.
+
+The articles are built by code from sentence templates of the kind wire
+reports use and from gazetteer names (district, province, capital, crossing,
+foreign place, people's names), so that each one carries 20-40 place names,
+some ambiguous, some misspelt, some distractors.
+
+    python benchmarks/bench_mentions.py [--articles 1000] [--seed 7]
+
+Prints articles per second and KB per second on one core (the gazetteer load
+is timed apart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+TEMPLATES = [
+    "Taliban fighters captured the {district} district of {province} province on {day} after heavy clashes with Afghan security forces, officials said.",
+    "{person}, a spokesman for the {province} governor, said the militants had overrun the district headquarters in {district} late on {day}.",
+    "Security forces retook {district} and {district2} districts in {province} province, the Defence Ministry said in a statement.",
+    "The Taliban seized the {crossing} border crossing with {foreign}, cutting a key trade route, a local official told reporters.",
+    "Fighting has been under way on the outskirts of {capital}, the provincial capital, where residents said they could hear gunfire all night.",
+    "Thousands of families have fled to {capital} city from surrounding districts such as {district}, according to the United Nations.",
+    "Heavy fighting was reported in {province}, {province2} and {province3} as the insurgents pressed their summer offensive.",
+    "The insurgents are now about 50 kilometres from {capital}, and government forces have been reinforced from Kabul.",
+    "{person} told the Associated Press that more than 100 soldiers had crossed into {foreign} to escape the fighting.",
+    "Local elders in {district} said the Taliban had entered the bazaar but had not taken the police headquarters.",
+    "The Interior Ministry denied the reports, saying {district} remained under the full control of government forces.",
+    "Zabihullah Mujahid, a Taliban spokesman, said the group had taken {number} districts in the past week, a claim officials disputed.",
+    "Afghan officials said the situation in {misspelt} was tense and that reinforcements had been sent from {capital}.",
+    "In a separate incident, a roadside bomb killed three civilians in {district} district of {province} on {day}.",
+    "The withdrawal of foreign troops, due to be completed by the end of August, has emboldened the militants across the north and west.",
+    "Analysts say the loss of {crossing} deprives the government of customs revenue and a supply route from {foreign}.",
+]
+PEOPLE = ["Tareq Arian", "Fawad Aman", "Zabihullah Mujahid", "Ashraf Ghani", "Ismail Khan", "Abdul Rashid Dostum", "Atta Mohammad Noor"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+FOREIGN = ["Tajikistan", "Iran", "Pakistan", "Uzbekistan", "Turkmenistan", "Termez", "Chaman", "Mashhad"]
+
+
+def _misspell(rng: random.Random, name: str) -> str:
+    if len(name) < 7:
+        return name
+    i = rng.randrange(1, len(name) - 1)
+    return name[:i] + name[i] + name[i:]
+
+
+def make_articles(n: int, seed: int, gazetteer) -> list[str]:
+    """``n`` articles of about 4 KB each, deterministic for a seed."""
+    rng = random.Random(seed)
+    districts = sorted(p.name for p in gazetteer.places.values() if p.level == "district")
+    provinces = sorted(p.name for p in gazetteer.places.values() if p.level == "province")
+    capitals = sorted(gazetteer.places[k].name for k in gazetteer.capitals.values())
+    crossings = sorted(p.name for p in gazetteer.places.values() if p.kind == "crossing")
+    out = []
+    for _ in range(n):
+        parts: list[str] = []
+        size = 0
+        while size < 4000:
+            t = rng.choice(TEMPLATES)
+            s = t.format(
+                district=rng.choice(districts),
+                district2=rng.choice(districts),
+                province=rng.choice(provinces),
+                province2=rng.choice(provinces),
+                province3=rng.choice(provinces),
+                capital=rng.choice(capitals),
+                crossing=rng.choice(crossings),
+                foreign=rng.choice(FOREIGN),
+                person=rng.choice(PEOPLE),
+                day=rng.choice(DAYS),
+                number=rng.randint(5, 90),
+                misspelt=_misspell(rng, rng.choice(districts)),
+            )
+            parts.append(s)
+            size += len(s) + 1
+        # paragraphs of two or three sentences, as in wire copy
+        paras = [" ".join(parts[i : i + 3]) for i in range(0, len(parts), 3)]
+        out.append("\n\n".join(paras))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Benchmark find_mentions.")
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+
+    from geo.gazetteer import load_gazetteer
+    from geo.mentions import find_mentions
+
+    t0 = time.perf_counter()
+    gaz = load_gazetteer()
+    t_load = time.perf_counter() - t0
+    articles = make_articles(args.articles, args.seed, gaz)
+    find_mentions(articles[0], gaz)  # warm the regex and rapidfuzz imports
+    total_kb = sum(len(a) for a in articles) / 1024
+    t0 = time.perf_counter()
+    n_mentions = resolved = 0
+    for a in articles:
+        ms = find_mentions(a, gaz)
+        n_mentions += len(ms)
+        resolved += sum(m.place is not None for m in ms)
+    dt = time.perf_counter() - t0
+    print(f"gazetteer load: {t_load:.3f} s")
+    print(
+        f"{len(articles)} articles ({total_kb / len(articles):.1f} KB each), {n_mentions} mentions "
+        f"({resolved} resolved) in {dt:.2f} s: {len(articles) / dt:,.0f} articles/s, {total_kb / dt:,.0f} KB/s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Who the article says made a claim, and the coarse class of that source.
+
+Conflict reporting attributes almost every control claim ("..., officials
+said", "according to the Taliban", "a statement by the Defence Ministry").
+The speaker phrase is found next to a verb of saying; its class comes from
+word lists in the lexicon (``[attribution]``). Without a speaker the claim is
+the reporter's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.models import SourceType
+from geo.nlp import lexicon
+
+_NAME_LIMIT = 90
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker phrase (as written, trimmed) and its class."""
+
+    who: str
+    source_type: SourceType
+
+
+REPORTER = Attribution("reporter", "reporter")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()["attribution"]
+    speech = "|".join(lex["speech"])
+    np_ = r"((?:[\w'’.\-]+\s*,?\s*){1,12}?)"
+    return {
+        # "..., Interior Ministry spokesman Tareq Arian told AFP."
+        "np_verb": re.compile(
+            r"(?:^|[,;“”\"]\s*|\bthat\s+|\band\s+)" + np_ + r"\s+(?:has\s+|have\s+|had\s+)?"
+            r"(?:also\s+)?(?:" + speech + r")\b", re.I),
+        # "..., said Inamuddin Rahmani, police spokesman."
+        "verb_np": re.compile(r"[,“”\"]\s*(?:" + speech + r")\s+((?:[\w'’.\-]+\s*,?\s*){1,12}?)\s*(?:[.,;]|$)", re.I),
+        "according": re.compile(r"\baccording\s+to\s+((?:[\w'’.\-]+\s*,?\s*){1,10}?)(?:[.,;]|$)", re.I),
+        "statement": re.compile(r"\b(?:a|in\s+a)\s+statement\s+(?:by|from|issued\s+by)\s+((?:[\w'’.\-]+\s*){1,8}?)(?:[.,;]|$)", re.I),
+        "citing": re.compile(r"\b(?:reported|said)\s+citing\s+((?:[\w'’.\-]+\s*){1,6}?)(?:[.,;]|$)", re.I),
+        "taliban": _words(lex["taliban"]),
+        "government": _words(lex["government"]),
+        "third_party": _words(lex["third_party"]),
+        "hedge": _words(lexicon()["attribution"]["hedges"]),
+        "denial": _words(lexicon()["attribution"]["denial"]),
+    }
+
+
+def _words(items: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(items) + r")", re.I)
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "the source", "the official", "the ministry",
+             "the statement", "the message", "officials", "sources", "the sources"}
+
+
+def classify(who: str) -> SourceType:
+    """Class a speaker phrase: taliban, government, third_party or reporter.
+
+    Taliban words win over government ones ("Taliban spokesman"); a foreign
+    state or an outside observer is third party.
+    """
+    rules = _rules()
+    if not who or who == "reporter":
+        return "reporter"
+    if rules["taliban"].search(who):
+        return "taliban"
+    third = rules["third_party"].search(who)
+    gov = rules["government"].search(who)
+    if third and gov:
+        # "Pakistani security source", "Tajik officials": a foreign state.
+        foreign = re.search(r"\b(?:pakistan|tajik|iran|uzbek|turkmen|china|chinese|russia|u\.s\.|us\b|american|nato|un\b|united nations)", who, re.I)
+        return "third_party" if foreign else "government"
+    if gov:
+        return "government"
+    if third:
+        return "third_party"
+    return "third_party"
+
+
+def attribute(sentence: str, *, previous: Attribution | None = None) -> Attribution:
+    """The speaker of ``sentence`` and its class, else ``previous`` or the reporter.
+
+    ``previous`` carries a speaker over from the sentence before, when this one
+    is a bare continuation of a quote ("He said ..." is resolved to it).
+    """
+    rules = _rules()
+    for key in ("according", "statement", "citing", "verb_np", "np_verb"):
+        for m in rules[key].finditer(sentence):
+            who = _clean(m.group(1))
+            if not who:
+                continue
+            if who.lower() in _PRONOUNS:
+                if previous is not None and previous.who != "reporter":
+                    return previous
+                if who.lower() in ("officials", "the ministry", "the official"):
+                    return Attribution(who, "government")
+                if who.lower() in ("sources", "the source", "the sources"):
+                    return Attribution(who, "third_party")
+                continue
+            return Attribution(who, classify(who))
+    return REPORTER
+
+
+def _clean(raw: str) -> str:
+    who = " ".join(raw.replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,.-")
+    who = re.sub(r"^(?:and|but|while|as|that|also)\s+", "", who, flags=re.I)
+    return who[:_NAME_LIMIT]
+
+
+def hedged(sentence: str) -> bool:
+    """Whether the sentence hedges its claim ("claimed", "reportedly", "unconfirmed")."""
+    return bool(_rules()["hedge"].search(sentence))
+
+
+def denies(sentence: str) -> bool:
+    """Whether the sentence reports a denial ("denied the reports", "rejected it")."""
+    return bool(re.search(
+        r"\b(?:" + "|".join(lexicon()["attribution"]["denial"]) + r")\s+(?:as\s+\w+\s+)?"
+        r"(?:it|this|that|them|the(?:se)?\s+(?:\w+\s+)?(?:claims?|reports?|news|allegations?|rumou?rs?))\b",
+        sentence, re.I))

@@ -1,0 +1,649 @@
+"""Control claims from articles: who holds which place, since when, says whom.
+
+The extractor reads only sentences that name a place *and* carry an action
+cue (``[cues]`` in ``geo/data/lexicon.toml``). In such a sentence each cue is
+tied to the places it governs: the object that follows an active verb
+("captured Nerkh"), the subject before a passive or intransitive one ("Nerkh
+fell to the Taliban"), a whole coordinated list ("Bangi and Khwaja Ghar").
+The controller comes from the cue and its actor ("security forces regained"
+vs "the Taliban regained"); places that are only references (distances,
+destinations, people's titles, the province a district lies in) are dropped.
+
+Public surface: ``load_nlp``, ``extract_article``, ``extract``, ``ArticleResult``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from geo.attribution import REPORTER, Attribution, attribute, denies, hedged
+from geo.counts import find_counts
+from geo.dates import ResolvedDate, find_dates, pick_expression, resolve, years_in
+from geo.models import Article, Claim, CountClaim, Mention, Place
+from geo.nlp import Sentence, lexicon, load_nlp, split_sentences
+
+__all__ = ["ArticleResult", "extract", "extract_article", "load_nlp", "claim_date"]
+
+# How far (in words) a place may sit from the cue that governs it.
+MAX_OBJECT_GAP = 9
+MAX_SUBJECT_GAP = 11
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "unknown": 3}
+
+
+@dataclass
+class ArticleResult:
+    """What extraction found in one article."""
+
+    article: Article
+    claims: list[Claim]
+    counts: list[CountClaim]
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An action cue in a sentence (offsets are in the sentence)."""
+
+    cls: str
+    start: int
+    end: int
+    text: str
+    mode: str
+    controller: str
+    default: str
+    strength: int
+    passive: bool = False
+    negated: bool = False
+
+
+@dataclass
+class Target:
+    """A place named in a sentence that a cue may govern."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    mention: Mention | None
+    excluded: str | None = None
+    container: bool = False
+    group: int = -1
+
+
+# ---------------------------------------------------------------------------
+# Compiled rules
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cues: tuple[tuple[str, dict[str, Any], re.Pattern[str]], ...]
+    any_cue: re.Pattern[str]
+    actors: tuple[tuple[str, re.Pattern[str]], ...]
+    negation: re.Pattern[str]
+    non_before: re.Pattern[str]
+    non_after: re.Pattern[str]
+    cont_before: tuple[re.Pattern[str], ...]
+    cont_after: re.Pattern[str]
+    cont_nouns: re.Pattern[str]
+    scopes: tuple[tuple[str, re.Pattern[str]], ...]
+    list_cont: re.Pattern[str]
+    captions: re.Pattern[str]
+
+
+def _alt(items: list[str]) -> str:
+    return "(?:" + "|".join(items) + ")"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    lex = lexicon()
+    cues = []
+    for cls, spec in lex["cues"].items():
+        pattern = re.compile(r"(?<![\w-])" + _alt(spec["patterns"]) + r"(?![\w-])", re.I)
+        cues.append((cls, spec, pattern))
+    actors = []
+    for side in ("government", "taliban"):
+        terms = sorted(lex["actors"][side], key=len, reverse=True)
+        actors.append((side, re.compile(r"\b" + _alt(terms) + r"\b", re.I)))
+    nc, ct = lex["non_claims"], lex["containers"]
+    return _Rules(
+        cues=tuple(cues),
+        any_cue=re.compile("|".join(p.pattern for _, _, p in cues), re.I),
+        actors=tuple(actors),
+        negation=re.compile(r"\b" + _alt(lex["negation"]["patterns"]) + r"\s+(?:\w+\s+){0,2}$", re.I),
+        non_before=re.compile(_alt(nc["before"]), re.I),
+        non_after=re.compile(_alt(nc["after"]), re.I),
+        cont_before=tuple(re.compile(p, re.I) for p in ct["before"]),
+        cont_after=re.compile(_alt(ct["after"]), re.I),
+        cont_nouns=re.compile(r"\b" + _alt(ct["container_nouns"]) + r"\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I),
+        scopes=tuple((scope, re.compile(_alt(p) + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I))
+                     for scope, p in lex["scopes"].items()),
+        list_cont=re.compile(_alt(lex["list_continuation"]["patterns"]), re.I),
+        captions=re.compile(_alt(lex["captions"]["patterns"]), re.I),
+    )
+
+
+# Text allowed between the places of one list ("Bangi and Khwaja Ghar",
+# "Chahab, Darkad districts in Takhar province and ...").
+_GLUE = re.compile(
+    r"^(?:\s|,|\band\b|&|\bor\b|\bas well as\b|\bdistricts?\b|\bprovinces?\b|\bareas?\b|\btowns?\b|"
+    r"\bcity\b|\bcities\b|\bborder\b|\bcrossings?\b|\bports?\b|\bcustoms\b|\bin\b|\bof\b|\bthe\b|['’]s\b|"
+    r"\bincluding\b|\brespectively\b|\bplus\b|\balso\b|\bnorthern\b|\bsouthern\b|\beastern\b|\bwestern\b|"
+    r"\bcentral\b|\bneighbou?ring\b|\bkey\b|\bstrategic\b|\bcapitals?\b|\bprovincial\b|\bcentres?\b|\bcenters?\b|"
+    r"\bat\b|\bthe\b|\bboth\b|\bdistrict\s+centers?\b|\bborder\s+towns?\b|\bcrossing\s+points?\b|\(|\)|-|–)*$",
+    re.I,
+)
+# Text that ends the reach of a cue: a new clause, a quote, a new statement.
+_BOUNDARY = re.compile(
+    r"[;:!?“”\"]|\.\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b|\bafter\b|\bbefore\b|"
+    r"\bwhen\b|\bsince\b|\bwhere\b|\bamid\b|\bsaid\b|\bsays\b|\btold\b|\baccording\b|\bthough\b|\bmeanwhile\b|"
+    r"\bbecause\b|\bas\s+(?:the|a|an|they|it|he|she)\b|\bthen\b",
+    re.I,
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|get|gets|got|had|has|have)\s+(?:\w+ly\s+|all\s+|also\s+|now\s+|since\s+)?$", re.I)
+_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.I)
+_PROVINCIAL_CAPITAL = re.compile(
+    r"\b(?:the|its|their)\s+(?:(?:[a-z]+ern|key|strategic)\s+)?(?:provincial\s+capital|provincial\s+centre|"
+    r"provincial\s+center|capital\s+city|capital(?=\s+of\b))", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+# ---------------------------------------------------------------------------
+# Cues
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Every action cue in a sentence, longest first where two overlap."""
+    rules = _rules()
+    found: list[Cue] = []
+    for cls, spec, pattern in rules.cues:
+        for m in pattern.finditer(sentence):
+            s, e = m.span()
+            before = sentence[max(0, s - 40):s]
+            passive = False
+            if spec.get("controller") == "agent" and spec.get("mode") in ("both", "object"):
+                passive = bool(_PASSIVE_BEFORE.search(before)) and not re.search(
+                    r"\b(?:had|has|have)\s+$", before, re.I) or bool(_BY.match(sentence[e:e + 40]))
+                # "have captured" is active; "have been captured" passive.
+                if re.search(r"\b(?:had|has|have)\s+been\s+(?:\w+ly\s+)?$", before, re.I):
+                    passive = True
+            negated = bool(rules.negation.search(before))
+            found.append(Cue(cls, s, e, m.group(0), spec.get("mode", "object"),
+                             spec.get("controller", "contested"), spec.get("default", ""),
+                             int(spec.get("strength", 1)), passive, negated))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), -c.strength))
+    kept: list[Cue] = []
+    for cue in found:
+        if kept and cue.start < kept[-1].end:
+            continue
+        kept.append(cue)
+    return kept
+
+
+def actor_side(text: str, *, last: bool) -> str | None:
+    """The side of the actor named in ``text`` (the nearest to its end if ``last``)."""
+    best: tuple[int, int, str] | None = None
+    for side, pattern in _rules().actors:
+        for m in pattern.finditer(text):
+            key = (m.end() if last else -m.start(), m.end() - m.start())
+            if best is None or key > best[:2]:
+                best = (*key, side)
+    if best is None:
+        return None
+    # "militias loyal to the government", "pro-government": the longest wins
+    # already; a possessive "Taliban's enemies" is rare enough to ignore.
+    return best[2]
+
+
+def cue_controller(cue: Cue, sentence: str, clause_start: int) -> str | None:
+    """Who holds the place after this cue, from the cue and its actor."""
+    if cue.controller in ("taliban", "government", "contested"):
+        if cue.negated and cue.controller != "contested":
+            return None
+        return cue.controller
+    if cue.controller == "after":
+        side = actor_side(sentence[cue.start:min(len(sentence), cue.end + 60)], last=False)
+        if side is None:
+            m = re.search(r"\b(?:our|us)\b", sentence[cue.start:cue.end + 20], re.I)
+            side = None if m is None else None
+        side = side or cue.default or None
+    else:
+        if cue.passive:
+            m = _BY.match(sentence[cue.end:cue.end + 60])
+            side = actor_side(sentence[cue.end:cue.end + 70], last=False) if m else None
+        else:
+            side = actor_side(sentence[clause_start:cue.start], last=True)
+        side = side or cue.default or None
+    if side is None:
+        return None
+    if cue.cls == "withdraw":
+        side = {"government": "taliban", "taliban": "government"}[side]
+    if cue.cls == "enter" and side == "taliban":
+        return "contested"
+    if cue.negated:
+        return "contested" if cue.cls in ("take", "enter") else None
+    return side
+
+
+# ---------------------------------------------------------------------------
+# Targets
+
+
+def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals) -> list[Target]:
+    text = sentence.text
+    out: list[Target] = []
+    for m in mentions:
+        if m.place is None or m.start < sentence.start or m.end > sentence.end:
+            continue
+        out.append(Target(m.start - sentence.start, m.end - sentence.start, m.text, m.place, m))
+    # "the provincial capital", "the capital of Badghis": the capital district
+    # of the province named around it.
+    provinces = [t for t in out if t.place.level == "province"]
+    for pm in _PROVINCIAL_CAPITAL.finditer(text):
+        after = [t for t in provinces if t.start >= pm.end() and t.start - pm.end() < 40]
+        near = after or sorted(provinces, key=lambda t: abs(t.start - pm.start()))
+        if not near:
+            continue
+        cap = capital_of.get(near[0].place.adm1_pcode)
+        if cap is not None and not any(t.start <= pm.start() < t.end for t in out):
+            out.append(Target(pm.start(), pm.end(), pm.group(0), cap, None))
+    out.sort(key=lambda t: t.start)
+    rules = _rules()
+    for t in out:
+        before = text[max(0, t.start - 90):t.start]
+        after = text[t.end:t.end + 60]
+        if rules.non_before.search(before):
+            t.excluded = "reference"
+        elif rules.non_after.match(after):
+            t.excluded = "title"
+        if t.place.level == "province":
+            t.container = _is_container(before, after, t, out)
+    group = 0
+    for i, t in enumerate(out):
+        if i and not _GLUE.match(text[out[i - 1].end:t.start]):
+            group += 1
+        t.group = group
+    return out
+
+
+def _is_container(before: str, after: str, t: Target, targets: list[Target]) -> bool:
+    """Whether a province is named only as where another place lies."""
+    rules = _rules()
+    if any(s.search(before) for _, s in rules.scopes):
+        return False
+    if rules.cont_after.match(after):
+        return True
+    if rules.cont_nouns.search(before):
+        return True
+    if re.search(r"\b(?:in|inside|within|across|throughout|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before, re.I):
+        return True
+    return bool(re.search(r"\b(?:in|of)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*|\s+and\s+|\s+))*$", before, re.I)
+                and any(o.end <= t.start and o.place.level != "province" for o in targets))
+
+
+def province_scope(before: str) -> str:
+    """The scope of a province claim from the words before the name."""
+    for scope, pattern in _rules().scopes:
+        if pattern.search(before):
+            return scope
+    return "all"
+
+
+# ---------------------------------------------------------------------------
+# Attaching cues to places
+
+
+@dataclass(frozen=True)
+class _Link:
+    cue: Cue
+    gap: int
+    controller: str
+
+
+def _clause_start(text: str, pos: int) -> int:
+    last = 0
+    for m in _BOUNDARY.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def _gap_ok(gap_text: str, limit: int) -> int | None:
+    if _BOUNDARY.search(gap_text):
+        return None
+    n = len(_WORD.findall(gap_text))
+    return n if n <= limit else None
+
+
+def link_cues(text: str, cues: list[Cue], targets: list[Target]) -> dict[int, list[_Link]]:
+    """For each group of places, the cues that govern it (nearest per side)."""
+    groups: dict[int, list[Target]] = {}
+    for t in targets:
+        groups.setdefault(t.group, []).append(t)
+    links: dict[int, list[_Link]] = {}
+    for gid, members in groups.items():
+        g_start, g_end = members[0].start, members[-1].end
+        best_obj: _Link | None = None
+        best_subj: _Link | None = None
+        for cue in cues:
+            object_side = cue.mode in ("object", "both") and not cue.passive
+            subject_side = cue.mode == "subject" or cue.passive
+            if object_side and cue.end <= g_start:
+                gap_text = text[cue.end:g_start]
+                if _any_cue_between(cues, cue.end, g_start):
+                    continue
+                gap = _gap_ok(gap_text, MAX_OBJECT_GAP)
+                if gap is not None:
+                    ctl = cue_controller(cue, text, _clause_start(text, cue.start))
+                    if ctl and (best_obj is None or gap <= best_obj.gap):
+                        best_obj = _Link(cue, gap, ctl)
+            if (subject_side or (cue.mode == "both" and _relative_gap(text[g_end:cue.start]))) \
+                    and cue.start >= g_end:
+                if _any_cue_between(cues, g_end, cue.start):
+                    continue
+                gap = _gap_ok(text[g_end:cue.start], MAX_SUBJECT_GAP)
+                if gap is not None:
+                    ctl = cue_controller(cue, text, g_end)
+                    if ctl and (best_subj is None or gap < best_subj.gap):
+                        best_subj = _Link(cue, gap, ctl)
+        found = [lk for lk in (best_obj, best_subj) if lk is not None]
+        if len(found) == 2 and found[0].controller == found[1].controller:
+            found = [min(found, key=lambda lk: lk.gap)]
+        if found:
+            links[gid] = found
+    return links
+
+
+def _relative_gap(gap_text: str) -> bool:
+    return bool(re.match(r"^\s*,?\s*(?:which|that)\s+(?:the\s+)?\w+", gap_text, re.I))
+
+
+def _any_cue_between(cues: list[Cue], start: int, end: int) -> bool:
+    return any(start <= c.start and c.end <= end for c in cues)
+
+
+# ---------------------------------------------------------------------------
+# Dates
+
+
+def claim_date(text: str, extra: dict[str, Any], published: date | None,
+               year_hint: int | None = None) -> ResolvedDate:
+    """The event date of a claim, from its sentence, else the lead, else the article date.
+
+    ``extra`` holds what extraction recorded: the sentence span, the cue
+    offset, whether the claim states a standing state, and the lead event's
+    date expression. Re-run with a new ``published`` when it is inferred.
+    """
+    s0, s1 = extra["sentence_span"]
+    sentence = text[s0:s1]
+    exprs = find_dates(sentence)
+    if exprs:
+        expr = pick_expression(exprs, extra["cue_start"] - s0)
+        return resolve(expr, published, year_hint=year_hint)
+    lead = extra.get("lead_span")
+    if lead and not extra.get("state"):
+        lead_exprs = find_dates(text[lead[0]:lead[1]])
+        if lead_exprs:
+            r = resolve(lead_exprs[0], published, year_hint=year_hint)
+            if r.date is not None and (published is None or r.date <= published):
+                return ResolvedDate(r.date, r.precision, "from the lead: " + r.reason, r.year_inferred)
+    if published is None:
+        return ResolvedDate(None, "unknown", "no date in the sentence and no article date")
+    return ResolvedDate(published, "unknown", f"no date in the sentence: article date {published}")
+
+
+def _lead_span(sentences: list[Sentence], cue_sents: set[int]) -> tuple[int, int] | None:
+    """The first sentence (of the first three) with a cue and a day-precise date."""
+    for i, s in enumerate(sentences[:4]):
+        if i in cue_sents:
+            exprs = find_dates(s.text)
+            if any(e.kind in ("weekday", "absolute") or (e.kind == "relative" and e.offset is not None)
+                   for e in exprs):
+                return (s.start, s.end)
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Extraction
+
+
+class _Capitals:
+    """Province P-code -> its capital (the gazetteer's city point, else district ``<province>01``)."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        self._gaz = gazetteer
+        self._cache: dict[str, Place | None] = {}
+
+    def get(self, adm1: str) -> Place | None:
+        if adm1 not in self._cache:
+            place = None
+            if hasattr(self._gaz, "capital_of"):
+                place = self._gaz.capital_of(adm1)
+            if place is None and hasattr(self._gaz, "places"):
+                place = self._gaz.places.get(adm1 + "01")
+            self._cache[adm1] = place
+        return self._cache[adm1]
+
+
+def _capitals(gazetteer: Any) -> _Capitals:
+    return _Capitals(gazetteer)
+
+
+def _place_fields(place: Place) -> dict[str, Any]:
+    if place.level == "province":
+        return {"adm2_pcode": None, "adm1_pcode": place.adm1_pcode, "geo_precision": 3}
+    return {"adm2_pcode": place.adm2_pcode, "adm1_pcode": place.adm1_pcode,
+            "geo_precision": 1 if place.level == "point" else 1}
+
+
+def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
+                    mentions: list[Mention] | None = None) -> ArticleResult:
+    """All claims and count claims of one article.
+
+    ``nlp`` is accepted for the pipeline's sake; the rules work on the text
+    and need no parse. ``mentions`` may be given to skip the mention finder.
+    """
+    if mentions is None:
+        from geo.mentions import find_mentions
+
+        mentions = find_mentions(article.text, gazetteer)
+    text = article.text
+    sentences = split_sentences(text)
+    rules = _rules()
+    capitals = _capitals(gazetteer)
+    by_sentence: dict[int, list[Mention]] = {}
+    ordered = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    j = 0
+    for i, s in enumerate(sentences):
+        while j < len(ordered) and ordered[j].start < s.start:
+            j += 1
+        k = j
+        while k < len(ordered) and ordered[k].start < s.end:
+            if ordered[k].end <= s.end:
+                by_sentence.setdefault(i, []).append(ordered[k])
+            k += 1
+    cue_sents = {i for i, s in enumerate(sentences) if rules.any_cue.search(s.text)}
+    lead = _lead_span(sentences, cue_sents)
+    hint_years = years_in(text[:20000])
+    year_hint = max(hint_years) if hint_years else None
+
+    claims: list[Claim] = []
+    counts: list[CountClaim] = []
+    previous_claims: list[Claim] = []
+    previous_att: Attribution | None = None
+    prev_cues: list[Cue] = []
+    prev_sentence: Sentence | None = None
+    for i, s in enumerate(sentences):
+        sent_claims: list[Claim] = []
+        att: Attribution | None = None
+        if i in cue_sents or i in by_sentence:
+            att = attribute(s.text, previous=previous_att)
+        if i in cue_sents:
+            for number, total, qual, a, b in find_counts(s.text):
+                d = claim_date(text, {"sentence_span": (s.start, s.end), "cue_start": s.start + a},
+                               article.published, year_hint)
+                counts.append(CountClaim(article.id, number, total, qual, (att or REPORTER).who,
+                                         (att or REPORTER).source_type,
+                                         d.date.isoformat() if d.date else None, s.text,
+                                         s.start + a, s.start + b))
+        if i in by_sentence and not rules.captions.search(s.text):
+            cues = find_cues(s.text) if i in cue_sents else []
+            inherited = False
+            if not cues and prev_cues and prev_sentence is not None and rules.list_cont.match(s.text):
+                cues, inherited = prev_cues, True
+            if cues:
+                sent_claims = _sentence_claims(article, s, by_sentence[i], cues, capitals,
+                                               att or REPORTER, lead, year_hint,
+                                               inherited_from=prev_sentence if inherited else None)
+        if not sent_claims and i in cue_sents and previous_claims and denies(s.text):
+            sent_claims = _denials(article, s, previous_claims, att or REPORTER, year_hint)
+        claims.extend(sent_claims)
+        if sent_claims:
+            previous_claims = sent_claims
+        if i in cue_sents:
+            prev_cues = find_cues(s.text)
+            prev_sentence = s
+        elif not rules.list_cont.match(s.text):
+            prev_cues = []
+        if att is not None and att.who != "reporter":
+            previous_att = att
+    return ArticleResult(article, _dedupe(claims), counts, list(mentions))
+
+
+def _sentence_claims(article: Article, s: Sentence, mentions: list[Mention], cues: list[Cue],
+                     capitals: _Capitals, att: Attribution, lead: tuple[int, int] | None,
+                     year_hint: int | None, inherited_from: Sentence | None = None) -> list[Claim]:
+    text = s.text
+    targets = _targets(s, mentions, capitals)
+    if inherited_from is not None:
+        # The places of a list sentence take the cue of the sentence before.
+        links = {t.group: [_Link(c, 0, ctl)] for t in targets for c in cues[:1]
+                 if (ctl := cue_controller(c, inherited_from.text, 0))}
+    else:
+        links = link_cues(text, cues, targets)
+    hedge = hedged(text)
+    out: list[Claim] = []
+    for t in targets:
+        if t.excluded or t.container or t.group not in links:
+            continue
+        for link in links[t.group]:
+            ctl = link.controller
+            if t.place.level == "province" and ctl == "contested":
+                continue
+            scope = None
+            if t.place.level == "province":
+                scope = province_scope(text[max(0, t.start - 60):t.start])
+            cue_abs = (inherited_from.start if inherited_from else s.start) + link.cue.start
+            span = (inherited_from.start, inherited_from.end) if inherited_from else (s.start, s.end)
+            extra = {"sentence_span": span, "cue_start": cue_abs, "cue": link.cue.text,
+                     "cue_class": link.cue.cls, "state": link.cue.cls in ("hold", "hold_object"),
+                     "lead_span": lead}
+            d = claim_date(article.text, extra, article.published, year_hint)
+            if d.year_inferred:
+                extra["year_inferred"] = True
+            conf = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_object": 0.75,
+                    "withdraw": 0.7, "enter": 0.65}.get(link.cue.cls, 0.6)
+            if hedge:
+                conf -= 0.15
+            if att.source_type == "taliban":
+                conf -= 0.05
+            if inherited_from is not None:
+                conf -= 0.05
+            if t.mention is None:
+                conf -= 0.1
+            out.append(_claim(article, t, s, ctl, d, scope, att, round(max(conf, 0.05), 2), extra))
+    return out
+
+
+def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, scope: str | None,
+           att: Attribution, conf: float, extra: dict[str, Any]) -> Claim:
+    p = t.place
+    fields = _place_fields(p)
+    return Claim(
+        article_id=article.id,
+        published=article.published.isoformat() if article.published else None,
+        published_source=article.published_source,
+        mention=t.text,
+        char_start=s.start + t.start,
+        char_end=s.start + t.end,
+        sentence=s.text,
+        place_level=p.level,
+        place_name=p.name,
+        adm2_pcode=fields["adm2_pcode"],
+        adm1_pcode=fields["adm1_pcode"],
+        lat=p.lat if p.level == "point" else None,
+        lon=p.lon if p.level == "point" else None,
+        controller=ctl,  # type: ignore[arg-type]
+        event_date=d.date.isoformat() if d.date else None,
+        time_precision=d.precision,
+        geo_precision=3 if p.level == "province" else (2 if t.mention is None else 1),
+        scope=scope,  # type: ignore[arg-type]
+        attributed_to=att.who,
+        source_type=att.source_type,
+        confidence=conf,
+        place_key=p.key,
+        date_reason=d.reason,
+        adm1_name=p.adm1_name,
+        adm2_name=p.adm2_name,
+        publisher=article.publisher,
+        title=article.title,
+        url=article.url,
+        extra=extra,
+    )
+
+
+_OPPOSITE = {"taliban": "government", "government": "taliban"}
+
+
+def _denials(article: Article, s: Sentence, previous: list[Claim], att: Attribution,
+             year_hint: int | None) -> list[Claim]:
+    """A denial of the claims just made ("the ministry denied the reports")."""
+    out = []
+    for c in previous:
+        if c.controller not in _OPPOSITE:
+            continue
+        extra = dict(c.extra, denial_of=c.attributed_to, sentence_span=(s.start, s.end),
+                     cue_start=s.start)
+        d = claim_date(article.text, extra, article.published, year_hint)
+        if d.date is None or d.precision == "unknown":
+            d = ResolvedDate(date.fromisoformat(c.event_date) if c.event_date else None,
+                             c.time_precision, "same date as the claim it denies")  # type: ignore[arg-type]
+        out.append(replace(c, controller=_OPPOSITE[c.controller], sentence=s.text,
+                           attributed_to=att.who, source_type=att.source_type,
+                           confidence=round(max(c.confidence - 0.15, 0.05), 2),
+                           event_date=d.date.isoformat() if d.date else None,
+                           time_precision=d.precision, date_reason=d.reason, extra=extra))
+    return out
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per place, controller and date (the first, most precise)."""
+    seen: dict[tuple[str, str, str | None], int] = {}
+    out: list[Claim] = []
+    for c in claims:
+        key = (c.place_key, c.controller, c.event_date)
+        if key in seen:
+            continue
+        seen[key] = len(out)
+        out.append(c)
+    return out
+
+
+def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = None,
+            batch_size: int = 64) -> Iterator[ArticleResult]:
+    """Stream ``ArticleResult``s, one per article, in input order.
+
+    Holds one article at a time; the gazetteer is loaded once when not given.
+    """
+    if gazetteer is None:
+        from geo.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    for article in articles:
+        yield extract_article(article, gazetteer=gazetteer, nlp=nlp)

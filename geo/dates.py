@@ -1,0 +1,311 @@
+"""Date expressions in news text, resolved against the article's date.
+
+Reporters date events relative to the day they write ("on Tuesday",
+"yesterday", "earlier this week") and now and then absolutely ("June 28",
+"on 22 June", "March 28, 2021"). ``find_dates`` finds every expression in a
+sentence with its offsets; ``resolve`` turns one into a day and an ACLED-style
+precision. Everything here is pure and never raises on odd input: a date that
+cannot exist (30 February) is simply not a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from geo.models import TimePrecision
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+# Years outside this window are not dates of this conflict's reporting
+# ("1442" in a Hijri dateline, "2,700" in a count).
+MIN_YEAR, MAX_YEAR = 1979, 2035
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH2 = _MONTH.replace("month", "month2")
+_WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression as found in a sentence (offsets are in that sentence).
+
+    ``kind`` is ``absolute`` (day and month, maybe year), ``month`` (a month,
+    maybe a year), ``weekday``, or ``relative`` (``offset`` days back, or a
+    named period in ``period``).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    offset: int | None = None
+    period: str | None = None
+    since: bool = False
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A resolved date with its ACLED precision and a short reason."""
+
+    date: date | None
+    precision: TimePrecision
+    reason: str
+    year_inferred: bool = False
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compile the expression patterns once, on first use (not at import)."""
+    flags = re.IGNORECASE
+    since = r"(?P<since>\bsince\s+(?:the\s+)?)?"
+    raw = [
+        # "Saturday 10 July", "22 June 2021", "on 22nd of June"
+        ("dmy", since + r"\b(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY
+         + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+        # "Wednesday, July 14, 2021", "June 28", "March 28, 2021", "Jul 14"
+        ("mdy", since + r"\b(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY
+         + r"(?![\d:])(?:,?\s+" + _YEAR + r")?\b"),
+        # "early May", "mid-June", "in May 2021", "since late July"
+        ("month", since + r"\b(?P<when>early|mid|late|end of|beginning of|start of|"
+         r"the end of|the beginning of|the start of|the middle of)?[\s-]*"
+         + _MONTH2 + r"(?:,?\s+" + _YEAR + r")?\b"),
+        ("weekday", r"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|last|this|since)\s+)?"
+         + _WEEKDAY + r"(?:['’]s)?" + _PART + r"\b"),
+        ("rel", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|this morning|"
+         r"this afternoon|this evening|last night|earlier today|overnight|"
+         r"(?:in|over|during|within) the (?:past|last) (?:24|twenty-four|48|forty-eight) hours|"
+         r"(?:earlier|later) this week|this week|last week|the past week|the previous week|"
+         r"(?:in|over|during) (?:the )?(?:past|last|recent) (?:few |couple of )?(?:days|weeks)|"
+         r"in recent days|in recent weeks|recent days|"
+         r"(?:earlier|later) this month|this month|last month|the previous month|"
+         r"(?:a|one|two|three|four|five|six|seven|\d) days? (?:ago|earlier|before)|"
+         r"(?:a|one|two|three|\d) weeks? ago)\b"),
+    ]
+    return tuple((name, re.compile(p, flags)) for name, p in raw)
+
+
+_NUM_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _relative(text: str) -> tuple[int | None, str | None]:
+    """Map a relative phrase to (days back, None) or (None, named period)."""
+    t = " ".join(text.lower().split())
+    if t == "the day before yesterday":
+        return 2, None
+    if t in ("yesterday", "last night"):
+        return 1, None
+    if t in ("today", "tonight", "this morning", "this afternoon", "this evening",
+             "earlier today", "overnight") or "hours" in t:
+        return 0, None
+    m = re.match(r"(\w+) (days?|weeks?) (?:ago|earlier|before)", t)
+    if m:
+        n = _NUM_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 1)
+        return (n * 7 if m.group(2).startswith("week") else n), None
+    if "last week" in t or "previous week" in t:
+        return None, "last_week"
+    if "this week" in t:
+        return None, "this_week"
+    if "month" in t:
+        return None, "last_month" if ("last" in t or "previous" in t) else "this_month"
+    return None, "recent"
+
+
+def find_dates(sentence: str) -> list[DateExpr]:
+    """Every date expression in ``sentence``, left to right, without overlaps."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _patterns():
+        for m in pattern.finditer(sentence):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            expr = _make(name, m)
+            if expr is not None:
+                found.append(expr)
+                taken.append((s, e))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _make(name: str, m: re.Match[str]) -> DateExpr | None:
+    g = m.groupdict()
+    text = m.group(0)
+    s, e = m.span()
+    since = bool(g.get("since"))
+    wd = WEEKDAYS.get((g.get("wd") or "").lower())
+    year = int(g["year"]) if g.get("year") else None
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        year = None
+    if name in ("dmy", "mdy"):
+        day = int(g["day"])
+        month = MONTHS[g["month"].lower()]
+        if not 1 <= day <= 31:
+            return None
+        # "may 5" in lower case is rarely a date; "May 5" is.
+        if g["month"].lower() == "may" and not g["month"][0].isupper():
+            return None
+        return DateExpr("absolute", s, e, text, day=day, month=month, year=year,
+                        weekday=wd, since=since)
+    if name == "month":
+        mon = g["month2"]
+        # "May" alone is too often the verb; require a capital and a cue.
+        if mon.lower() == "may" and (not mon[0].isupper() or not (g.get("when") or year or since
+                                                                 or _preceded_by_in(m))):
+            return None
+        if mon.lower() in ("mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                           "feb", "apr", "sept") and not mon[0].isupper():
+            return None
+        if not (g.get("when") or year or since or _preceded_by_in(m)):
+            return None
+        return DateExpr("month", s, e, text, month=MONTHS[mon.lower()], year=year,
+                        since=since, period=(g.get("when") or "").lower() or None)
+    if name == "weekday":
+        return DateExpr("weekday", s, e, text, weekday=wd,
+                        since=text.lower().startswith("since"),
+                        period="last" if text.lower().startswith("last ") else None)
+    offset, period = _relative(g["rel"])
+    return DateExpr("relative", s, e, text, offset=offset, period=period)
+
+
+def _preceded_by_in(m: re.Match[str]) -> bool:
+    before = m.string[max(0, m.start() - 12):m.start()].lower()
+    return bool(re.search(r"\b(?:in|since|until|by|from|during|of)\s*$", before))
+
+
+def latest_weekday(weekday: int, on_or_before: date) -> date:
+    """The latest day with this weekday on or before the given date."""
+    return on_or_before - timedelta(days=(on_or_before.weekday() - weekday) % 7)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int | None, weekday: int | None, published: date | None,
+               year_hint: int | None) -> tuple[int | None, bool]:
+    """The year of a day-and-month date written without one.
+
+    Against the article date: the latest such day not more than a month after
+    it (reporters write about the past). Without an article date, a weekday
+    picks the year nearest to the hint in which that day has that weekday.
+    Returns (year, inferred-without-article-date).
+    """
+    if published is not None:
+        year = published.year
+        d = _safe_date(year, month, day or 1)
+        if d is not None and d > published + timedelta(days=31):
+            year -= 1
+        return year, False
+    if weekday is not None and day is not None and year_hint is not None:
+        centre = year_hint
+        for delta in sorted(range(-12, 13), key=abs):
+            d = _safe_date(centre + delta, month, day)
+            if d is not None and d.weekday() == weekday:
+                return centre + delta, True
+        return None, True
+    if year_hint is not None:
+        return year_hint, True
+    return None, True
+
+
+def resolve(expr: DateExpr, published: date | None, *,
+            year_hint: int | None = None) -> ResolvedDate:
+    """Resolve one expression against the article date.
+
+    Absolute dates need no article date when they carry a year (or a weekday
+    and a hint); relative ones do, and stay unresolved without it.
+    """
+    if expr.kind == "absolute":
+        year, inferred = (expr.year, False) if expr.year else infer_year(
+            expr.month or 1, expr.day, expr.weekday, published, year_hint)
+        d = _safe_date(year, expr.month or 1, expr.day or 1) if year else None
+        if d is None:
+            return ResolvedDate(None, "unknown", f"'{expr.text}': year unknown")
+        return ResolvedDate(d, "day", f"'{expr.text}'", inferred and not expr.year)
+    if expr.kind == "month":
+        year, inferred = (expr.year, False) if expr.year else infer_year(
+            expr.month or 1, None, None, published, year_hint)
+        if year is None:
+            return ResolvedDate(None, "unknown", f"'{expr.text}': year unknown")
+        day = {"mid": 15, "the middle of": 15, "late": 20}.get(expr.period or "", 1)
+        if expr.period and "end" in expr.period:
+            day = 25
+        d = _safe_date(year, expr.month or 1, day)
+        return ResolvedDate(d, "month", f"'{expr.text}'", inferred and not expr.year)
+    if published is None:
+        return ResolvedDate(None, "unknown", f"'{expr.text}': article date unknown")
+    if expr.kind == "weekday" and expr.weekday is not None:
+        d = latest_weekday(expr.weekday, published)
+        if expr.period == "last" and d == published:
+            d -= timedelta(days=7)
+        return ResolvedDate(d, "day", f"'{expr.text}' = latest {d:%A} on or before {published}")
+    if expr.offset is not None:
+        d = published - timedelta(days=expr.offset)
+        return ResolvedDate(d, "day", f"'{expr.text}' from {published}")
+    monday = published - timedelta(days=published.weekday())
+    if expr.period == "last_week":
+        return ResolvedDate(monday - timedelta(days=7), "week", f"'{expr.text}': week before {published}")
+    if expr.period == "this_week":
+        return ResolvedDate(monday, "week", f"'{expr.text}': week of {published}")
+    if expr.period == "this_month":
+        return ResolvedDate(published.replace(day=1), "month", f"'{expr.text}'")
+    if expr.period == "last_month":
+        first = (published.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return ResolvedDate(first, "month", f"'{expr.text}'")
+    return ResolvedDate(published, "week", f"'{expr.text}': up to {published}")
+
+
+def resolve_date(text: str, published: date | None, *, near: int | None = None,
+                 year_hint: int | None = None) -> ResolvedDate:
+    """Resolve the date expression in ``text`` that best dates an event.
+
+    With ``near`` (an offset in ``text``, e.g. the action verb), the nearest
+    expression wins; absolute expressions win over relative ones at equal
+    distance. Without any expression the event is dated by the article date
+    with precision ``unknown``.
+    """
+    exprs = find_dates(text)
+    if not exprs:
+        if published is None:
+            return ResolvedDate(None, "unknown", "no date in the sentence and no article date")
+        return ResolvedDate(published, "unknown", f"no date in the sentence: article date {published}")
+    best = pick_expression(exprs, near)
+    return resolve(best, published, year_hint=year_hint)
+
+
+def pick_expression(exprs: list[DateExpr], near: int | None) -> DateExpr:
+    """The expression that dates the event at offset ``near``."""
+    if near is None:
+        return min(exprs, key=lambda d: (d.kind not in ("absolute",), d.start))
+
+    def distance(d: DateExpr) -> tuple[int, int]:
+        gap = d.start - near if d.start >= near else near - d.end
+        return (max(gap, 0), 0 if d.kind == "absolute" else 1)
+
+    return min(exprs, key=distance)
+
+
+def years_in(text: str) -> list[int]:
+    """Plausible years written in a text (a hint for dates written without one)."""
+    return [int(y) for y in re.findall(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])", text)
+            if MIN_YEAR <= int(y) <= MAX_YEAR]

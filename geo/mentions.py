@@ -1,0 +1,672 @@
+"""Find the place names in an article and resolve each to a gazetteer place.
+
+How it works, and why it is fast: the text is tokenised once with a regex;
+each word gets its folded key (``geo.normalize.token_key``); at every
+capitalised word the n-grams of up to six words (connectors such as ``-e-``
+inside) are looked up in the gazetteer's dict of keys, longest first. Only
+capitalised runs that match nothing, are long enough and stand where a place
+stands (before "district", after "in") go to rapidfuzz.
+
+Each found name is then resolved, in this order:
+
+1. the kind the text gives it ("Kunduz province", "the city of Herat",
+   "Islam Qala border crossing", a list ending in "districts");
+2. a province that contains its other candidates (Kunduz the province, the
+   district and the city): the province when the text says so or lists it with
+   other provinces, otherwise the city ("Kunduz fell" is about the city);
+3. the province named in the same sentence, then in the article (Jani Khel of
+   Paktia vs. Jani Khel of Paktika);
+4. geodesic distance to the other places the article names;
+5. otherwise nothing, with the reason.
+
+Names that are also words or people's names ("Nari", "Ghani") resolve only with
+a cue; foreign places come back unresolved with rule ``foreign``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer
+from .models import Mention, Place
+from .normalize import CONNECTORS, name_key, token_key
+
+__all__ = ["find_mentions", "places_rows", "sentence_spans", "PLACES_COLUMNS"]
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# what may stand between two words of one name: a space, a hyphen, an apostrophe
+_JOIN = re.compile(r"^(?:[ \t\u00a0]{1,2}|[ \t]?[-\u2010\u2011\u2012\u2013][ \t]?|['\u2019\u02bc`])$")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$", re.I)
+_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"\u201c])")
+
+# lower-case words inside a name: connectors and "wa" (and), as in Kiran wa Monjan
+_INNER = CONNECTORS | {"wa", "o", "u", "va", "al", "ul", "us", "e", "i", "de", "da"}
+
+_CUE_AFTER: dict[str, str] = {
+    "district": "district",
+    "districts": "district",
+    "province": "province",
+    "provinces": "province",
+    "city": "city",
+    "cities": "city",
+    "town": "city",
+    "towns": "city",
+    "crossing": "crossing",
+    "port": "crossing",
+    "dam": "dam",
+    "airport": "airport",
+    "airfield": "airport",
+}
+_INCLUDE_CUE = {"district", "province", "city"}  # singular cues that become part of the mention
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?P<city>city|town)\s+of|\b(?P<district>district)\s+of|\b(?P<province>province|provinces)\s+of"
+    r"|\b(?P<capital>(?:provincial\s+)?capital(?:\s+city)?)\s+of|\b(?P<crossing>crossing|port)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_APPOSITIVE_CITY = re.compile(r"^\s*,?\s*(?:the\s+)?(?:provincial\s+capital|capital\s+(?:city\s+)?of|city\b|capital\b)", re.I)
+_PROVINCE_CAPITAL_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:provincial\s+)?capital\b(?!\s*(?:city\s+)?,?\s*(?:of\s+)?[A-Z])")
+_APPOSITIVE_CAPITAL_BEFORE = re.compile(
+    r"[\w)]\s*[,\u2013\u2014(-]\s*(?:which\s+is\s+)?(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I
+)
+_GIVEN_NAME = re.compile(
+    r"^(?:mohammad|muhammad|mohammed|muhammed|mohammd|ahmad|ahmed|abdul|abdal|gul|mir|sayed|syed|said|sher|shir|"
+    r"haji|mullah|mawlawi|qari|hafiz|noor|nur|khan|jan|shah|amir|zabihullah|zabiullah|fazel|fazal|fazil|ghulam|"
+    r"rahmatullah|abdullah|ashraf|hamid|karim|rahim|rashid|ali|hassan|hussain|hussein|hasan|habib|hekmatullah|"
+    r"[a-z]+(?:ullah|ulla|uddin|udin|addin|ddin|allah|zada|zadah|zai|zay|yar|gul))$"
+)
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|"
+    r"southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|restive|volatile)\s+$",
+    re.I,
+)
+_PROVINCE_BEFORE = re.compile(r"\b(?:districts?|provinces?|parts?|areas?|villages?|most|rest|all)\s+(?:in|of|across)\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province)\b", re.I)
+_CITY_WORDS = re.compile(r"\b(?:city|cities|capital|capitals|outskirts|airport|downtown|gates|suburbs?|city's)\b", re.I)
+_TITLES = frozenset(
+    "president mr mrs ms dr gen general governor commander mullah mawlawi maulvi haji qari hafiz minister "
+    "spokesman spokesperson marshal sheikh ustad engineer eng colonel col lt major maj sgt captain capt "
+    "senator mp lawmaker ambassador envoy amir emir chief judge professor prof".split()
+)
+
+# capitalised words that start sentences and headlines and are never names
+_STOP = frozenset(
+    "the a an in on at of to from for by with and or but as after before during since while when where "
+    "this that these those it its he she they we i you his her their our there here some many most all "
+    "no not one two three four five six seven eight nine ten taliban afghan afghanistan government forces "
+    "officials official security police army local provincial district province city town village "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december read more photo news us un nato".split()
+)
+
+PLACES_COLUMNS: tuple[str, ...] = (
+    "mention", "start", "end", "level", "place", "adm2_pcode", "adm1_pcode",
+    "lat", "lon", "rule", "score", "reason",
+)
+
+FUZZY_MIN_KEY = 6
+FUZZY_CUTOFF = 88.0
+DISTANCE_MAX_KM = 250.0
+DISTANCE_RATIO = 0.75  # the nearer candidate must be clearly nearer
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    lower: str
+    key: str  # folded as the last word of a name
+    key_inner: str  # folded as a non-final word
+    cap: bool
+    run: int  # words of one run of capitalised words (and connectors) may form one name
+
+
+@dataclass
+class _Raw:
+    """A matched span before resolution."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int  # exclusive
+    entries: tuple[Entry, ...] = ()
+    foreign: tuple[str, str] | None = None
+    distractor: tuple[str, str] | None = None
+    fuzzy_score: float = 0.0
+    cue: str | None = None
+    cue_end: int | None = None
+    cue_before: str | None = None
+    sentence: int = 0
+    list_group: int = -1
+    extra: dict = field(default_factory=dict)
+
+
+_CAPW = r"[^\W\d_a-z][^\W\d_]*"
+_GAP = r"(?:[ \t\u00a0]{1,2}|[ \t]?[-\u2010-\u2013][ \t]?|['\u2019\u02bc`])"
+_INNERW = r"(?:e|i|ye|yi|y|wa|o|u|va|al|ul|us|de|da)"
+# Only runs of capitalised words can be names: finding them with one regex skips the
+# lower-case bulk of the text, which is what makes mention finding cheap.
+_RUN = re.compile(
+    rf"{_CAPW}(?:{_GAP}(?:{_CAPW}|{_INNERW}(?={_GAP}[^\W\d_a-z])|(?:bandar|qala|port|bander)\b))*"
+)
+
+
+def _tokenise(text: str) -> list[_Tok]:
+    """The words of every capitalised run, with their folded keys."""
+    toks = []
+    word = _WORD
+    for run_no, run in enumerate(_RUN.finditer(text)):
+        for m in word.finditer(text, run.start(), run.end()):
+            w = m.group()
+            toks.append(_Tok(m.start(), m.end(), w, w.lower(), token_key(w, True), token_key(w, False), w[0].isupper(), run_no))
+    return toks
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: ends at . ! ? followed by a capital, or at a line break."""
+    spans = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _joinable(text: str, a: _Tok, b: _Tok) -> bool:
+    return a.run == b.run
+
+
+def _collapse(key: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _scan(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Raw]:
+    """Longest-first n-gram lookup at every capitalised word."""
+    out: list[_Raw] = []
+    n = len(toks)
+    i = 0
+    index, foreign, distractors = gaz.index, gaz.foreign, gaz.distractors
+    maxn = gaz.max_tokens
+    while i < n:
+        t = toks[i]
+        if not t.cap or not t.key or t.lower in _STOP and i + 1 < n and not _joinable(text, t, toks[i + 1]):
+            i += 1
+            continue
+        # the words this name may span
+        j = i
+        limit = min(n, i + maxn)
+        while j + 1 < limit and _joinable(text, toks[j], toks[j + 1]) and (toks[j + 1].cap or toks[j + 1].lower in _INNER or toks[j + 1].lower in ("bandar", "qala", "port")):
+            j += 1
+        best: _Raw | None = None
+        for end in range(j, i - 1, -1):
+            last = toks[end]
+            if not last.key:
+                continue
+            key = _collapse("".join(toks[k].key_inner for k in range(i, end)) + last.key) if end > i else t.key
+            if key in index:
+                best = _Raw(t.start, last.end, i, end + 1, entries=index[key])
+            elif key in foreign:
+                best = _Raw(t.start, last.end, i, end + 1, foreign=foreign[key])
+            elif key in distractors:
+                best = _Raw(t.start, last.end, i, end + 1, distractor=distractors[key])
+            else:
+                continue
+            d = distractors.get(key)
+            if d is not None:
+                best.distractor = d
+            break
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best.tok_end
+    return out
+
+
+def _capital_runs(text: str, toks: list[_Tok], covered: set[int]) -> list[tuple[int, int]]:
+    """Capitalised word runs (token index ranges) that no exact match covers."""
+    runs = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].cap or i in covered or toks[i].lower in _STOP:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j + 1 - i < 4 and _joinable(text, toks[j], toks[j + 1]) and (toks[j + 1].cap or toks[j + 1].lower in _INNER) and j + 1 not in covered:
+            j += 1
+        while j > i and not toks[j].cap:
+            j -= 1
+        runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> list[_Raw]:
+    """rapidfuzz over long capitalised runs that stand where place names stand."""
+    from rapidfuzz import fuzz, process
+
+    covered = {k for r in raws for k in range(r.tok_start, r.tok_end)}
+    found = []
+    for a, b in _capital_runs(text, toks, covered):
+        key = _collapse("".join(toks[k].key_inner for k in range(a, b - 1)) + toks[b - 1].key)
+        if len(key) < FUZZY_MIN_KEY:
+            continue
+        before = text[max(0, toks[a].start - 30) : toks[a].start].lower()
+        after = text[toks[b - 1].end : toks[b - 1].end + 25].lower()
+        placey = bool(re.search(r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around)\s+(?:the\s+)?$", before)) or bool(
+            re.match(r"^\s*(?:district|province|city|town|border|crossing|port|area)", after)
+        )
+        if not placey:
+            continue
+        if a > 0 and toks[a - 1].cap and toks[a - 1].lower not in _STOP and _joinable(text, toks[a - 1], toks[a]):
+            continue  # part of a longer capitalised phrase, such as a person's name
+        hit = process.extractOne(key, gaz.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if hit is None:
+            continue
+        match, score, _ = hit
+        if match in gaz.distractors:
+            continue
+        found.append(_Raw(toks[a].start, toks[b - 1].end, a, b, entries=gaz.index[match], fuzzy_score=score / 100.0))
+    return found
+
+
+def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) -> None:
+    for r in raws:
+        after = text[r.end : r.end + 40]
+        m = re.match(r"^[ \t]+(?:border\s+)?([A-Za-z]+)", after)
+        if m:
+            word = m.group(1).lower()
+            cue = _CUE_AFTER.get(word)
+            if word == "border" or (m.group(0).lower().strip().startswith("border") and cue is None):
+                cue = "crossing"
+            if cue:
+                r.cue = cue
+                r.extra["plural_cue"] = word.endswith("s") and word not in ("cross",)
+                if word in _INCLUDE_CUE:
+                    r.cue_end = r.end + m.end()
+        if r.cue is None and _APPOSITIVE_CITY.match(after):
+            r.cue = "city"
+        before = text[max(0, r.start - 40) : r.start]
+        mb = _CUE_BEFORE.search(before)
+        if mb:
+            r.cue_before = next(k for k, v in mb.groupdict().items() if v)
+        if r.cue_before == "capital" and _APPOSITIVE_CAPITAL_BEFORE.search(before):
+            r.cue_before = None  # "Mazar-i-Sharif, the capital of Balkh": Balkh is the province
+            r.extra["province_context"] = True
+        if _PROVINCE_CAPITAL_AFTER.match(after):
+            r.cue_before = r.cue_before or "capital-after"
+        if _PROVINCE_BEFORE.search(before) or (_PROVINCE_AFTER.match(after) and not _PROVINCE_CAPITAL_AFTER.match(after)):
+            r.extra["province_context"] = True
+        if _DIRECTION_BEFORE.search(before):
+            r.extra["direction"] = True
+        if r.start > 0:
+            prev = _WORD.findall(text[max(0, r.start - 25) : r.start])
+            if prev and re.search(r"[A-Za-z.]\s+$", before):
+                word = prev[-1].lower().rstrip(".")
+                if word in _TITLES:
+                    r.extra["title"] = prev[-1]
+                elif prev[-1][0].isupper() and _GIVEN_NAME.match(word) and re.search(r"[A-Za-z]\s$", before):
+                    r.extra["title"] = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
+    # a list of names ending in a plural cue: "Pashtun Kot and Khan Chaharbagh districts"
+    group = 0
+    for idx in range(len(raws) - 1, -1, -1):
+        r = raws[idx]
+        if r.cue is None or r.list_group >= 0 or not r.extra.get("plural_cue"):
+            continue
+        r.list_group = group
+        k = idx
+        while k > 0 and _LIST_GAP.match(text[raws[k - 1].end : raws[k].start]):
+            prev = raws[k - 1]
+            prev.list_group = group
+            if prev.cue is None and prev.cue_end is None:
+                prev.cue = r.cue
+            k -= 1
+        group += 1
+    # names in one list without a cue: "Baghlan, Kunduz, Balkh and Takhar"
+    k = 0
+    while k < len(raws):
+        m = k
+        while m + 1 < len(raws) and _LIST_GAP.match(text[raws[m].end : raws[m + 1].start]):
+            m += 1
+        if m > k:
+            for x in range(k, m + 1):
+                raws[x].extra["listed"] = (k, m)
+        k = m + 1
+    si = 0
+    for r in raws:
+        while si + 1 < len(sentences) and r.start >= sentences[si][1]:
+            si += 1
+        r.sentence = si
+
+
+_CUE_LEVELS = {
+    "district": lambda p: p.level == "district",
+    "province": lambda p: p.level == "province",
+    "city": lambda p: p.level == "point" and p.kind in ("city", "town"),
+    "crossing": lambda p: p.level == "point" and p.kind == "crossing",
+    "dam": lambda p: p.level == "point" and p.kind == "dam",
+    "airport": lambda p: p.level == "point" and p.kind in ("airport", "base"),
+}
+
+
+@dataclass
+class _Ctx:
+    gaz: Gazetteer
+    sent_provs: dict[int, set[str]]  # sentence -> explicitly named provinces
+    sent_implied: dict[int, set[str]]  # sentence -> provinces of unambiguous places
+    art_provs: set[str]
+    art_implied: set[str]
+    anchors: list[tuple[float, float]]
+    sent_bounds: list[tuple[int, int]]
+
+
+def _rule_of(entries: tuple[Entry, ...], place: Place) -> str:
+    for e in entries:
+        if e.place_key == place.key:
+            return e.rule if e.rule != "geonames" else "variant"
+    return "exact"
+
+
+def _resolve(r: _Raw, ctx: _Ctx, text: str) -> tuple[Place | None, tuple[Place, ...], str, float, str | None]:
+    gaz = ctx.gaz
+    cands = tuple(dict.fromkeys(gaz.places[e.place_key] for e in r.entries))
+    name = text[r.start : r.end]
+    base_score = r.fuzzy_score or 1.0
+    fuzzy = r.fuzzy_score > 0
+    if r.foreign is not None and not cands:
+        return None, (), "foreign", 1.0, f"{name!r} is in {r.foreign[1]}, not Afghanistan"
+    if "title" in r.extra and not r.cue and not any(p.level == "province" for p in cands):
+        return None, cands, "distractor", 0.0, f"{name!r} follows {r.extra['title']!r}: part of a person's name"
+    if r.distractor is not None:
+        cls, policy = r.distractor
+        if policy == "never" or not cands:
+            return None, cands, "distractor", 0.0, f"{name!r} is a {cls.replace('_', ' ')}, not a place"
+        own = {p.adm1_pcode for p in cands}
+        near = ctx.sent_provs.get(r.sentence, set()) | ctx.sent_implied.get(r.sentence, set()) | ctx.art_provs
+        if not (r.cue in ("district", "province", "city") or near & own):
+            return None, cands, "distractor", 0.0, (
+                f"{name!r} is also a {cls.replace('_', ' ')}; it is taken as a place only when called a district "
+                "or its province is named"
+            )
+
+    # "the capital of Badghis", "Badghis's provincial capital": the capital city
+    if r.cue_before in ("capital", "capital-after"):
+        provs = [p for p in cands if p.level == "province"]
+        if len(provs) == 1 and gaz.capital_of(provs[0].adm1_pcode) is not None:
+            return gaz.capital_of(provs[0].adm1_pcode), cands, "capital-of", 0.95 * base_score, None
+
+    cue = r.cue or (r.cue_before if r.cue_before in _CUE_LEVELS else None)
+    pool = cands
+    rule_prefix = "fuzzy" if fuzzy else None
+    if cue and len(pool) > 1:
+        narrowed = tuple(p for p in pool if _CUE_LEVELS[cue](p))
+        if not narrowed and cue == "city":
+            narrowed = tuple(p for p in pool if p.level == "district")
+        if not narrowed and cue == "district":
+            # "Shir Khan district" and the like: the district holding the named point
+            narrowed = tuple(dict.fromkeys(gaz.places[p.adm2_pcode] for p in pool if p.level == "point" and p.adm2_pcode))
+        if narrowed:
+            if len(narrowed) == 1:
+                return narrowed[0], cands, rule_prefix or "kind-cue", 0.95 * base_score, None
+            pool = narrowed
+    elif cue == "district" and len(pool) == 1 and pool[0].level == "point" and pool[0].kind == "city":
+        d = gaz.places[pool[0].adm2_pcode]
+        return d, cands, rule_prefix or "kind-cue", 0.95 * base_score, None
+    if len(pool) == 1:
+        p = pool[0]
+        return p, cands, rule_prefix or _rule_of(r.entries, p), base_score, None
+
+    # a province and places inside it (Kunduz, Herat, Ghazni, Khost)
+    provs = [p for p in pool if p.level == "province"]
+    if len(provs) == 1:
+        prov = provs[0]
+        inner = [p for p in pool if p.level != "province"]
+        if all(p.adm1_pcode == prov.adm1_pcode for p in inner):
+            return _province_or_city(r, prov, inner, ctx, text, cands, rule_prefix, base_score)
+    # places of one district (a district and its seat): the city or town point
+    adm2 = {p.adm2_pcode for p in pool if p.level != "province"}
+    if len(adm2) == 1 and not provs:
+        pts = [p for p in pool if p.level == "point"]
+        chosen = pts[0] if len(pts) == 1 else next(p for p in pool if p.level == "district") if any(p.level == "district" for p in pool) else pts[0]
+        return chosen, cands, rule_prefix or _rule_of(r.entries, chosen), base_score, None
+
+    # the province named in the sentence, then in the article, then distance
+    for rule, provset in (
+        ("province-in-sentence", ctx.sent_provs.get(r.sentence, set())),
+        ("province-in-sentence", ctx.sent_implied.get(r.sentence, set())),
+        ("province-in-article", ctx.art_provs),
+        ("province-in-article", ctx.art_implied),
+    ):
+        hits = [p for p in pool if p.adm1_pcode in provset and p.level != "province"]
+        hit = _one_place(hits)
+        if hit is not None:
+            return hit, cands, rule_prefix or rule, 0.9 * base_score, None
+    near = _by_distance(pool, ctx)
+    if near is not None:
+        return near, cands, rule_prefix or "distance", 0.75 * base_score, None
+    # a provincial capital against a village or district of the same name elsewhere (Faizabad)
+    capitals = [p for p in pool if p.level == "point" and p.kind == "city"]
+    if len(capitals) == 1 and not any(p.level == "province" for p in pool):
+        return capitals[0], cands, rule_prefix or "prominence", 0.6 * base_score, None
+    names = "; ".join(f"{p.name} ({p.adm1_name})" for p in pool)
+    return None, cands, "ambiguous", 0.0, f"{name!r} names several places ({names}) and the text does not say which"
+
+
+def _one_place(hits: list[Place]) -> Place | None:
+    """One place, or a district and its own points collapsed to the point."""
+    if not hits:
+        return None
+    adm2 = {p.adm2_pcode for p in hits}
+    if len(adm2) != 1:
+        return None
+    pts = [p for p in hits if p.level == "point"]
+    return pts[0] if len(pts) == 1 else hits[0]
+
+
+def _province_or_city(r, prov, inner, ctx, text, cands, rule_prefix, base_score):
+    """Kunduz: the province, or the city and district of the same name."""
+    city = next((p for p in inner if p.level == "point" and p.kind == "city"), None)
+    districts = [p for p in inner if p.level == "district"]
+    local = city or (districts[0] if len(districts) == 1 else None)
+    if r.cue == "province":
+        return prov, cands, rule_prefix or "kind-cue", 0.95 * base_score, None
+    listed = r.extra.get("listed")
+    if r.extra.get("direction") or r.extra.get("province_context") or (listed and r.extra.get("listed_provinces")):
+        return prov, cands, rule_prefix or "kind-cue", 0.85 * base_score, None
+    if local is None:
+        # several districts of that name inside the province: the province is the safe reading
+        return prov, cands, rule_prefix or "exact", 0.8 * base_score, None
+    sent = ctx.sent_bounds[r.sentence]
+    stext = text[sent[0] : sent[1]]
+    if r.cue in ("city", "district") or r.cue_before in ("city", "district") or _CITY_WORDS.search(stext):
+        chosen = local if r.cue != "district" else (districts[0] if districts else local)
+        return chosen, cands, rule_prefix or "kind-cue", 0.9 * base_score, None
+    if city is None and districts:
+        return prov, cands, rule_prefix or "exact", 0.8 * base_score, None
+    # no cue at all: news that a capital "fell" or "was attacked" speaks of the city
+    return local, cands, rule_prefix or "capital-default", 0.7 * base_score, None
+
+
+def _by_distance(pool: tuple[Place, ...], ctx: _Ctx) -> Place | None:
+    if not ctx.anchors:
+        return None
+    from geopy.distance import geodesic
+
+    scored = []
+    for p in pool:
+        c = ctx.gaz.centroid(p.key)
+        if c is None:
+            continue
+        # the nearest anchor by a flat-earth estimate, then one exact geodesic to it
+        coslat = math.cos(math.radians(c[0]))
+        nearest = min(ctx.anchors, key=lambda a: (a[0] - c[0]) ** 2 + ((a[1] - c[1]) * coslat) ** 2)
+        scored.append((geodesic(c, nearest).km, p))
+    scored.sort(key=lambda x: x[0])
+    if not scored or scored[0][0] > DISTANCE_MAX_KM:
+        return None
+    if len(scored) > 1 and scored[0][0] > DISTANCE_RATIO * scored[1][0]:
+        return None
+    return scored[0][1]
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place name in ``text``, resolved or not, sorted by offset and non-overlapping.
+
+    ``Mention.text`` is always ``text[start:end]``; a level cue right after the
+    name ("district", "province", "city") is part of the mention.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"Expected the article text as a str, instead got: {type(text).__name__}.")
+    toks = _tokenise(text)
+    raws = _scan(text, toks, gazetteer)
+    raws.extend(_fuzzy(text, toks, gazetteer, raws))
+    raws.sort(key=lambda r: r.start)
+    sentences = sentence_spans(text)
+    _attach_cues(text, raws, sentences)
+
+    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [], sentences)
+    # first pass: what the unambiguous names say about the article's provinces
+    for r in raws:
+        if r.foreign is not None or not r.entries:
+            continue
+        cands = {gazetteer.places[e.place_key] for e in r.entries}
+        if r.distractor is not None and r.cue is None:
+            continue
+        provs = [p for p in cands if p.level == "province"]
+        if len(provs) == 1 and (r.cue == "province" or all(p.adm1_pcode == provs[0].adm1_pcode for p in cands)):
+            ctx.sent_provs.setdefault(r.sentence, set()).add(provs[0].adm1_pcode)
+            ctx.art_provs.add(provs[0].adm1_pcode)
+        adm1 = {p.adm1_pcode for p in cands}
+        if len(adm1) == 1:
+            a = adm1.pop()
+            ctx.sent_implied.setdefault(r.sentence, set()).add(a)
+            ctx.art_implied.add(a)
+            if len({p.adm2_pcode for p in cands}) == 1 or len(cands) == 1:
+                c = gazetteer.centroid(next(iter(cands)).key)
+                if c and c not in ctx.anchors:
+                    ctx.anchors.append(c)
+    # lists of names where the others are provinces: "Baghlan, Kunduz, Balkh and Takhar"
+    for r in raws:
+        span = r.extra.get("listed")
+        if span:
+            others = [raws[k] for k in range(span[0], span[1] + 1) if raws[k] is not r]
+            if any(o.entries and all(gazetteer.places[e.place_key].level == "province" for e in o.entries) for o in others):
+                r.extra["listed_provinces"] = True
+
+    out: list[Mention] = []
+    last_end = -1
+    for r in raws:
+        if not r.entries and r.foreign is None:
+            continue  # a word that is never a place ("Afghan", "Taliban"): not a mention at all
+        place, cands, rule, score, reason = _resolve(r, ctx, text)
+        end = r.cue_end if (r.cue_end and place is not None) else r.end
+        if r.start < last_end:
+            continue
+        out.append(Mention(text[r.start : end], r.start, end, place, cands, rule, round(score, 3), reason))
+        last_end = end
+    out = _areas_in_districts(text, out)
+    out.extend(_capital_anaphora(text, out, sentences, gazetteer))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_AREA = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019]+(?:[ -](?:[A-Z][\w'\u2019]+|e|i|ye))*?)\s+(?:area|village|bazaar|locality|neighbou?rhood|region|valley)"
+    r"\s+(?:in|of)\s+(?:the\s+)?$"
+)
+
+
+def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Sayeed Abad area in Nad Ali district": the area lies in the district that follows.
+
+    A village or area name may equal a district elsewhere (Sayedabad, Wardak);
+    the district the sentence puts it in wins, and unknown area names become
+    mentions of that district.
+    """
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        if m.place is None or m.place.level != "district":
+            continue
+        before = text[max(0, m.start - 80) : m.start]
+        a = _AREA.search(before)
+        if not a:
+            continue
+        s = m.start - len(before) + a.start("name")
+        e = m.start - len(before) + a.end("name")
+        name = text[s:e]
+        if name.split()[0].lower() in _STOP:
+            continue
+        prev = [x for x in out if x.start < e and s < x.end]
+        if any(x.place is not None and x.place.adm2_pcode == m.place.adm2_pcode for x in prev):
+            continue
+        if any(x.start < s or x.end > e for x in prev):
+            continue  # overlaps something larger: leave both alone
+        for x in prev:
+            out.remove(x)
+        out.append(Mention(name, s, e, m.place, (m.place,), "area-in-district", 0.7, None))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_CAPITAL_PHRASE = re.compile(
+    r"\bthe\s+(?:provincial\s+capital|capital\s+of\s+the\s+same\s+name|province's\s+capital|provincial\s+cent(?:re|er)"
+    r"|capital\s+city)\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def _capital_anaphora(text: str, mentions: list[Mention], sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
+    """"encircled the provincial capital": the capital of the one province the sentence names."""
+    added = []
+    for m in _CAPITAL_PHRASE.finditer(text):
+        sent = next(((a, b) for a, b in sentences if a <= m.start() < b), None)
+        if sent is None:
+            continue
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        # an appositive ("Kunduz, the provincial capital") already names the city
+        if re.search(r"\w[\w'\u2019]*\s*,\s*$", text[max(sent[0], m.start() - 3) : m.start()]) and any(
+            0 <= m.start() - x.end <= 3 and x.place is not None for x in mentions
+        ):
+            continue
+        provs = {x.place.adm1_pcode for x in mentions if x.place is not None and x.place.level == "province" and sent[0] <= x.start < sent[1]}
+        if len(provs) != 1:
+            continue
+        cap = gaz.capital_of(provs.pop())
+        if cap is None:
+            continue
+        added.append(Mention(m.group(), m.start(), m.end(), cap, (cap,), "capital-anaphora", 0.7, None))
+    return added
+
+
+def places_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
+    """One row per mention for ``tcmap places``: what was found, what it became and why."""
+    rows = []
+    for m in find_mentions(text, gazetteer):
+        p = m.place
+        rows.append(
+            {
+                "mention": m.text,
+                "start": m.start,
+                "end": m.end,
+                "level": p.level if p else None,
+                "place": p.name if p else None,
+                "adm2_pcode": p.adm2_pcode if p else None,
+                "adm1_pcode": p.adm1_pcode if p else None,
+                "lat": p.lat if p else None,
+                "lon": p.lon if p else None,
+                "rule": m.rule,
+                "score": m.score,
+                "reason": m.reason,
+            }
+        )
+    return rows
+
+
+def key_of(name: str) -> str:
+    """The gazetteer key of a name (re-exported for callers that build their own lists)."""
+    return name_key(name)

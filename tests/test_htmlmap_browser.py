@@ -1,0 +1,112 @@
+"""The exported map in a real browser: the slider recolours a district and its popup follows the claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.models import Claim
+from geo.timeline import build_timeline
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]  # fmt: skip
+FELL = "Fighters took Alpha <img src=x onerror=alert(1)> after a \"long\" `siege` </div>."
+RETAKEN = "Forces retook Alpha on Tuesday, the ministry said."
+
+pytestmark = pytest.mark.browser
+
+
+def _claim(controller: str, day: str, article: str, sentence: str, source_type: str, pcode: str = "AF9901") -> Claim:
+    return Claim(
+        article_id=article, published=day, published_source="header", mention="Alpha", char_start=0, char_end=5,
+        sentence=sentence, place_level="district", place_name="Alpha", adm2_pcode=pcode, adm1_pcode="AF99",
+        lat=None, lon=None, controller=controller, event_date=day, time_precision="day", geo_precision=1,
+        scope=None, attributed_to=f"{source_type} source", source_type=source_type, confidence=0.9,
+        publisher="Test Wire", title=f"Report {article}",
+    )  # fmt: skip
+
+
+@pytest.fixture()
+def map_file(tmp_path: Path) -> Path:
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import box
+
+    from geo.geometry import build_map_geometry
+    from geo.htmlmap import render_map
+
+    rows = [
+        {"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"},
+        {"adm2_pcode": "AF9902", "adm2_name": "Bravo", "adm1_pcode": "AF99", "adm1_name": "Westland"},
+    ]
+    frame = gpd.GeoDataFrame(rows, geometry=[box(62, 33, 64, 35), box(64, 33, 66, 35)], crs="EPSG:4326")
+    claims = [
+        _claim("taliban", "2021-07-01", "a", FELL, "reporter"),
+        _claim("government", "2021-07-20", "b", RETAKEN, "third_party"),
+        _claim("taliban", "2021-07-10", "c", "Bravo fell.", "taliban", "AF9902"),
+    ]
+    tl = build_timeline(claims, frame.drop(columns="geometry"))
+    path = tmp_path / "map.html"
+    path.write_text(render_map(tl, geometry=build_map_geometry(frame, tolerance=0.001)), encoding="utf-8")
+    return path
+
+
+def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from geo.htmlmap import STATUS_COLOURS
+
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console: {m.text}"))
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+            def guard(route):
+                url = route.request.url
+                if url.startswith("file:") or url.startswith("data:"):
+                    route.continue_()
+                else:
+                    problems.append(f"network request: {url}")
+                    route.abort()
+
+            page.route("**/*", guard)
+            page.goto(map_file.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached")
+            alpha = page.locator("path.tc-AF9901")
+
+            # Opens on the newest date: the recapture holds.
+            assert page.locator("#now").text_content() == "2021-07-20"
+            assert alpha.get_attribute("fill") == STATUS_COLOURS["government"]
+            alpha.click()
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for()
+            text = popup.inner_text()
+            assert "Government" in text and "since 2021-07-20" in text and RETAKEN in text
+            assert FELL not in text
+
+            # Back to the first date, as a user would with the keyboard. (The page's CSP
+            # forbids eval, so waits go through locators, not wait_for_function.)
+            page.locator("#slider").focus()
+            page.keyboard.press("Home")
+            sync_api.expect(page.locator("#now")).to_have_text("2021-07-01")
+            assert alpha.get_attribute("fill") == STATUS_COLOURS["taliban"]
+            alpha.click()
+            popup.wait_for()
+            text = popup.inner_text()
+            assert "Taliban" in text and "since 2021-07-01" in text
+            assert FELL in text  # the markup shows as text
+            assert page.locator(".leaflet-popup-content img").count() == 0
+
+            # The Taliban's own claim about Bravo is hatched (unconfirmed) once it exists.
+            page.locator("#slider").press("ArrowRight")
+            sync_api.expect(page.locator("#now")).to_have_text("2021-07-10")
+            assert page.locator("path.tc-AF9902").get_attribute("fill") == "url(#tcmap-hatch-taliban)"
+        finally:
+            browser.close()
+    assert problems == []

@@ -1,0 +1,333 @@
+"""Finding and resolving place names in article text: every rule, every distractor class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.mentions import PLACES_COLUMNS, find_mentions, places_rows, sentence_spans
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _code(place) -> str | None:
+    if place is None:
+        return None
+    return place.adm1_pcode if place.level == "province" else place.adm2_pcode
+
+
+def _resolved(text, gaz):
+    return [(m.text, _code(m.place), m.rule) for m in find_mentions(text, gaz) if m.place is not None]
+
+
+def _first(text, gaz, name):
+    for m in find_mentions(text, gaz):
+        if m.text.startswith(name):
+            return m
+    raise AssertionError(f"{name!r} not found in {text!r}: {find_mentions(text, gaz)}")
+
+
+# --- the records ---------------------------------------------------------------------
+
+
+def test_offsets_are_exact_sorted_and_non_overlapping(gazetteer):
+    text = (
+        "Taliban fighters seized Dasht-e Qala district and the Shir Khan Bandar crossing, "
+        "officials in Kunduz city said, while Tajik border guards watched from Khatlon."
+    )
+    ms = find_mentions(text, gazetteer)
+    assert [m.text for m in ms] == ["Dasht-e Qala district", "Shir Khan Bandar", "Kunduz city", "Khatlon"]
+    last = -1
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last
+        last = m.end
+
+
+def test_longest_match_wins(gazetteer):
+    m = _first("The Taliban took Shir Khan Bandar on Tuesday.", gazetteer, "Shir")
+    assert m.text == "Shir Khan Bandar" and m.place.key == "pt:shir-khan-bandar"
+    m = _first("The militants reached the Khas Uruzgan district centre.", gazetteer, "Khas")
+    assert m.text == "Khas Uruzgan district" and m.place.key == "AF2505"
+
+
+@pytest.mark.parametrize(
+    "text,name,key,level",
+    [
+        ("Clashes continue in Kunduz province, officials said.", "Kunduz", "AF19", "province"),
+        ("Clashes reached Kunduz city on Sunday.", "Kunduz", "pt:kunduz-city", "point"),
+        ("The Taliban were 2 km from Kunduz, the provincial capital, on Monday.", "Kunduz", "pt:kunduz-city", "point"),
+        ("Police said the Kunduz district police chief was wounded.", "Kunduz", "AF1901", "district"),
+        ("They reached the city of Herat at dawn.", "Herat", "pt:herat-city", "point"),
+        ("The Taliban overran the Islam Qala border crossing.", "Islam Qala", "pt:islam-qala", "point"),
+        ("Fighting spread to Khost province on Friday.", "Khost", "AF14", "province"),
+    ],
+)
+def test_level_follows_the_cue_words(gazetteer, text, name, key, level):
+    m = _first(text, gazetteer, name)
+    assert (m.place.key, m.place.level) == (key, level), (m.rule, m.reason)
+
+
+def test_a_cue_word_right_after_the_name_is_part_of_the_mention(gazetteer):
+    ms = find_mentions("They captured the Chahab district and moved on Takhar province.", gazetteer)
+    assert [m.text for m in ms] == ["Chahab district", "Takhar province"]
+
+
+def test_capital_of_a_province_is_its_city(gazetteer):
+    m = _first("Gunmen attacked the capital of Badghis overnight.", gazetteer, "Badghis")
+    assert m.place.key == "pt:qala-e-naw-city" and m.rule == "capital-of"
+    m = _first("Taliban entered Helmand's provincial capital on Tuesday.", gazetteer, "Helmand")
+    assert m.place.adm2_pcode == "AF3001"
+
+
+def test_appositive_capital_keeps_the_province(gazetteer):
+    ms = find_mentions("Taloqan, the capital of Takhar province, fell on Sunday.", gazetteer)
+    assert [(m.text, _code(m.place)) for m in ms] == [("Taloqan", "AF1801"), ("Takhar province", "AF18")]
+
+
+def test_a_bare_capital_name_is_the_city_but_a_list_of_provinces_is_provinces(gazetteer):
+    m = _first("Kunduz fell to the insurgents on Sunday afternoon.", gazetteer, "Kunduz")
+    assert m.place.key == "pt:kunduz-city" and m.rule == "capital-default"
+    ms = find_mentions("Fighting raged in Baghlan, Kunduz, Samangan and Takhar this week.", gazetteer)
+    assert [_code(m.place) for m in ms] == ["AF09", "AF19", "AF20", "AF18"]
+    m = _first("Most districts in Kunduz have fallen.", gazetteer, "Kunduz")
+    assert m.place.key == "AF19"
+    m = _first("Fighting in northern Herat has displaced thousands.", gazetteer, "Herat")
+    assert m.place.key == "AF32"
+
+
+def test_a_plural_cue_applies_to_the_whole_list(gazetteer):
+    ms = find_mentions("The Ghazni and Herat provinces were hit, and Kaldar and Shortepa districts fell.", gazetteer)
+    assert [(m.text, _code(m.place)) for m in ms] == [
+        ("Ghazni", "AF11"), ("Herat", "AF32"), ("Kaldar", "AF2113"), ("Shortepa", "AF2112"),
+    ]
+
+
+def test_a_singular_cue_does_not_leak_to_the_previous_name(gazetteer):
+    ms = find_mentions("Troops retook Ali Abad district in Kunduz and Yaftal district in Badakhshan.", gazetteer)
+    assert [(m.text, _code(m.place)) for m in ms] == [
+        ("Ali Abad district", "AF1903"), ("Kunduz", "AF19"), ("Yaftal district", "AF1704"), ("Badakhshan", "AF17"),
+    ]
+
+
+# --- ambiguity rules -----------------------------------------------------------------
+
+
+def test_province_in_the_same_sentence(gazetteer):
+    m = _first("Insurgents captured the Jani Khel district of Paktika on Monday.", gazetteer, "Jani Khel")
+    assert (m.place.key, m.rule) == ("AF1209", "province-in-sentence")
+    m = _first("Insurgents captured the Jani Khel district of Paktia on Monday.", gazetteer, "Jani Khel")
+    assert (m.place.key, m.rule) == ("AF1309", "province-in-sentence")
+    m = _first("Arghandab district in Zabul fell after a week of clashes.", gazetteer, "Arghandab")
+    assert (m.place.key, m.rule) == ("AF2605", "province-in-sentence")
+
+
+def test_province_in_the_article(gazetteer):
+    text = "Security worsened across Kandahar this month.\n\nOn Sunday the Taliban entered Arghandab and burned a school."
+    m = _first(text, gazetteer, "Arghandab")
+    assert (m.place.key, m.rule) == ("AF2702", "province-in-article")
+
+
+def test_a_unique_district_in_the_sentence_implies_its_province(gazetteer):
+    m = _first("After Gardez was attacked, fighters moved on Jani Khel.", gazetteer, "Jani Khel")
+    assert m.place.key == "AF1309"
+
+
+def test_geodesic_distance_to_the_other_places(gazetteer):
+    text = (
+        "The Taliban took Urgun and Barmal this week.\n\n"
+        "Elders said Sharan was quiet.\n\n"
+        "Later, fighters massed near Jani Khel."
+    )
+    m = _first(text, gazetteer, "Jani Khel")
+    # Urgun, Barmal and Sharan are all in Paktika: the rule reached is the province of the article
+    assert m.place.key == "AF1209"
+    text = "Shelling hit Gardez and Zurmat overnight.\n\nResidents of Sayed Karam fled.\n\nFighters then took Jani Khel."
+    m = _first(text, gazetteer, "Jani Khel")
+    assert m.place.key == "AF1309"
+
+
+def test_distance_rule_alone(gazetteer):
+    from geo.mentions import _by_distance, _Ctx
+
+    pool = (gazetteer.places["AF1209"], gazetteer.places["AF1309"])
+    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1201")], [])  # Sharan, Paktika
+    assert _by_distance(pool, ctx).key == "AF1209"
+    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1211")], [])  # Urgun: about as near to both
+    assert _by_distance(pool, ctx) is None
+    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1303")], [])  # Zurmat, Paktya
+    assert _by_distance(pool, ctx).key == "AF1309"
+    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF3401")], [])  # Zaranj: far from both
+    assert _by_distance(pool, ctx) is None
+
+
+def test_text_distance_uses_geodesic_when_no_province_is_named(gazetteer):
+    text = "Fighting reached Urgun on Monday.\n\nThe next day Jani Khel fell."
+    m = _first(text, gazetteer, "Jani Khel")
+    assert m.place.key == "AF1209" and m.rule in ("province-in-article", "distance")
+
+
+def test_kind_cue_tells_a_district_from_a_province(gazetteer):
+    m = _first("Fighters stormed Khost district headquarters in Baghlan.", gazetteer, "Khost")
+    assert m.place.key == "AF0913"
+
+
+def test_refuses_with_a_reason_when_it_cannot_tell(gazetteer):
+    m = _first("Fighters captured Jani Khel on Monday.", gazetteer, "Jani Khel")
+    assert m.place is None and m.rule == "ambiguous"
+    assert "Paktika" in m.reason and "Paktya" in m.reason
+    assert {p.key for p in m.candidates} == {"AF1209", "AF1309"}
+
+
+# --- distractors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Centre for Strategic Studies published a report.",
+        "Khas forces were deployed, the ministry said.",
+        "President Ashraf Ghani addressed the nation.",
+        "Taliban spokesman Zabihullah Mujahid said the district fell.",
+        "Ismail Khan vowed to defend the city. Khan said more fighters would come.",
+        "Afghan and Tajik officials met on the border.",
+        "The Afghan army said Tajik guards let them cross.",
+        "Ghani supporters were interviewed by the Mujahid Foundation.",
+    ],
+)
+def test_distractors_produce_no_afghan_place(gazetteer, text):
+    assert _resolved(text, gazetteer) == []
+
+
+@pytest.mark.parametrize("word,pcode", [("Nari", "AF1515"), ("Chal", "AF1805"), ("Kot", "AF0613"), ("Farsi", "AF3215")])
+def test_word_like_names_need_a_cue(gazetteer, word, pcode):
+    m = _first(f"{word} was mentioned in the speech.", gazetteer, word)
+    assert m.place is None and m.rule == "distractor" and "district" in m.reason
+    m = _first(f"The Taliban took {word} district on Monday.", gazetteer, word)
+    assert _code(m.place) == pcode
+
+
+def test_word_like_names_resolve_with_their_province(gazetteer):
+    m = _first("Officials in Kunar said Nari was under attack.", gazetteer, "Nari")
+    assert m.place.key == "AF1515"
+
+
+def test_person_names_that_look_like_districts(gazetteer):
+    ms = find_mentions("Ghazni police chief Fazel Ahmad Shirzad said the city was safe.", gazetteer)
+    assert [(m.text, _code(m.place)) for m in ms if m.place] == [("Ghazni", "AF11")]
+    sherzad = [m for m in ms if m.text == "Shirzad"]
+    assert sherzad and sherzad[0].place is None and "person" in sherzad[0].reason
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Soldiers crossed the border into Tajikistan.", "Tajikistan", "Tajikistan"),
+        ("The troops fled to Iran via the border.", "Iran", "Iran"),
+        ("Guards in Khatlon province received them.", "Khatlon", "Tajikistan"),
+        ("Trucks waited in Termez for days.", "Termez", "Uzbekistan"),
+        ("Traders in Chaman, on the Pakistani side, closed shops.", "Chaman", "Pakistan"),
+        ("Refugees arrived in Mashhad on Friday.", "Mashhad", "Iran"),
+    ],
+)
+def test_foreign_places_are_unresolved_with_rule_foreign(gazetteer, text, name, country):
+    m = _first(text, gazetteer, name)
+    assert m.place is None and m.rule == "foreign" and country in m.reason
+
+
+# --- other rules -------------------------------------------------------------------------
+
+
+def test_area_in_a_district_takes_that_district(gazetteer):
+    ms = find_mentions("Fighters overran the Sayedabad area in Nad Ali district.", gazetteer)
+    assert [(m.text, _code(m.place), m.rule) for m in ms] == [
+        ("Sayedabad", "AF3002", "area-in-district"), ("Nad Ali district", "AF3002", "exact"),
+    ]
+
+
+def test_the_provincial_capital_refers_to_the_province_of_the_sentence(gazetteer):
+    ms = find_mentions("The Taliban besieged the provincial capital of Takhar province's neighbour.", gazetteer)
+    assert all(m.rule != "capital-anaphora" for m in ms)
+    ms = find_mentions("Fighters took a district in Baghlan province and encircled the provincial capital.", gazetteer)
+    cap = [m for m in ms if m.rule == "capital-anaphora"]
+    assert cap and cap[0].text == "the provincial capital" and cap[0].place.adm2_pcode == "AF0901"
+
+
+def test_fuzzy_matching_catches_typos_of_long_names_only(gazetteer):
+    m = _first("Crowds celebrated in Jalalablad on Sunday.", gazetteer, "Jalalablad")
+    assert m.place.adm2_pcode == "AF0601" and m.rule == "fuzzy" and m.score < 1
+    assert _resolved("Mr Kundas spoke to reporters.", gazetteer) == []
+
+
+def test_capital_beats_a_namesake_district_elsewhere(gazetteer):
+    m = _first("Taliban fighters attacked Faizabad on Sunday.", gazetteer, "Faizabad")
+    assert m.place.adm2_pcode == "AF1701"
+    m = _first("Taliban fighters attacked Fayzabad district of Jawzjan on Sunday.", gazetteer, "Fayzabad")
+    assert m.place.key == "AF2808"
+
+
+def test_hostile_and_empty_text(gazetteer):
+    assert find_mentions("", gazetteer) == []
+    assert find_mentions("\x00\ufeff" * 10 + "kunduz" * 1000, gazetteer) == []
+    ms = find_mentions("KUNDUZ FALLS TO TALIBAN", gazetteer)
+    assert ms and ms[0].place.adm2_pcode == "AF1901"
+    with pytest.raises(TypeError, match="bytes"):
+        find_mentions(b"Kunduz", gazetteer)
+
+
+def test_sentence_spans_cover_the_text():
+    text = "One. Two sentences here! Three?\n\nFour"
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["One.", "Two sentences here!", "Three?", "Four"]
+
+
+def test_places_rows_have_every_column(gazetteer):
+    rows = places_rows("Taliban seized Islam Qala and fighting hit Jani Khel. Iran closed the border.", gazetteer)
+    assert [r["mention"] for r in rows] == ["Islam Qala", "Jani Khel", "Iran"]
+    for r in rows:
+        assert tuple(r) == PLACES_COLUMNS
+    assert rows[0]["lat"] and rows[0]["adm2_pcode"] == "AF3213" and rows[0]["level"] == "point"
+    assert rows[1]["place"] is None and rows[1]["reason"]
+    assert rows[2]["rule"] == "foreign"
+
+
+# --- the seeds -------------------------------------------------------------------------
+
+
+SEED_EXPECTED = {
+    "Jani Khel district": "AF1309",
+    "Shir Khan Bandar": "AF1905",
+    "Sher Khan Bandar": "AF1905",
+    "Shir Khan Port": "AF1905",
+    "Shir Khan": "AF1905",
+    "Khajaghar": "AF1809",
+    "Khwaja Ghar": "AF1809",
+    "Bangi": "AF1804",
+    "Chahab": "AF1816",
+    "Yangi Qala": "AF1817",
+    "Darkad": "AF1815",
+    "Dasht-e Qala": "AF1812",
+    "Dasht-e Archi": "AF1906",
+    "Qala-ye Zal": "AF1907",
+    "Islam Qala": "AF3213",
+    "Qala-e-Naw": "AF3101",
+    "Kunduz city": "AF1901",
+    "Kunduz City": "AF1901",
+    "Kunar": "AF15",
+    "Badakhshan Province": "AF17",
+    "Badghis Province": "AF31",
+    "Herat Province": "AF32",
+    "Takhar province": "AF18",
+}
+
+
+def test_seeds(gazetteer):
+    seen: dict[str, set] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        for m in find_mentions(path.read_text(encoding="utf-8"), gazetteer):
+            seen.setdefault(m.text, set()).add(_code(m.place))
+    for name, code in SEED_EXPECTED.items():
+        assert seen.get(name) == {code}, (name, seen.get(name))
+    for foreign in ("Tajikistan", "Iran", "Khatlon"):
+        assert seen[foreign] == {None}
