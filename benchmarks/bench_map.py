@@ -41,7 +41,10 @@ def synthetic_claims(districts, n_dates: int, seed: int = 7) -> list:
     for i in range(n_dates):
         day = start + timedelta(days=2 * i)
         for k, r in enumerate(rng.sample(rows, 25)):
-            sentence = " ".join(rng.choice(WORDS) for _ in range(22)).capitalize() + f" in {r['adm2_name']}."
+            sentence = (
+                " ".join(rng.choice(WORDS) for _ in range(22)).capitalize()
+                + f" in {r['adm2_name']}."
+            )
             claims.append(Claim(
                 article_id=f"a{i:03d}_{k // 5}", published=day.isoformat(), published_source="header",
                 mention=r["adm2_name"], char_start=k, char_end=k + 5, sentence=sentence,
@@ -67,8 +70,15 @@ def first_paint_ms(path: Path, runs: int) -> list[float]:
             for _ in range(runs):
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 outside: list[str] = []
-                page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
-                           if not route.request.url.startswith(("file:", "data:")) else route.continue_())
+
+                def guard(route, outside=outside):
+                    if route.request.url.startswith(("file:", "data:")):
+                        route.continue_()
+                    else:
+                        outside.append(route.request.url)
+                        route.abort()
+
+                page.route("**/*", guard)
                 page.goto(path.as_uri())
                 page.wait_for_selector("body[data-ready='1']", state="attached")
                 mark = page.evaluate("performance.getEntriesByName('tcmap-painted')[0].startTime")
@@ -102,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="tcmap-bench-")) / "map.html"
     out.write_text(page, encoding="utf-8")
     size = out.stat().st_size
-    print(f"districts: {len(tl.districts)}  change dates: {len(tl.change_dates)}  claims: {len(claims)}")
+    print(
+        f"districts: {len(tl.districts)}  change dates: {len(tl.change_dates)}  claims: {len(claims)}"
+    )
     print(f"build_timeline: {t1 - t0:.2f} s  render_map: {t2 - t1:.2f} s")
     print(f"HTML size: {size / 1e6:.3f} MB ({size} bytes)  goal <= 1.5 MB  -> {out}")
     if not Path(CHROMIUM).exists():

@@ -157,6 +157,7 @@ class _VisibleText(HTMLParser):
         self._meta: dict[str, str] = {}
         self._time: str | None = None
         self._canonical: str | None = None
+        self._closing = False
 
     # -- tags ---------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -217,6 +218,29 @@ class _VisibleText(HTMLParser):
         if self._skip:
             return
         self._parts.append(data if self._pre else _SPACE_RE.sub(" ", data))
+
+    def close(self) -> None:
+        self._closing = True
+        super().close()
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        """An unclosed ``<!--`` hides the rest of the page, as in browsers."""
+        end = super().parse_comment(i, report)
+        if end < 0 and self._closing:
+            return len(self.rawdata)
+        return end
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Treat a malformed ``<![...`` as browsers do: a bogus comment up to ``>``.
+
+        The standard library raises AssertionError on it (``<![<``), which
+        would stop the whole page on one stray character.
+        """
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
     # Comments, CDATA sections, doctype and processing instructions carry no visible text.
     def handle_comment(self, data: str) -> None:

@@ -83,6 +83,17 @@ _MAX_TITLE = 500
 # short repetitive texts that compress well.
 _RATIO_MIN_BYTES = 1 * MB
 _CHUNK = 1 * MB
+# What zipfile and zlib raise on damaged or unsupported archives.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 _SNIFF = 512
 
 
@@ -634,7 +645,7 @@ def _jsonl_lines(
     kind = sniff_binary(head)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or looks_utf16(head):
         kind = "UTF-16"
-    elif kind == "NUL bytes":
+    elif kind == "NUL bytes" and head.count(0) < len(head) // 4:
         kind = None  # a junk line among good ones is skipped on its own, below
     if kind is not None:
         yield Skipped(
@@ -781,20 +792,13 @@ def read_zip(
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-    ) as error:
+    except _ZIP_ERRORS as error:
         yield Skipped(
             origin, f"not a readable zip file ({_one_line(str(error)) or type(error).__name__})"
         )
         return
     with archive:
-        files = [info for info in infos if not info.is_dir()]
+        files = [info for info in infos if not info.filename.endswith("/")]
         if len(files) > limits.max_zip_files:
             yield Skipped(
                 origin, f"zip holds {len(files)} files, over {limits.describe('max_zip_files')}"
@@ -855,6 +859,8 @@ def read_zip(
 
 
 def _unsafe_member(name: str) -> str | None:
+    if not name.strip():
+        return "empty name"
     if "\x00" in name:
         return "NUL in name"
     posix = name.replace("\\", "/")
@@ -875,15 +881,15 @@ def _read_member(
 ) -> bytes | Skipped:
     if info.flag_bits & 0x1:
         return Skipped(where, "encrypted zip member; not read")
-    cap = (
-        limits.max_article_bytes
-        if not info.filename.lower().endswith(".jsonl")
-        else limits.max_zip_uncompressed_bytes
+    # A JSON Lines member holds many articles: only the unpacked-size budget bounds it.
+    cap_name = (
+        "max_zip_uncompressed_bytes"
+        if info.filename.lower().endswith(".jsonl")
+        else "max_article_bytes"
     )
+    cap = getattr(limits, cap_name)
     if info.file_size > cap:
-        return Skipped(
-            where, f"member is {_mb(info.file_size)}, over {limits.describe('max_article_bytes')}"
-        )
+        return Skipped(where, f"member is {_mb(info.file_size)}, over {limits.describe(cap_name)}")
     if info.file_size > _RATIO_MIN_BYTES and info.file_size > limits.max_zip_ratio * max(
         info.compress_size, 1
     ):
@@ -903,10 +909,9 @@ def _read_member(
                     break
                 total += len(chunk)
                 if total > allowed:
-                    which = "max_article_bytes" if allowed == cap else "max_zip_uncompressed_bytes"
+                    which = cap_name if allowed == cap else "max_zip_uncompressed_bytes"
                     return Skipped(
-                        where,
-                        f"member unpacks to more than it declares, over {limits.describe(which)} (zip bomb?)",
+                        where, f"member unpacks past {limits.describe(which)} (zip bomb?)"
                     )
                 if total > _RATIO_MIN_BYTES and total > limits.max_zip_ratio * max(
                     info.compress_size, 1
@@ -915,15 +920,7 @@ def _read_member(
                         where, f"member unpacks past {limits.describe('max_zip_ratio')} (zip bomb?)"
                     )
                 chunks.append(chunk)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-    ) as error:
+    except _ZIP_ERRORS as error:
         return Skipped(
             where, f"cannot unpack zip member ({type(error).__name__}: {_one_line(str(error))})"
         )
@@ -938,23 +935,16 @@ def _zip_meta(
         info = metas.get(candidate)
         if info is None:
             continue
+        shown = _printable(candidate)
         if info.file_size > _MAX_META_BYTES or info.flag_bits & 0x1:
-            return None, candidate, f"sidecar {candidate} ignored: too large or encrypted"
+            return None, shown, f"sidecar {shown} ignored: too large or encrypted"
         try:
             with archive.open(info) as stream:
                 raw = stream.read(_MAX_META_BYTES + 1)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,
-            RuntimeError,
-        ) as error:  # a corrupt sidecar must not cost the article
-            return None, candidate, f"sidecar {candidate} ignored: {type(error).__name__}"
-        meta, warning = _parse_meta(raw, candidate)
-        return meta, candidate, warning
+        except _ZIP_ERRORS as error:  # a corrupt sidecar must not cost the article
+            return None, shown, f"sidecar {shown} ignored: {type(error).__name__}"
+        meta, warning = _parse_meta(raw, shown)
+        return meta, shown, warning
     return None, "sidecar", None
 
 
@@ -966,7 +956,7 @@ _SUPPORTED = "expected .txt, .md, .html, .htm or .jsonl (or a .zip of them)"
 
 
 def read_articles(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | str | Path,
     *,
     limits: Limits = Limits(),
     user_date: date | None = None,
@@ -981,6 +971,8 @@ def read_articles(
     ``NAME.txt``/``NAME.html``. A file named explicitly with another type is
     Skipped. ``user_date`` dates articles that have no date of their own.
     """
+    if isinstance(paths, str | Path):
+        paths = [paths]  # one path, not the characters of its name
     ids = _Ids()
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: dict[tuple[int, int], str] = {}

@@ -34,23 +34,29 @@ REPORTER = Attribution("reporter", "reporter")
 def _rules() -> dict[str, re.Pattern[str]]:
     lex = lexicon()["attribution"]
     speech = "|".join(lex["speech"])
-    np_ = r"((?:[\w'’.\-]+\s*,?\s*){1,12}?)"
+    np_ = _np(12)
     return {
         # "..., Interior Ministry spokesman Tareq Arian told AFP."
         "np_verb": re.compile(
             r"(?:^|[,;“”\"]\s*|\bthat\s+|\band\s+)" + np_ + r"\s+(?:has\s+|have\s+|had\s+)?"
             r"(?:also\s+)?(?:" + speech + r")\b", re.I),
         # "..., said Inamuddin Rahmani, police spokesman."
-        "verb_np": re.compile(r"[,“”\"]\s*(?:" + speech + r")\s+((?:[\w'’.\-]+\s*,?\s*){1,12}?)\s*(?:[.,;]|$)", re.I),
-        "according": re.compile(r"\baccording\s+to\s+((?:[\w'’.\-]+\s*,?\s*){1,10}?)(?:[.,;]|$)", re.I),
-        "statement": re.compile(r"\b(?:a|in\s+a)\s+statement\s+(?:by|from|issued\s+by)\s+((?:[\w'’.\-]+\s*){1,8}?)(?:[.,;]|$)", re.I),
-        "citing": re.compile(r"\b(?:reported|said)\s+citing\s+((?:[\w'’.\-]+\s*){1,6}?)(?:[.,;]|$)", re.I),
+        "verb_np": re.compile(r"[,“”\"]\s*(?:" + speech + r")\s+" + _np(12) + r"\s*(?:[.,;]|$)", re.I),
+        "according": re.compile(r"\baccording\s+to\s+" + _np(10) + r"\s*(?:[.,;]|$)", re.I),
+        "statement": re.compile(r"\b(?:a|in\s+a)\s+statement\s+(?:by|from|issued\s+by)\s+" + _np(8, commas=False) + r"\s*(?:[.,;]|$)", re.I),
+        "citing": re.compile(r"\b(?:reported|said)\s+citing\s+" + _np(6, commas=False) + r"\s*(?:[.,;]|$)", re.I),
         "taliban": _words(lex["taliban"]),
         "government": _words(lex["government"]),
         "third_party": _words(lex["third_party"]),
         "hedge": _words(lexicon()["attribution"]["hedges"]),
         "denial": _words(lexicon()["attribution"]["denial"]),
     }
+
+
+def _np(n: int, *, commas: bool = True) -> str:
+    """A speaker phrase of up to ``n`` words; each word must end at a separator (no backtracking blow-up)."""
+    sep = r"(?:\s*,\s*|\s+)" if commas else r"\s+"
+    return r"((?:[\w'’.\-]+" + sep + r"){0," + str(n - 1) + r"}?[\w'’.\-]+)"
 
 
 def _words(items: list[str]) -> re.Pattern[str]:

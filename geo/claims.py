@@ -23,7 +23,7 @@ from typing import Any
 
 from geo.attribution import REPORTER, Attribution, attribute, denies, hedged
 from geo.counts import find_counts
-from geo.dates import ResolvedDate, find_dates, pick_expression, resolve, years_in
+from geo.dates import ResolvedDate, find_dates, pick_expression, resolve, resolve_among, years_in
 from geo.models import Article, Claim, CountClaim, Mention, Place
 from geo.nlp import Sentence, lexicon, load_nlp, split_sentences
 
@@ -32,6 +32,11 @@ __all__ = ["ArticleResult", "extract", "extract_article", "load_nlp", "claim_dat
 # How far (in words) a place may sit from the cue that governs it.
 MAX_OBJECT_GAP = 9
 MAX_SUBJECT_GAP = 11
+MAX_INCLUDING_GAP = 16
+# An anaphor ("the district") looks back this many sentences for its place.
+ANAPHOR_REACH = 3
+# A denial ("the ministry denied the reports") answers claims this many sentences back.
+DENIAL_REACH = 2
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "unknown": 3}
 
 
@@ -59,6 +64,12 @@ class Cue:
     strength: int
     passive: bool = False
     negated: bool = False
+    irrealis: bool = False
+
+    @property
+    def nominal(self) -> bool:
+        """A noun phrase cue ("the capture of", "fall of"): its agent follows "by"."""
+        return bool(_NOMINAL.match(self.text))
 
 
 @dataclass
@@ -73,6 +84,7 @@ class Target:
     excluded: str | None = None
     container: bool = False
     group: int = -1
+    anaphor_of: Any = None
 
 
 # ---------------------------------------------------------------------------
@@ -93,6 +105,9 @@ class _Rules:
     scopes: tuple[tuple[str, re.Pattern[str]], ...]
     list_cont: re.Pattern[str]
     captions: re.Pattern[str]
+    irrealis: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    people_taken: re.Pattern[str]
 
 
 def _alt(items: list[str]) -> str:
@@ -120,11 +135,14 @@ def _rules() -> _Rules:
         non_after=re.compile(_alt(nc["after"]), re.I),
         cont_before=tuple(re.compile(p, re.I) for p in ct["before"]),
         cont_after=re.compile(_alt(ct["after"]), re.I),
-        cont_nouns=re.compile(r"\b" + _alt(ct["container_nouns"]) + r"\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I),
+        cont_nouns=re.compile(r"\b" + _alt(ct["container_nouns"]) + r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I),
         scopes=tuple((scope, re.compile(_alt(p) + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I))
                      for scope, p in lex["scopes"].items()),
         list_cont=re.compile(_alt(lex["list_continuation"]["patterns"]), re.I),
         captions=re.compile(_alt(lex["captions"]["patterns"]), re.I),
+        irrealis=re.compile(r"\b" + _alt(lex["irrealis"]["patterns"]) + r"\s+(?:\w+\s+){0,2}$", re.I),
+        anaphora=re.compile(r"(?<![\w-])" + _alt(lex["anaphora"]["patterns"]), re.I),
+        people_taken=re.compile(_alt(lex["people_taken"]["patterns"]), re.I),
     )
 
 
@@ -142,16 +160,25 @@ _GLUE = re.compile(
 _BOUNDARY = re.compile(
     r"[;:!?“”\"]|\.\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b|\bafter\b|\bbefore\b|"
     r"\bwhen\b|\bsince\b|\bwhere\b|\bamid\b|\bsaid\b|\bsays\b|\btold\b|\baccording\b|\bthough\b|\bmeanwhile\b|"
-    r"\bbecause\b|\bas\s+(?:the|a|an|they|it|he|she)\b|\bthen\b",
+    r"\bbecause\b|(?<!\bwell\s)(?<!\bsuch\s)\bas\b(?!\s+well\b)|\bthen\b|\bwho\b",
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|get|gets|got|had|has|have)\s+(?:\w+ly\s+|all\s+|also\s+|now\s+|since\s+)?$", re.I)
+    r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+|all\s+|also\s+|now\s+|since\s+|later\s+)?$", re.I)
+_NOMINAL = re.compile(r"^(?:fall|fell|fallen|capture|seizure|takeover|take\s*over|recapture|re-capture|clearance|"
+                      r"liberation|overrunning)\b.*\bof$", re.I)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.I)
 _PROVINCIAL_CAPITAL = re.compile(
     r"\b(?:the|its|their)\s+(?:(?:[a-z]+ern|key|strategic)\s+)?(?:provincial\s+capital|provincial\s+centre|"
     r"provincial\s+center|capital\s+city|capital(?=\s+of\b))", re.I)
 _WORD = re.compile(r"[\w'’-]+")
+# "fallen to the Taliban, including Dasht-e Archi": the list names places of the claim.
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably)\s+(?:the\s+)?$", re.I)
+# Fighting and sieges govern only a place named right after them ("fighting in
+# Kunduz", "encircled the city of Kunduz"), not "an attack on an outpost in X".
+_CONTEST_GAP = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
+    r"capital|center|centre|outskirts|fringes|edge|gates|cities|towns|districts|provincial\s+capitals)\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
 
 
 # ---------------------------------------------------------------------------
@@ -167,16 +194,16 @@ def find_cues(sentence: str) -> list[Cue]:
             s, e = m.span()
             before = sentence[max(0, s - 40):s]
             passive = False
-            if spec.get("controller") == "agent" and spec.get("mode") in ("both", "object"):
-                passive = bool(_PASSIVE_BEFORE.search(before)) and not re.search(
-                    r"\b(?:had|has|have)\s+$", before, re.I) or bool(_BY.match(sentence[e:e + 40]))
-                # "have captured" is active; "have been captured" passive.
-                if re.search(r"\b(?:had|has|have)\s+been\s+(?:\w+ly\s+)?$", before, re.I):
-                    passive = True
+            if spec.get("controller") == "agent" and spec.get("mode") in ("both", "object") \
+                    and not _NOMINAL.match(m.group(0)):
+                passive = bool(_PASSIVE_BEFORE.search(before)) or bool(_BY.match(sentence[e:e + 40]))
             negated = bool(rules.negation.search(before))
+            irrealis = bool(rules.irrealis.search(sentence[max(0, s - 50):s]))
+            if cls == "take" and rules.people_taken.search(before):
+                continue
             found.append(Cue(cls, s, e, m.group(0), spec.get("mode", "object"),
                              spec.get("controller", "contested"), spec.get("default", ""),
-                             int(spec.get("strength", 1)), passive, negated))
+                             int(spec.get("strength", 1)), passive, negated, irrealis))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), -c.strength))
     kept: list[Cue] = []
     for cue in found:
@@ -203,18 +230,22 @@ def actor_side(text: str, *, last: bool) -> str | None:
 
 def cue_controller(cue: Cue, sentence: str, clause_start: int) -> str | None:
     """Who holds the place after this cue, from the cue and its actor."""
+    if cue.irrealis:
+        return None
     if cue.controller in ("taliban", "government", "contested"):
         if cue.negated and cue.controller != "contested":
             return None
         return cue.controller
     if cue.controller == "after":
-        side = actor_side(sentence[cue.start:min(len(sentence), cue.end + 60)], last=False)
-        if side is None:
-            m = re.search(r"\b(?:our|us)\b", sentence[cue.start:cue.end + 20], re.I)
-            side = None if m is None else None
-        side = side or cue.default or None
+        if re.search(r"\b(?:our|us|we)\b", cue.text, re.I):
+            return "speaker"
+        window = sentence[cue.start:min(len(sentence), cue.end + 40)]
+        stop = re.search(r"[,;.:“”\"]", window[cue.end - cue.start:])
+        if stop:
+            window = window[:cue.end - cue.start + stop.start()]
+        side = actor_side(window, last=False) or cue.default or None
     else:
-        if cue.passive:
+        if cue.passive or cue.nominal:
             m = _BY.match(sentence[cue.end:cue.end + 60])
             side = actor_side(sentence[cue.end:cue.end + 70], last=False) if m else None
         else:
@@ -235,15 +266,21 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int) -> str | None:
 # Targets
 
 
-def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals) -> list[Target]:
+def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
+             earlier: list[Target] | None = None, gazetteer: Any = None) -> list[Target]:
+    """The places of a sentence, marked as references, containers, list groups.
+
+    ``earlier`` are places of the sentences just before, for an anaphor ("the
+    district", "the area") in a sentence that names none of its own.
+    """
     text = sentence.text
     out: list[Target] = []
     for m in mentions:
         if m.place is None or m.start < sentence.start or m.end > sentence.end:
             continue
         out.append(Target(m.start - sentence.start, m.end - sentence.start, m.text, m.place, m))
-    # "the provincial capital", "the capital of Badghis": the capital district
-    # of the province named around it.
+    # "the provincial capital", "the capital of Badghis": the capital of the
+    # province named around it.
     provinces = [t for t in out if t.place.level == "province"]
     for pm in _PROVINCIAL_CAPITAL.finditer(text):
         after = [t for t in provinces if t.start >= pm.end() and t.start - pm.end() < 40]
@@ -266,10 +303,76 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals)
             t.container = _is_container(before, after, t, out)
     group = 0
     for i, t in enumerate(out):
-        if i and not _GLUE.match(text[out[i - 1].end:t.start]):
-            group += 1
+        if i:
+            glue = text[out[i - 1].end:t.start]
+            if not _GLUE.match(glue):
+                group += 1
+            elif re.search(r"\bin\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", glue):
+                # "Mianshin in Kandahar", "Wesh in Kandahar": where the first lies.
+                t.container = True
         t.group = group
+    _province_lists(text, out, gazetteer)
+    # Anaphors: "overran the district headquarters", "captured the area".
+    for am in rules.anaphora.finditer(text):
+        if any(t.start <= am.start() < t.end or am.start() <= t.start < am.end() for t in out):
+            continue
+        prior = [t for t in out if t.end <= am.start() and not t.excluded and not t.container
+                 and t.place.level != "province"]
+        ref = _antecedent(am.group(0), prior)
+        if ref is None and earlier:
+            ref = _antecedent(am.group(0), earlier)
+        if ref is None:
+            continue
+        group += 1
+        out.append(Target(am.start(), am.end(), ref.text, ref.place, ref.mention,
+                          group=group, container=False))
+        out[-1].excluded = None
+        out[-1].anaphor_of = ref  # type: ignore[attr-defined]
+    out.sort(key=lambda t: t.start)
     return out
+
+
+def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
+    """The latest candidate that fits the anaphor ("the crossing" wants a crossing)."""
+    a = anaphor.lower()
+    want = None
+    if "crossing" in a or "port" in a:
+        want = lambda t: t.place.kind == "crossing"  # noqa: E731
+    elif "city" in a or "town" in a:
+        want = lambda t: t.place.kind in ("city", "town") or t.place.level == "district"  # noqa: E731
+    elif "district" in a:
+        want = lambda t: t.place.level == "district" or t.place.kind in ("city", "town")  # noqa: E731
+    fitting = [t for t in candidates if want is None or want(t)]
+    return fitting[-1] if fitting else None
+
+
+def claimable(targets: list[Target]) -> list[Target]:
+    """The places of a sentence an anaphor in a later sentence may point back to."""
+    return [t for t in targets if not t.excluded and not t.container and t.anaphor_of is None
+            and t.place.level != "province"]
+
+
+def _province_lists(text: str, out: list[Target], gazetteer: Any) -> None:
+    """A list named as provinces ("the provinces of Kunduz, Baghlan and Balkh") is one of provinces."""
+    groups: dict[int, list[Target]] = {}
+    for t in out:
+        groups.setdefault(t.group, []).append(t)
+    for members in groups.values():
+        first = members[0]
+        before = text[max(0, first.start - 60):first.start]
+        tail = text[members[-1].end:members[-1].end + 12]
+        if not (re.search(r"\bprovinces\s+(?:of\s+)?(?:the\s+)?$", before, re.I)
+                or re.match(r"\s+provinces\b", tail, re.I)):
+            continue
+        for t in members:
+            if t.place.level != "province" and gazetteer is not None and hasattr(gazetteer, "province_named"):
+                prov = gazetteer.province_named(t.text)
+                if prov is not None:
+                    t.place = prov
+        scope_first = first.container
+        for t in members:
+            if t.place.level == "province":
+                t.container = scope_first
 
 
 def _is_container(before: str, after: str, t: Target, targets: list[Target]) -> bool:
@@ -333,11 +436,16 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target]) -> dict[int, li
         for cue in cues:
             object_side = cue.mode in ("object", "both") and not cue.passive
             subject_side = cue.mode == "subject" or cue.passive
-            if object_side and cue.end <= g_start:
+            including = bool(_INCLUDING.search(text[max(0, g_start - 20):g_start]))
+            if (object_side or including) and cue.end <= g_start:
                 gap_text = text[cue.end:g_start]
                 if _any_cue_between(cues, cue.end, g_start):
                     continue
-                gap = _gap_ok(gap_text, MAX_OBJECT_GAP)
+                if cue.controller == "contested" and not _CONTEST_GAP.match(gap_text):
+                    continue
+                if not including and any(cue.end <= o.start and o.end <= g_start for o in targets):
+                    continue
+                gap = _gap_ok(gap_text, MAX_INCLUDING_GAP if including else MAX_OBJECT_GAP)
                 if gap is not None:
                     ctl = cue_controller(cue, text, _clause_start(text, cue.start))
                     if ctl and (best_obj is None or gap <= best_obj.gap):
@@ -384,7 +492,7 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     exprs = find_dates(sentence)
     if exprs:
         expr = pick_expression(exprs, extra["cue_start"] - s0)
-        return resolve(expr, published, year_hint=year_hint)
+        return resolve_among(exprs, expr, published, year_hint=year_hint)
     lead = extra.get("lead_span")
     if lead and not extra.get("state"):
         lead_exprs = find_dates(text[lead[0]:lead[1]])
@@ -457,6 +565,64 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     sentences = split_sentences(text)
     rules = _rules()
     capitals = _capitals(gazetteer)
+    by_sentence = _mentions_by_sentence(sentences, mentions)
+    cue_sents = {i for i, s in enumerate(sentences) if rules.any_cue.search(s.text)}
+    lead = _lead_span(sentences, cue_sents)
+    hint_years = years_in(text[:20000])
+    year_hint = max(hint_years) if hint_years else None
+
+    claims: list[Claim] = []
+    counts: list[CountClaim] = []
+    previous_claims: list[Claim] = []
+    previous_at = -1
+    previous_att: Attribution | None = None
+    prev_cues: list[Cue] = []
+    prev_sentence: Sentence | None = None
+    earlier: list[Target] = []
+    recent: list[tuple[int, list[Target]]] = []
+    for i, s in enumerate(sentences):
+        sent_claims: list[Claim] = []
+        att: Attribution | None = None
+        targets: list[Target] = []
+        if i in cue_sents or i in by_sentence:
+            att = attribute(s.text, previous=previous_att)
+        if i in cue_sents:
+            for number, total, qual, a, b in find_counts(s.text):
+                d = claim_date(text, {"sentence_span": (s.start, s.end), "cue_start": s.start + a},
+                               article.published, year_hint)
+                counts.append(CountClaim(article.id, number, total, qual, (att or REPORTER).who,
+                                         (att or REPORTER).source_type,
+                                         d.date.isoformat() if d.date else None, s.text,
+                                         s.start + a, s.start + b))
+        if (i in by_sentence or (i in cue_sents and earlier)) and not rules.captions.search(s.text):
+            targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
+            cues = find_cues(s.text) if i in cue_sents else []
+            inherited = None
+            if not cues and prev_cues and prev_sentence is not None and rules.list_cont.match(s.text):
+                cues, inherited = prev_cues, prev_sentence
+            if cues and targets:
+                sent_claims = _sentence_claims(article, s, targets, cues, att or REPORTER, lead,
+                                               year_hint, inherited_from=inherited)
+        if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text):
+            sent_claims = _denials(article, s, previous_claims, sent_claims, att or REPORTER, year_hint)
+        claims.extend(sent_claims)
+        if sent_claims:
+            previous_claims, previous_at = sent_claims, i
+        if i in cue_sents:
+            prev_cues = find_cues(s.text)
+            prev_sentence = s
+        elif not rules.list_cont.match(s.text):
+            prev_cues = []
+        if targets:
+            recent.append((i, claimable(targets)))
+        recent = [(j, ts) for j, ts in recent if i - j < ANAPHOR_REACH]
+        earlier = [t for _, ts in recent for t in ts]
+        if att is not None and att.who != "reporter":
+            previous_att = att
+    return ArticleResult(article, _dedupe(_drop_fighting(claims)), counts, list(mentions))
+
+
+def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> dict[int, list[Mention]]:
     by_sentence: dict[int, list[Mention]] = {}
     ordered = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
     j = 0
@@ -468,59 +634,17 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             if ordered[k].end <= s.end:
                 by_sentence.setdefault(i, []).append(ordered[k])
             k += 1
-    cue_sents = {i for i, s in enumerate(sentences) if rules.any_cue.search(s.text)}
-    lead = _lead_span(sentences, cue_sents)
-    hint_years = years_in(text[:20000])
-    year_hint = max(hint_years) if hint_years else None
-
-    claims: list[Claim] = []
-    counts: list[CountClaim] = []
-    previous_claims: list[Claim] = []
-    previous_att: Attribution | None = None
-    prev_cues: list[Cue] = []
-    prev_sentence: Sentence | None = None
-    for i, s in enumerate(sentences):
-        sent_claims: list[Claim] = []
-        att: Attribution | None = None
-        if i in cue_sents or i in by_sentence:
-            att = attribute(s.text, previous=previous_att)
-        if i in cue_sents:
-            for number, total, qual, a, b in find_counts(s.text):
-                d = claim_date(text, {"sentence_span": (s.start, s.end), "cue_start": s.start + a},
-                               article.published, year_hint)
-                counts.append(CountClaim(article.id, number, total, qual, (att or REPORTER).who,
-                                         (att or REPORTER).source_type,
-                                         d.date.isoformat() if d.date else None, s.text,
-                                         s.start + a, s.start + b))
-        if i in by_sentence and not rules.captions.search(s.text):
-            cues = find_cues(s.text) if i in cue_sents else []
-            inherited = False
-            if not cues and prev_cues and prev_sentence is not None and rules.list_cont.match(s.text):
-                cues, inherited = prev_cues, True
-            if cues:
-                sent_claims = _sentence_claims(article, s, by_sentence[i], cues, capitals,
-                                               att or REPORTER, lead, year_hint,
-                                               inherited_from=prev_sentence if inherited else None)
-        if not sent_claims and i in cue_sents and previous_claims and denies(s.text):
-            sent_claims = _denials(article, s, previous_claims, att or REPORTER, year_hint)
-        claims.extend(sent_claims)
-        if sent_claims:
-            previous_claims = sent_claims
-        if i in cue_sents:
-            prev_cues = find_cues(s.text)
-            prev_sentence = s
-        elif not rules.list_cont.match(s.text):
-            prev_cues = []
-        if att is not None and att.who != "reporter":
-            previous_att = att
-    return ArticleResult(article, _dedupe(claims), counts, list(mentions))
+    return by_sentence
 
 
-def _sentence_claims(article: Article, s: Sentence, mentions: list[Mention], cues: list[Cue],
-                     capitals: _Capitals, att: Attribution, lead: tuple[int, int] | None,
-                     year_hint: int | None, inherited_from: Sentence | None = None) -> list[Claim]:
+_CONFIDENCE = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_object": 0.75,
+               "withdraw": 0.7, "enter": 0.65}
+
+
+def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues: list[Cue],
+                     att: Attribution, lead: tuple[int, int] | None, year_hint: int | None,
+                     inherited_from: Sentence | None = None) -> list[Claim]:
     text = s.text
-    targets = _targets(s, mentions, capitals)
     if inherited_from is not None:
         # The places of a list sentence take the cue of the sentence before.
         links = {t.group: [_Link(c, 0, ctl)] for t in targets for c in cues[:1]
@@ -528,37 +652,76 @@ def _sentence_claims(article: Article, s: Sentence, mentions: list[Mention], cue
     else:
         links = link_cues(text, cues, targets)
     hedge = hedged(text)
-    out: list[Claim] = []
+    firsts: dict[int, Target] = {}
+    for t in targets:
+        firsts.setdefault(t.group, t)
+    found: list[tuple[Target, _Link]] = []
     for t in targets:
         if t.excluded or t.container or t.group not in links:
             continue
         for link in links[t.group]:
-            ctl = link.controller
-            if t.place.level == "province" and ctl == "contested":
+            if t.place.level == "province" and link.controller == "contested":
                 continue
-            scope = None
-            if t.place.level == "province":
-                scope = province_scope(text[max(0, t.start - 60):t.start])
-            cue_abs = (inherited_from.start if inherited_from else s.start) + link.cue.start
-            span = (inherited_from.start, inherited_from.end) if inherited_from else (s.start, s.end)
-            extra = {"sentence_span": span, "cue_start": cue_abs, "cue": link.cue.text,
-                     "cue_class": link.cue.cls, "state": link.cue.cls in ("hold", "hold_object"),
-                     "lead_span": lead}
-            d = claim_date(article.text, extra, article.published, year_hint)
-            if d.year_inferred:
-                extra["year_inferred"] = True
-            conf = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_object": 0.75,
-                    "withdraw": 0.7, "enter": 0.65}.get(link.cue.cls, 0.6)
-            if hedge:
-                conf -= 0.15
-            if att.source_type == "taliban":
-                conf -= 0.05
-            if inherited_from is not None:
-                conf -= 0.05
-            if t.mention is None:
-                conf -= 0.1
-            out.append(_claim(article, t, s, ctl, d, scope, att, round(max(conf, 0.05), 2), extra))
+            if t.anaphor_of is not None and link.controller == "contested":
+                continue
+            found.append((t, link))
+    found = _resolve_conflicts(found, text)
+    out: list[Claim] = []
+    for t, link in found:
+        ctl = link.controller
+        if ctl == "speaker":
+            # "under our control": the side of whoever says it.
+            if att.source_type not in ("taliban", "government"):
+                continue
+            ctl = att.source_type
+        scope = None
+        if t.place.level == "province":
+            first = firsts[t.group]
+            scope = province_scope(text[max(0, first.start - 60):first.start])
+        base = inherited_from or s
+        extra = {"sentence_span": (base.start, base.end), "cue_start": base.start + link.cue.start,
+                 "cue": link.cue.text, "cue_class": link.cue.cls,
+                 "state": link.cue.cls in ("hold", "hold_object"), "lead_span": lead}
+        if t.anaphor_of is not None:
+            extra["anaphor"] = text[t.start:t.end]
+        d = claim_date(article.text, extra, article.published, year_hint)
+        if d.year_inferred:
+            extra["year_inferred"] = True
+        conf = _CONFIDENCE.get(link.cue.cls, 0.6)
+        if hedge:
+            conf -= 0.15
+        if att.source_type == "taliban":
+            conf -= 0.05
+        if inherited_from is not None or t.anaphor_of is not None:
+            conf -= 0.1
+        out.append(_claim(article, t, s, ctl, d, scope, att, round(max(conf, 0.05), 2), extra))
     return out
+
+
+def _resolve_conflicts(found: list[tuple[Target, _Link]], text: str) -> list[tuple[Target, _Link]]:
+    """Within a sentence, drop what a stronger cue on the same place overrides.
+
+    Fighting before a capture led to it ("fighting began on Sunday and by
+    Monday the Taliban had overrun it"); a past state in a relative clause
+    ("which was still under government control") was ended by the capture.
+    """
+    by_place: dict[str, list[tuple[Target, _Link]]] = {}
+    for t, lk in found:
+        by_place.setdefault(t.place.key, []).append((t, lk))
+    keep: list[tuple[Target, _Link]] = []
+    for t, lk in found:
+        others = [o for o in by_place[t.place.key] if o[1].controller != lk.controller]
+        strong_later = any(o[1].cue.strength > lk.cue.strength and o[1].cue.start > lk.cue.start
+                           for o in others)
+        if lk.controller == "contested" and strong_later:
+            continue
+        past = re.search(r"\b(?:was|were)\s+(?:still\s+|once\s+|previously\s+)?$",
+                         text[max(0, lk.cue.start - 20):lk.cue.start], re.I)
+        if lk.cue.cls == "hold" and (past or re.match(r"(?:was|were)\b", lk.cue.text, re.I)) and any(
+                o[1].cue.strength > lk.cue.strength for o in others):
+            continue
+        keep.append((t, lk))
+    return keep
 
 
 def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, scope: str | None,
@@ -601,25 +764,38 @@ def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, 
 _OPPOSITE = {"taliban": "government", "government": "taliban"}
 
 
-def _denials(article: Article, s: Sentence, previous: list[Claim], att: Attribution,
-             year_hint: int | None) -> list[Claim]:
-    """A denial of the claims just made ("the ministry denied the reports")."""
+def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Claim],
+             att: Attribution, year_hint: int | None) -> list[Claim]:
+    """A denial of the claims just made ("the ministry denied the reports").
+
+    The denial is the opposite claim, by the denier, dated like the claim it
+    denies unless it carries its own date. Claims the sentence states itself
+    ("saying the crossing was still under government control") are kept and
+    dated the same way.
+    """
     out = []
     for c in previous:
         if c.controller not in _OPPOSITE:
             continue
-        extra = dict(c.extra, denial_of=c.attributed_to, sentence_span=(s.start, s.end),
-                     cue_start=s.start)
-        d = claim_date(article.text, extra, article.published, year_hint)
-        if d.date is None or d.precision == "unknown":
-            d = ResolvedDate(date.fromisoformat(c.event_date) if c.event_date else None,
-                             c.time_precision, "same date as the claim it denies")  # type: ignore[arg-type]
-        out.append(replace(c, controller=_OPPOSITE[c.controller], sentence=s.text,
-                           attributed_to=att.who, source_type=att.source_type,
-                           confidence=round(max(c.confidence - 0.15, 0.05), 2),
-                           event_date=d.date.isoformat() if d.date else None,
-                           time_precision=d.precision, date_reason=d.reason, extra=extra))
-    return out
+        ctl = _OPPOSITE[c.controller]
+        mine = [o for o in own if o.place_key == c.place_key and o.controller == ctl]
+        base = mine[0] if mine else replace(
+            c, controller=ctl, sentence=s.text, attributed_to=att.who, source_type=att.source_type,
+            confidence=round(max(c.confidence - 0.15, 0.05), 2),
+            extra=dict(c.extra, sentence_span=(s.start, s.end), cue_start=s.start, state=True))
+        d = claim_date(article.text, base.extra, article.published, year_hint)
+        if d.precision == "unknown" and c.event_date:
+            base = replace(base, event_date=c.event_date, time_precision=c.time_precision,
+                           date_reason="same date as the claim it denies",
+                           extra=dict(base.extra, denial_of=c.attributed_to, date_from_denied=True))
+        out.append(base)
+    return out + [o for o in own if o not in out]
+
+
+def _drop_fighting(claims: list[Claim]) -> list[Claim]:
+    """Drop "fighting in X" where the article says X was taken or held: it was the taking."""
+    settled = {c.place_key for c in claims if c.extra.get("cue_class") not in ("fight", "contest")}
+    return [c for c in claims if not (c.extra.get("cue_class") == "fight" and c.place_key in settled)]
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

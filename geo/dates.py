@@ -89,7 +89,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          + _MONTH2 + r"(?:,?\s+" + _YEAR + r")?\b"),
         ("weekday", r"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|last|this|since)\s+)?"
          + _WEEKDAY + r"(?:['’]s)?" + _PART + r"\b"),
-        ("rel", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|this morning|"
+        ("rel", r"\b(?P<rel>the day before yesterday|the next day|the following day|a day later|"
+         r"the next morning|the following morning|yesterday|today|tonight|this morning|"
          r"this afternoon|this evening|last night|earlier today|overnight|"
          r"(?:in|over|during|within) the (?:past|last) (?:24|twenty-four|48|forty-eight) hours|"
          r"(?:earlier|later) this week|this week|last week|the past week|the previous week|"
@@ -108,6 +109,8 @@ _NUM_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six
 def _relative(text: str) -> tuple[int | None, str | None]:
     """Map a relative phrase to (days back, None) or (None, named period)."""
     t = " ".join(text.lower().split())
+    if t in ("the next day", "the following day", "a day later", "the next morning", "the following morning"):
+        return None, "next_day"
     if t == "the day before yesterday":
         return 2, None
     if t in ("yesterday", "last night"):
@@ -290,7 +293,22 @@ def resolve_date(text: str, published: date | None, *, near: int | None = None,
             return ResolvedDate(None, "unknown", "no date in the sentence and no article date")
         return ResolvedDate(published, "unknown", f"no date in the sentence: article date {published}")
     best = pick_expression(exprs, near)
-    return resolve(best, published, year_hint=year_hint)
+    return resolve_among(exprs, best, published, year_hint=year_hint)
+
+
+def resolve_among(exprs: list[DateExpr], expr: DateExpr, published: date | None, *,
+                  year_hint: int | None = None) -> ResolvedDate:
+    """Resolve ``expr``; "the next day" counts from the expression before it."""
+    if expr.period == "next_day":
+        before = [e for e in exprs if e.end <= expr.start and e.period != "next_day"]
+        if not before:
+            return ResolvedDate(None, "unknown", f"'{expr.text}': no day before it")
+        base = resolve(before[-1], published, year_hint=year_hint)
+        if base.date is None:
+            return base
+        return ResolvedDate(base.date + timedelta(days=1), base.precision,
+                            f"'{expr.text}' after {base.reason}", base.year_inferred)
+    return resolve(expr, published, year_hint=year_hint)
 
 
 def pick_expression(exprs: list[DateExpr], near: int | None) -> DateExpr:

@@ -24,14 +24,14 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 __all__ = [
-    "STATUS_COLUMNS",
     "ACLED_COLUMNS",
+    "STATUS_COLUMNS",
     "STATUS_FORMATS",
-    "status_frame",
-    "write_status",
     "acled_rows",
+    "status_frame",
     "write_acled",
     "write_png",
+    "write_status",
 ]
 
 STATUS_COLUMNS = (
@@ -71,11 +71,15 @@ def _districts_frame(geometry: Any) -> gpd.GeoDataFrame:
         return load_districts()
     for col in ("adm2_pcode", "geometry"):
         if col not in geometry.columns:
-            raise ValueError(f"Expected a {col!r} column in the district geometry, found: {list(geometry.columns)!r}.")
+            raise ValueError(
+                f"Expected a {col!r} column in the district geometry, found: {list(geometry.columns)!r}."
+            )
     return geometry
 
 
-def status_frame(timeline: Timeline, day: date, *, geometry: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
+def status_frame(
+    timeline: Timeline, day: date, *, geometry: gpd.GeoDataFrame | None = None
+) -> gpd.GeoDataFrame:
     """Every district's status on ``day`` with its geometry (EPSG:4326), one row per district.
 
     ``geometry`` (adm2_pcode, geometry) defaults to the installed boundaries.
@@ -111,9 +115,13 @@ def status_frame(timeline: Timeline, day: date, *, geometry: gpd.GeoDataFrame | 
 
 def _format(path: Path, fmt: str | None) -> str:
     if fmt is None:
-        fmt = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".csv": "csv"}.get(path.suffix.lower())
+        fmt = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".csv": "csv"}.get(
+            path.suffix.lower()
+        )
         if fmt is None:
-            raise ValueError(f"Cannot tell the format from {str(path)!r}; expected one of {STATUS_FORMATS}.")
+            raise ValueError(
+                f"Cannot tell the format from {str(path)!r}; expected one of {STATUS_FORMATS}."
+            )
     fmt = fmt.lower()
     if fmt not in STATUS_FORMATS:
         raise ValueError(f"Expected a format among {STATUS_FORMATS}, instead got: {fmt!r}.")
@@ -151,7 +159,9 @@ def write_status(
     return path
 
 
-def _centroids(districts: Any) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]], dict[str, str]]:
+def _centroids(
+    districts: Any,
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]], dict[str, str]]:
     """District and province centroids (lat, lon) and province names, from a GeoDataFrame or a mapping."""
     if isinstance(districts, Mapping):
         return {str(k): (float(v[0]), float(v[1])) for k, v in districts.items()}, {}, {}
@@ -185,7 +195,9 @@ def acled_rows(claims: Sequence[Claim], gazetteer_or_districts: Any = None) -> l
     3 month or unknown), and falling back to the publication date counts as 3.
     """
     if isinstance(getattr(gazetteer_or_districts, "centroids", None), Mapping):
-        gazetteer_or_districts = gazetteer_or_districts.centroids  # a Gazetteer: P-code -> (lat, lon)
+        gazetteer_or_districts = (
+            gazetteer_or_districts.centroids
+        )  # a Gazetteer: P-code -> (lat, lon)
     by_d, by_p, names = _centroids(gazetteer_or_districts)
     rows = []
     for c in sorted(claims, key=lambda c: (claim_day(c) or date.min, c.article_id, c.char_start)):
@@ -218,7 +230,9 @@ def acled_rows(claims: Sequence[Claim], gazetteer_or_districts: Any = None) -> l
     return rows
 
 
-def write_acled(claims: Sequence[Claim], path: str | Path, gazetteer_or_districts: Any = None) -> int:
+def write_acled(
+    claims: Sequence[Claim], path: str | Path, gazetteer_or_districts: Any = None
+) -> int:
     """Write :func:`acled_rows` as CSV; return the number of rows written."""
     rows = acled_rows(claims, gazetteer_or_districts)
     with open(path, "w", newline="", encoding="utf-8") as fh:
@@ -261,7 +275,11 @@ def write_png(
     for status in STATUSES:
         for stale in (False, True):
             for unconfirmed in (False, True):
-                part = frame[(frame.status == status) & (frame.stale == stale) & (frame.unconfirmed == unconfirmed)]
+                part = frame[
+                    (frame.status == status)
+                    & (frame.stale == stale)
+                    & (frame.unconfirmed == unconfirmed)
+                ]
                 if part.empty:
                     continue
                 part.plot(
@@ -279,7 +297,11 @@ def write_png(
         frame.dissolve(by="adm1_pcode").boundary.plot(ax=ax, color="#333333", linewidth=0.7)
     counts = timeline.counts_on(day)
     handles = [
-        Patch(facecolor=STATUS_COLOURS[s], edgecolor="#666666", label=f"{STATUS_LABELS[s]} ({counts[s]})")
+        Patch(
+            facecolor=STATUS_COLOURS[s],
+            edgecolor="#666666",
+            label=f"{STATUS_LABELS[s]} ({counts[s]})",
+        )
         for s in STATUSES
     ]
     handles += [

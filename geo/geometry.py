@@ -31,16 +31,16 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 __all__ = [
+    "DEFAULT_SCALE",
+    "DEFAULT_TOLERANCE",
     "MapGeometry",
-    "simplify_coverage",
-    "encode_geometry",
-    "decode_geometry",
     "build_map_geometry",
+    "decode_geometry",
+    "encode_geometry",
     "load_map_geometry",
     "simplified_districts",
+    "simplify_coverage",
     "to_topojson",
-    "DEFAULT_TOLERANCE",
-    "DEFAULT_SCALE",
 ]
 
 DEFAULT_TOLERANCE = 0.01  # degrees, about 1 km: invisible at country scale
@@ -172,7 +172,9 @@ def build_map_geometry(
         raise ValueError(f"Expected a positive whole number for scale, instead got: {scale!r}.")
     for col in ("adm2_pcode", "adm1_pcode", "geometry"):
         if col not in districts.columns:
-            raise ValueError(f"Expected a {col!r} column in the districts, found: {list(districts.columns)!r}.")
+            raise ValueError(
+                f"Expected a {col!r} column in the districts, found: {list(districts.columns)!r}."
+            )
     simple = simplify_coverage(districts.geometry.values, tolerance)
     codes = [str(c) for c in districts["adm2_pcode"]]
     adm1 = [str(c) for c in districts["adm1_pcode"]]
@@ -218,7 +220,9 @@ def _load_cached(base: str, key: str, tolerance: float, scale: int) -> MapGeomet
     return geom
 
 
-def load_map_geometry(*, tolerance: float = DEFAULT_TOLERANCE, scale: int = DEFAULT_SCALE) -> MapGeometry:
+def load_map_geometry(
+    *, tolerance: float = DEFAULT_TOLERANCE, scale: int = DEFAULT_SCALE
+) -> MapGeometry:
     """The installed districts, simplified and encoded; cached on disk and in memory."""
     from geo.boundaries import INSTALL_HINT, BoundariesNotInstalled, cache_dir
 
@@ -238,11 +242,18 @@ def simplified_districts(tolerance: float = 0.002) -> gpd.GeoDataFrame:
     return gdf
 
 
-def to_topojson(districts: gpd.GeoDataFrame, *, tolerance: float = DEFAULT_TOLERANCE, quantization: int = 100_000) -> dict:
+def to_topojson(
+    districts: gpd.GeoDataFrame,
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    quantization: int = 100_000,
+) -> dict:
     """The districts as a quantised TopoJSON topology (shared arcs, simplified once)."""
     import topojson
 
-    cols = [c for c in ("adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name") if c in districts.columns]
+    cols = [
+        c for c in ("adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name") if c in districts.columns
+    ]
     topo = topojson.Topology(
         districts[cols + ["geometry"]],
         toposimplify=tolerance,

@@ -35,7 +35,14 @@ from urllib.parse import urlparse
 from geo.models import STATUSES, Claim
 from geo.timeline import DistrictStatus, Timeline, claim_day
 
-__all__ = ["render_map", "source_counts", "STATUS_COLOURS", "STATUS_LABELS", "METHODOLOGY", "json_for_script"]
+__all__ = [
+    "METHODOLOGY",
+    "STATUS_COLOURS",
+    "STATUS_LABELS",
+    "json_for_script",
+    "render_map",
+    "source_counts",
+]
 
 STATUS_COLOURS: dict[str, str] = {
     "taliban": "#c8372d",
@@ -50,6 +57,7 @@ STATUS_LABELS: dict[str, str] = {
     "no_report": "No report",
 }
 MAX_SENTENCE = 600  # characters of evidence shown per claim; the rest is elided
+MAX_EVIDENCE = 30  # newest claims listed per district and period; older ones are counted, not sent
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "Tiles \u00a9 OpenStreetMap contributors"
 
@@ -94,7 +102,9 @@ def source_counts(claims: list[Claim]) -> list[tuple[str, int]]:
     articles: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         articles[(c.publisher or "").strip() or "Unknown publisher"].add(c.article_id)
-    return sorted(((p, len(a)) for p, a in articles.items()), key=lambda x: (-x[1], x[0].casefold()))
+    return sorted(
+        ((p, len(a)) for p, a in articles.items()), key=lambda x: (-x[1], x[0].casefold())
+    )
 
 
 def _safe_url(url: str | None) -> str:
@@ -184,9 +194,10 @@ def _payload(
                     segs[j].append([
                         i,
                         s.since.isoformat() if s.since else "",
-                        [ev.ref(c) for c in s.evidence],
+                        [ev.ref(c) for c in s.evidence[-MAX_EVIDENCE:]],
                         _BASIS.get(s.basis, ""),
                         _clip(s.note, 400),
+                        len(s.evidence),
                     ])  # fmt: skip
         codes.append("".join(row))
         counts.append([tally[k] for k in STATUSES])
@@ -208,7 +219,9 @@ def _payload(
         groups[(c.place_key or c.place_name, round(c.lat or 0, 4), round(c.lon or 0, 4))].append(c)
     points = []
     for (_, lat, lon), claims in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        claims = sorted(claims, key=lambda c: (claim_day(c) or date.min, c.article_id, c.char_start))
+        claims = sorted(
+            claims, key=lambda c: (claim_day(c) or date.min, c.article_id, c.char_start)
+        )
         points.append([
             lat, lon, _clip(claims[0].place_name, 120),
             [[(claim_day(c) or date.min).isoformat(), c.controller, ev.ref(c)] for c in claims],
@@ -296,19 +309,26 @@ def render_map(
     else:
         pairs = sources.items() if isinstance(sources, Mapping) else sources
         try:
-            src_rows = sorted(((str(k), int(v)) for k, v in pairs), key=lambda x: (-x[1], x[0].casefold()))
+            src_rows = sorted(
+                ((str(k), int(v)) for k, v in pairs), key=lambda x: (-x[1], x[0].casefold())
+            )
         except (TypeError, ValueError) as e:
-            raise ValueError(f"Expected (publisher, article count) pairs for sources, instead got: {sources!r}.") from e
+            raise ValueError(
+                f"Expected (publisher, article count) pairs for sources, instead got: {sources!r}."
+            ) from e
     n_articles = len({c.article_id for c in (*timeline.claims, *timeline.undated)})
     if single_date is not None:
         range_text = f"Status on {single_date.isoformat()}"
     elif dates:
-        range_text = f"{dates[0].isoformat()} to {dates[-1].isoformat()}, {len(dates)} dates with changes"
+        range_text = (
+            f"{dates[0].isoformat()} to {dates[-1].isoformat()}, {len(dates)} dates with changes"
+        )
     else:
         range_text = "No dated claims"
     manifest = read_manifest()
     params = timeline.params
     method = METHODOLOGY.format(window=params.contest_window_days, stale=params.stale_days)
+
     def esc(text: str) -> str:
         # Folding whitespace also removes U+2028/9, which some tools treat as line ends.
         return html.escape(" ".join(str(text).split()))
@@ -328,34 +348,36 @@ def render_map(
         '<li><svg class="sw" width="22" height="14" aria-hidden="true"><circle cx="11" cy="7" r="5" '
         'fill="#fff" stroke="#333" stroke-width="2"/></svg> point place (crossing, town, base)</li>'
     )
-    src_html = "".join(f"<li>{esc(p)}: {n} article{'s' if n != 1 else ''}</li>" for p, n in src_rows)
+    src_html = "".join(
+        f"<li>{esc(p)}: {n} article{'s' if n != 1 else ''}</li>" for p, n in src_rows
+    )
     undated = len(timeline.undated)
     undated_html = (
-        f"<p class=\"small\">{undated} claim{'s' if undated != 1 else ''} without any date "
+        f'<p class="small">{undated} claim{"s" if undated != 1 else ""} without any date '
         "(no event date, no publication date) are not drawn.</p>"
         if undated
         else ""
     )
     js, css = _leaflet()
-    values = dict((
-        ("@@TITLE@@", esc(title)),
-        ("@@RANGE@@", esc(range_text)),
-        ("@@IMG_SRC@@", "https://tile.openstreetmap.org" if online_tiles else ""),
-        ("@@LEAFLET_CSS@@", css),
-        ("@@CSS@@", _CSS),
-        ("@@PATTERNS@@", _patterns()),
-        ("@@LEGEND@@", legend),
-        ("@@SOURCES@@", src_html or "<li>none</li>"),
-        ("@@NARTICLES@@", str(n_articles)),
-        ("@@UNDATED@@", undated_html),
-        ("@@METHOD@@", esc(method)),
-        ("@@ATTRIBUTION@@", esc(manifest.attribution)),
-        ("@@LICENCE@@", esc(manifest.licence)),
-        ("@@SINGLE@@", " single" if single_date is not None or len(dates) <= 1 else ""),
-        ("@@DATA@@", json_for_script(payload)),
-        ("@@LEAFLET_JS@@", js),
-        ("@@APP_JS@@", _APP_JS),
-    ))
+    values = {
+        "@@TITLE@@": esc(title),
+        "@@RANGE@@": esc(range_text),
+        "@@IMG_SRC@@": "https://tile.openstreetmap.org" if online_tiles else "",
+        "@@LEAFLET_CSS@@": css,
+        "@@CSS@@": _CSS,
+        "@@PATTERNS@@": _patterns(),
+        "@@LEGEND@@": legend,
+        "@@SOURCES@@": src_html or "<li>none</li>",
+        "@@NARTICLES@@": str(n_articles),
+        "@@UNDATED@@": undated_html,
+        "@@METHOD@@": esc(method),
+        "@@ATTRIBUTION@@": esc(manifest.attribution),
+        "@@LICENCE@@": esc(manifest.licence),
+        "@@SINGLE@@": " single" if single_date is not None or len(dates) <= 1 else "",
+        "@@DATA@@": json_for_script(payload),
+        "@@LEAFLET_JS@@": js,
+        "@@APP_JS@@": _APP_JS,
+    }
     # One pass, so a placeholder inside an article's text is never expanded.
     return re.sub(r"@@[A-Z_]+@@", lambda m: values[m.group(0)], _TEMPLATE)
 
@@ -526,8 +548,9 @@ _APP_JS = r"""
     if (s && s[4]) box.appendChild(el("p", "Analyst note: " + s[4]));
     if (s && s[3] === "p") box.appendChild(el("p", "From a province-wide report; no report names this district.", "small"));
     if (s && s[2].length) {
-      box.appendChild(el("div", "Evidence (" + s[2].length + "):"));
-      box.appendChild(evidenceList(s[2]));
+      box.appendChild(el("div", "Evidence (" + s[5] + "):"));
+      box.appendChild(evidenceList(s[2].slice().reverse()));
+      if (s[5] > s[2].length) box.appendChild(el("p", "\u2026 and " + (s[5] - s[2].length) + " older claims, not listed here.", "small"));
     } else {
       box.appendChild(el("p", "No claim about this district up to this date.", "small"));
     }
@@ -550,7 +573,7 @@ _APP_JS = r"""
   var layers = D.districts.map(function (d, j) {
     var layer = L.polygon(decode(D.geom[j]), { className: "tc-d tc-" + d[0] });
     layer.bindTooltip(function () { return tooltipFor(j); }, { sticky: true });
-    layer.bindPopup(function () { return popupFor(j); }, { maxWidth: 380 });
+    layer.bindPopup(function () { return popupFor(j); }, { maxWidth: 380, autoPanPaddingTopLeft: [50, 10] });
     layer.on("mouseover", function () { layer.setStyle({ weight: 2 }); });
     layer.on("mouseout", function () { layer.setStyle({ weight: codeOf(j).overridden ? 2.5 : 0.6 }); });
     return layer.addTo(map);
@@ -596,7 +619,7 @@ _APP_JS = r"""
   function drawChart() {
     if (N < 2) return;
     var SVGNS = "http://www.w3.org/2000/svg";
-    var W = chart.clientWidth || 300, H = 90, top = 1;
+    var W = chart.clientWidth || 300, H = 76, top = 1;
     D.counts.forEach(function (c) { top = Math.max(top, c[0] + c[1] + c[2]); });
     var bw = W / N;
     for (var i = 0; i < N; i++) {
@@ -618,6 +641,13 @@ _APP_JS = r"""
       chart.appendChild(g);
       bars.push(g);
     }
+    [[0, "start"], [N - 1, "end"]].forEach(function (a) {
+      var t = document.createElementNS(SVGNS, "text");
+      t.setAttribute("x", a[1] === "start" ? 0 : W); t.setAttribute("y", 88);
+      t.setAttribute("text-anchor", a[1]); t.setAttribute("font-size", "10"); t.setAttribute("fill", "#555");
+      t.textContent = D.dates[a[0]];
+      chart.appendChild(t);
+    });
     chart.addEventListener("click", function (ev) {
       var rect = chart.getBoundingClientRect();
       setDate(Math.min(N - 1, Math.max(0, Math.floor((ev.clientX - rect.left) / bw))));

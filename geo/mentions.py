@@ -37,7 +37,6 @@ __all__ = ["find_mentions", "places_rows", "sentence_spans", "PLACES_COLUMNS"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # what may stand between two words of one name: a space, a hyphen, an apostrophe
-_JOIN = re.compile(r"^(?:[ \t\u00a0]{1,2}|[ \t]?[-\u2010\u2011\u2012\u2013][ \t]?|['\u2019\u02bc`])$")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$", re.I)
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"\u201c])")
 
@@ -60,11 +59,6 @@ _CUE_AFTER: dict[str, str] = {
     "airfield": "airport",
 }
 _INCLUDE_CUE = {"district", "province", "city"}  # singular cues that become part of the mention
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?P<city>city|town)\s+of|\b(?P<district>district)\s+of|\b(?P<province>province|provinces)\s+of"
-    r"|\b(?P<capital>(?:provincial\s+)?capital(?:\s+city)?)\s+of|\b(?P<crossing>crossing|port)\s+of)\s+(?:the\s+)?$",
-    re.I,
-)
 _APPOSITIVE_CITY = re.compile(r"^\s*,?\s*(?:the\s+)?(?:provincial\s+capital|capital\s+(?:city\s+)?of|city\b|capital\b)", re.I)
 _PROVINCE_CAPITAL_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:provincial\s+)?capital\b(?!\s*(?:city\s+)?,?\s*(?:of\s+)?[A-Z])")
 _APPOSITIVE_CAPITAL_BEFORE = re.compile(
@@ -76,12 +70,6 @@ _GIVEN_NAME = re.compile(
     r"rahmatullah|abdullah|ashraf|hamid|karim|rahim|rashid|ali|hassan|hussain|hussein|hasan|habib|hekmatullah|"
     r"[a-z]+(?:ullah|ulla|uddin|udin|addin|ddin|allah|zada|zadah|zai|zay|yar|gul))$"
 )
-_DIRECTION_BEFORE = re.compile(
-    r"\b(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|"
-    r"southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|restive|volatile)\s+$",
-    re.I,
-)
-_PROVINCE_BEFORE = re.compile(r"\b(?:districts?|provinces?|parts?|areas?|villages?|most|rest|all)\s+(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province)\b", re.I)
 _CITY_WORDS = re.compile(r"\b(?:city|cities|capital|capitals|outskirts|airport|downtown|gates|suburbs?|city's)\b", re.I)
 _TITLES = frozenset(
@@ -104,6 +92,13 @@ PLACES_COLUMNS: tuple[str, ...] = (
     "mention", "start", "end", "level", "place", "adm2_pcode", "adm1_pcode",
     "lat", "lon", "rule", "score", "reason",
 )
+
+_DOUBLE = re.compile(r"(.)\1+")
+_PLACEY_BEFORE = re.compile(r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around)\s+(?:the\s+)?$")
+_PLACEY_AFTER = re.compile(r"^\s*(?:district|province|city|town|border|crossing|port|area)")
+_NEXT_WORD = re.compile(r"^[ \t]+(?:border\s+)?([A-Za-z]+)")
+_ENDS_WORD_SPACE = re.compile(r"[A-Za-z.]\s+$")
+_ENDS_LETTER_SPACE = re.compile(r"[A-Za-z]\s$")
 
 FUZZY_MIN_KEY = 6
 FUZZY_CUTOFF = 88.0
@@ -153,14 +148,29 @@ _RUN = re.compile(
 )
 
 
+_KEYS: dict[str, tuple[str, str, str, bool]] = {}
+
+
+def _word_info(w: str) -> tuple[str, str, str, bool]:
+    info = _KEYS.get(w)
+    if info is None:
+        if len(_KEYS) > 200_000:  # hostile input with endless distinct words: keep memory bounded
+            _KEYS.clear()
+        info = _KEYS[w] = (w.lower(), token_key(w, True), token_key(w, False), w[0].isupper())
+    return info
+
+
 def _tokenise(text: str) -> list[_Tok]:
     """The words of every capitalised run, with their folded keys."""
     toks = []
-    word = _WORD
+    append = toks.append
+    finditer = _WORD.finditer
     for run_no, run in enumerate(_RUN.finditer(text)):
-        for m in word.finditer(text, run.start(), run.end()):
+        a, b = run.span()
+        for m in finditer(text, a, b):
             w = m.group()
-            toks.append(_Tok(m.start(), m.end(), w, w.lower(), token_key(w, True), token_key(w, False), w[0].isupper(), run_no))
+            low, key, inner, cap = _word_info(w)
+            append(_Tok(m.start(), m.end(), w, low, key, inner, cap, run_no))
     return toks
 
 
@@ -179,8 +189,16 @@ def _joinable(text: str, a: _Tok, b: _Tok) -> bool:
     return a.run == b.run
 
 
-def _collapse(key: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", key)
+def _join_keys(pieces: list[str]) -> str:
+    """Concatenate word keys; fold letters doubled across a boundary, as name_key does."""
+    key = "".join(pieces)
+    prev = ""
+    for p in pieces:
+        if p and prev and prev[-1] == p[0]:
+            return _DOUBLE.sub(r"\1", key)
+        if p:
+            prev = p
+    return key
 
 
 def _scan(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Raw]:
@@ -205,7 +223,7 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Raw]:
             last = toks[end]
             if not last.key:
                 continue
-            key = _collapse("".join(toks[k].key_inner for k in range(i, end)) + last.key) if end > i else t.key
+            key = _join_keys([toks[k].key_inner for k in range(i, end)] + [last.key]) if end > i else t.key
             if key in index:
                 best = _Raw(t.start, last.end, i, end + 1, entries=index[key])
             elif key in foreign:
@@ -252,14 +270,12 @@ def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> lis
     covered = {k for r in raws for k in range(r.tok_start, r.tok_end)}
     found = []
     for a, b in _capital_runs(text, toks, covered):
-        key = _collapse("".join(toks[k].key_inner for k in range(a, b - 1)) + toks[b - 1].key)
+        key = _join_keys([toks[k].key_inner for k in range(a, b - 1)] + [toks[b - 1].key])
         if len(key) < FUZZY_MIN_KEY:
             continue
         before = text[max(0, toks[a].start - 30) : toks[a].start].lower()
         after = text[toks[b - 1].end : toks[b - 1].end + 25].lower()
-        placey = bool(re.search(r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around)\s+(?:the\s+)?$", before)) or bool(
-            re.match(r"^\s*(?:district|province|city|town|border|crossing|port|area)", after)
-        )
+        placey = bool(_PLACEY_BEFORE.search(before)) or bool(_PLACEY_AFTER.match(after))
         if not placey:
             continue
         if a > 0 and toks[a - 1].cap and toks[a - 1].lower not in _STOP and _joinable(text, toks[a - 1], toks[a]):
@@ -274,42 +290,71 @@ def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> lis
     return found
 
 
+_BEFORE_WORDS = re.compile(r"[A-Za-z'\u2019]+")
+_CUE_BEFORE_NOUN = {"city": "city", "town": "city", "district": "district", "province": "province",
+                    "provinces": "province", "crossing": "crossing", "port": "crossing", "capital": "capital"}
+_PROVINCE_NOUNS = frozenset("district districts province provinces part parts area areas village villages most rest all".split())
+_DIRECTIONS = frozenset(
+    "northern southern eastern western central north south east west northeastern northwestern southeastern "
+    "southwestern north-eastern north-western south-eastern south-western restive volatile neighbouring neighboring".split()
+)
+_PLACE_PREPS = frozenset("in of from to near at into toward towards outside around".split())
+
+
+def _last_words(before: str) -> list[str]:
+    """The last four words before a name, lower case, ``the`` dropped: cheap context without regex scans."""
+    words = [w.lower() for w in _BEFORE_WORDS.findall(before)[-5:]]
+    if words and words[-1] == "the":
+        words.pop()
+    return words[-4:]
+
+
 def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) -> None:
     for r in raws:
         after = text[r.end : r.end + 40]
-        m = re.match(r"^[ \t]+(?:border\s+)?([A-Za-z]+)", after)
+        m = _NEXT_WORD.match(after)
         if m:
             word = m.group(1).lower()
             cue = _CUE_AFTER.get(word)
-            if word == "border" or (m.group(0).lower().strip().startswith("border") and cue is None):
+            if word == "border":
                 cue = "crossing"
             if cue:
                 r.cue = cue
-                r.extra["plural_cue"] = word.endswith("s") and word not in ("cross",)
+                r.extra["plural_cue"] = word.endswith("s")
                 if word in _INCLUDE_CUE:
                     r.cue_end = r.end + m.end()
-        if r.cue is None and _APPOSITIVE_CITY.match(after):
+        if r.cue is None and after[:1] in (",", " ") and _APPOSITIVE_CITY.match(after):
             r.cue = "city"
         before = text[max(0, r.start - 40) : r.start]
-        mb = _CUE_BEFORE.search(before)
-        if mb:
-            r.cue_before = next(k for k, v in mb.groupdict().items() if v)
+        words = _last_words(before)
+        w1 = words[-1] if words else ""
+        w2 = words[-2] if len(words) > 1 else ""
+        if w1 == "of" and w2:
+            noun = _CUE_BEFORE_NOUN.get(w2)
+            if w2 == "city" and len(words) > 2 and words[-3] == "capital":
+                noun = "capital"
+            if noun:
+                r.cue_before = noun
+            if w2 in ("districts", "provinces", "parts", "areas", "villages"):
+                r.extra["province_context"] = True
         if r.cue_before == "capital" and _APPOSITIVE_CAPITAL_BEFORE.search(before):
             r.cue_before = None  # "Mazar-i-Sharif, the capital of Balkh": Balkh is the province
             r.extra["province_context"] = True
-        if _PROVINCE_CAPITAL_AFTER.match(after):
+        capital_after = bool(_PROVINCE_CAPITAL_AFTER.match(after))
+        if capital_after:
             r.cue_before = r.cue_before or "capital-after"
-        if _PROVINCE_BEFORE.search(before) or (_PROVINCE_AFTER.match(after) and not _PROVINCE_CAPITAL_AFTER.match(after)):
+        if (w1 in ("in", "of", "across") and w2 in _PROVINCE_NOUNS) or (not capital_after and _PROVINCE_AFTER.match(after)):
             r.extra["province_context"] = True
-        if _DIRECTION_BEFORE.search(before):
+        if w1 in _DIRECTIONS:
             r.extra["direction"] = True
-        if r.start > 0:
-            prev = _WORD.findall(text[max(0, r.start - 25) : r.start])
-            if prev and re.search(r"[A-Za-z.]\s+$", before):
-                word = prev[-1].lower().rstrip(".")
-                if word in _TITLES:
+        if w1 in _PLACE_PREPS:
+            r.extra["placey"] = True
+        if r.start > 0 and before[-1:] == " " and w1:
+            prev = _BEFORE_WORDS.findall(before[-25:])
+            if prev and prev[-1].lower() == w1:
+                if w1 in _TITLES or (w1.rstrip(".") in _TITLES):
                     r.extra["title"] = prev[-1]
-                elif prev[-1][0].isupper() and _GIVEN_NAME.match(word) and re.search(r"[A-Za-z]\s$", before):
+                elif prev[-1][0].isupper() and _GIVEN_NAME.match(w1) and before[-2:-1].isalpha():
                     r.extra["title"] = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
     # a list of names ending in a plural cue: "Pashtun Kot and Khan Chaharbagh districts"
     group = 0

@@ -71,12 +71,12 @@ from typing import Any
 from geo.models import CONTROLLERS, SOURCE_TYPES, STATUSES, Claim
 
 __all__ = [
-    "TimelineParams",
-    "Override",
-    "DistrictStatus",
-    "ProvinceNote",
     "DistrictInfo",
+    "DistrictStatus",
+    "Override",
+    "ProvinceNote",
     "Timeline",
+    "TimelineParams",
     "build_timeline",
     "claim_day",
 ]
@@ -100,7 +100,9 @@ class TimelineParams:
         for name in ("contest_window_days", "stale_days"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"Expected a whole number of days >= 0 for {name}, instead got: {value!r}.")
+                raise ValueError(
+                    f"Expected a whole number of days >= 0 for {name}, instead got: {value!r}."
+                )
         excluded = frozenset(self.exclude_source_types)
         unknown = sorted(excluded - set(SOURCE_TYPES))
         if unknown:
@@ -110,7 +112,9 @@ class TimelineParams:
         object.__setattr__(self, "exclude_source_types", excluded)
         conf = self.min_confidence
         if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0.0 <= conf <= 1.0:
-            raise ValueError(f"Expected a number in 0..1 for min_confidence, instead got: {conf!r}.")
+            raise ValueError(
+                f"Expected a number in 0..1 for min_confidence, instead got: {conf!r}."
+            )
         if self.provinces is not None:
             if isinstance(self.provinces, str):
                 raise ValueError(
@@ -132,12 +136,16 @@ class Override:
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
-            raise ValueError(f"Expected one of {STATUSES} for the override status, instead got: {self.status!r}.")
+            raise ValueError(
+                f"Expected one of {STATUSES} for the override status, instead got: {self.status!r}."
+            )
         if not isinstance(self.start, date):
-            raise ValueError(f"Expected a date for the override start, instead got: {self.start!r}.")
+            raise TypeError(f"Expected a date for the override start, instead got: {self.start!r}.")
         if self.end is not None and (not isinstance(self.end, date) or self.end < self.start):
             shown = self.end.isoformat() if isinstance(self.end, date) else repr(self.end)
-            raise ValueError(f"Expected an override end on or after its start {self.start}, instead got: {shown}.")
+            raise ValueError(
+                f"Expected an override end on or after its start {self.start}, instead got: {shown}."
+            )
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -321,7 +329,9 @@ def _parse_day(value: Any, what: str, claim: Claim) -> date | None:
 
 def claim_day(claim: Claim) -> date | None:
     """The day a claim counts from: ``event_date``, else ``published``, else None (rule 1)."""
-    return _parse_day(claim.event_date, "event_date", claim) or _parse_day(claim.published, "published", claim)
+    return _parse_day(claim.event_date, "event_date", claim) or _parse_day(
+        claim.published, "published", claim
+    )
 
 
 def _claim_key(c: Claim) -> tuple:
@@ -352,7 +362,9 @@ def _district_rows(districts: Any) -> list[DistrictInfo]:
         try:
             d = DistrictInfo(*(str(r[c]) for c in cols))
         except KeyError as e:
-            raise ValueError(f"Expected district columns {cols}, a row lacks {e.args[0]!r}: {r!r}.") from e
+            raise ValueError(
+                f"Expected district columns {cols}, a row lacks {e.args[0]!r}: {r!r}."
+            ) from e
         out[d.adm2_pcode] = d
     return [out[p] for p in sorted(out)]
 
@@ -474,7 +486,9 @@ def build_timeline(
         if not isinstance(o, Override):
             raise TypeError(f"Expected Override objects in overrides, instead got: {o!r}.")
         if o.adm2_pcode not in by_code:
-            raise ValueError(f"Override for district {o.adm2_pcode!r}: no such district in the timeline.")
+            raise ValueError(
+                f"Override for district {o.adm2_pcode!r}: no such district in the timeline."
+            )
 
     own: dict[str, list[_Dated]] = defaultdict(list)
     province_all: dict[str, list[_Dated]] = defaultdict(list)
@@ -490,7 +504,9 @@ def build_timeline(
                 f"Claim from article {c.article_id!r} has controller {c.controller!r}; expected one of {CONTROLLERS}."
             )
         if c.confidence < params.min_confidence:
-            dropped.append((c, f"confidence {c.confidence} below min_confidence {params.min_confidence}"))
+            dropped.append(
+                (c, f"confidence {c.confidence} below min_confidence {params.min_confidence}")
+            )
             continue
         if c.source_type in params.exclude_source_types:
             dropped.append((c, f"source type {c.source_type!r} excluded"))
@@ -511,7 +527,9 @@ def build_timeline(
         used.append(c)
         dc = _Dated(c, day)
         if c.place_level == "province":
-            (province_all if c.scope in COLOURING_SCOPES else province_other)[c.adm1_pcode].append(dc)
+            (province_all if c.scope in COLOURING_SCOPES else province_other)[c.adm1_pcode].append(
+                dc
+            )
         else:
             own[c.adm2_pcode].append(dc)  # type: ignore[index]
             if c.place_level == "point" and c.lat is not None and c.lon is not None:

@@ -62,6 +62,51 @@ def make_result(n: int, *, prefix: str = "art", place: str = "Khwaja Ghar", pcod
                   mentions=mentions)
 
 
+HOSTILE = (
+    "<script>alert('script')</script> The Taliban captured Kohsan district "
+    "<img src=x onerror=\"alert('img')\"> on Tuesday, `rm -rf` said \"officials\" "
+    "<a href=\"javascript:alert('link')\">details</a> [more](javascript:alert('md')) $x^2$ **bold**"
+)
+
+
+def hostile_result(*, published: date = date(2021, 7, 6)) -> Result:
+    """An article made to execute if anything renders it as HTML or Markdown."""
+    art = Article(id="hostile", text=HOSTILE, published=published, published_source="header",
+                  title="<img src=x onerror=alert('title')>Breaking", url="javascript:alert('url')",
+                  publisher="<b onmouseover=alert('pub')>Evil</b>", origin="hostile.txt")
+    return Result(art, [make_claim(art, "Kohsan", pcode="AF3010", place="Kohsan",
+                                   event_date="2021-07-06")])
+
+
+def populate(store, n: int, *, seed: int = 1, start: date = date(2021, 5, 1), days: int = 105) -> None:
+    """``n`` articles with claims spread over the real districts and ``days`` days."""
+    import random
+    from datetime import timedelta
+
+    from geo.boundaries import load_districts
+
+    rng = random.Random(seed)
+    d = load_districts().drop(columns="geometry")
+    rows = list(d[["adm2_pcode", "adm2_name"]].itertuples(index=False))
+    results = []
+    for i in range(n):
+        pcode, name = rows[rng.randrange(len(rows))]
+        ctl = rng.choice(("taliban", "taliban", "government", "contested"))
+        day = start + timedelta(days=rng.randrange(days))
+        verb = {"taliban": "The Taliban captured", "government": "Forces retook",
+                "contested": "Heavy fighting raged in"}[ctl]
+        text = f"Bulk report {i}. {verb} {name} district, officials said."
+        art = Article(id=f"bulk-{i}", text=text, published=day, published_source="header",
+                      title=f"Bulk report {i}", url=f"https://example.org/bulk/{i}",
+                      publisher=rng.choice(("Example News", "Daily Example", "Wire")),
+                      origin=f"bulk-{i}.txt")
+        results.append(Result(art, [make_claim(art, name, pcode=pcode, place=name, controller=ctl,
+                                               event_date=day.isoformat(),
+                                               source_type=rng.choice(("reporter", "government", "taliban")),
+                                               confidence=round(rng.uniform(0.4, 1.0), 2))]))
+    store.add_results(results)
+
+
 def crash_kill(home: Path, iterations: int, *, seed: int = 0, per_run: int = 400) -> dict:
     """SIGKILL an ingesting subprocess at random points, ``iterations`` times.
 
@@ -114,6 +159,13 @@ def crash_kill(home: Path, iterations: int, *, seed: int = 0, per_run: int = 400
 def _ingest_main(argv: list[str]) -> None:
     from geo.store import Store
 
+    if argv[0] == "--populate":  # python tests/_storedata.py --populate HOME N [--hostile]
+        store = Store.open(argv[1])
+        populate(store, int(argv[2]))
+        if "--hostile" in argv:
+            store.add_results([hostile_result()])
+        print(store.count_articles(), "articles in", store.path)
+        return
     home, prefix, n = argv[0], argv[1], int(argv[2])
     store = Store.open(home)
     run = store.start_run(prefix)

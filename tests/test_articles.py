@@ -414,6 +414,12 @@ def test_folder_walk_is_recursive_sorted_and_ignores_other_files(tmp_path: Path)
     assert results == list(read_articles([tmp_path], today=TODAY))  # deterministic
 
 
+def test_a_single_path_is_not_read_as_its_characters(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(BODY, encoding="utf-8")
+    assert [a.id for a in read_articles(str(tmp_path), today=TODAY)] == ["one"]
+    assert [a.id for a in read_articles(tmp_path, today=TODAY)] == ["one"]
+
+
 def test_explicit_unsupported_file_is_skipped_with_reason(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(b"%PDF-1.7\n")
@@ -495,3 +501,17 @@ def test_over_size_article_names_the_limit_and_how_to_raise_it(tmp_path: Path) -
 def test_html_reader_is_usable_without_files() -> None:
     result = read_html_article(b"<p>Upload text.</p>", name="up.html", origin="upload")
     assert isinstance(result, Article) and result.id == "up" and result.origin == "upload"
+
+
+def test_every_limit_is_documented_and_says_how_to_raise_it() -> None:
+    from dataclasses import fields
+
+    doc = Limits.from_env.__doc__ or ""
+    for limit in fields(Limits):
+        message = Limits().describe(limit.name)
+        variable = message.split("environment variable ")[1].rstrip(")")
+        assert variable.startswith("TCMAP_MAX_") and variable in doc
+        assert "raise it with --max-" in message
+        # the variable named in the message really sets that limit
+        changed = Limits.from_env({variable: "3"})
+        assert getattr(changed, limit.name) != getattr(Limits(), limit.name)

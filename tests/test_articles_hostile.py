@@ -203,6 +203,16 @@ def test_5_mb_line_without_sentence_end_is_read(tmp_path: Path) -> None:
     assert len(result.text) == len(line.strip())
 
 
+def test_sparse_200_mb_jsonl_is_skipped_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "zeros.jsonl"
+    with open(path, "wb") as handle:
+        handle.truncate(200 * MB)
+    started = time.perf_counter()
+    (result,) = read_all(path)
+    assert time.perf_counter() - started < 1.0
+    assert isinstance(result, Skipped) and "binary file (NUL bytes)" in result.reason
+
+
 def test_over_long_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     with open(path, "w", encoding="utf-8") as handle:
@@ -247,6 +257,29 @@ def test_html_with_scripts_styles_comments_cdata_and_entities(tmp_path: Path) ->
         "alert",
     ):
         assert hidden not in result.text
+
+
+@pytest.mark.parametrize(
+    "markup, expected",
+    [
+        ("<p>Before</p><![<<p>After</p>", "Before\n\nAfter"),
+        ("<p>Before</p><![ broken <p>After</p>", "Before\n\nAfter"),
+        ("<p>Text</p><!-- never closed <p>lost</p>", "Text"),
+        ("<?php echo 'x'; ?><p>Text</p>", "Text"),
+        (
+            "<p>Zero &#0; big &#x110000; half &#xD800; end</p>",
+            "Zero \ufffd big \ufffd half \ufffd end",
+        ),
+        ("<p>Unclosed <b>bold <i>italic", "Unclosed bold italic"),
+        ("<div hidden><div>inner</div>still hidden</div><p>Shown</p>", "Shown"),
+        ("<p>a</p>" * 3 + "</p></div></body></html></html>", "a\n\na\n\na"),
+        ("<P>Upper <BR>case</P><SCRIPT>x()</SCRIPT>", "Upper\ncase"),
+    ],
+)
+def test_malformed_html_is_read_like_a_browser_would(markup: str, expected: str) -> None:
+    result = read_html_article(markup.encode(), name="m.html", origin="m.html")
+    assert isinstance(result, Article)
+    assert result.text == expected
 
 
 def test_malformed_jsonl_lines_among_good_ones(tmp_path: Path) -> None:
@@ -639,6 +672,87 @@ def test_any_bytes_give_an_article_or_skipped(data: bytes) -> None:
 def test_zip_like_garbage_never_raises(parts: list[bytes]) -> None:
     for result in read_zip(b"".join(parts), origin="fuzz.zip", today=TODAY):
         assert isinstance(result, Article | Skipped)
+
+
+HTML_TOKENS = st.sampled_from(
+    [
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<!",
+        "<![",
+        "<![CDATA[",
+        "]]>",
+        "<!--",
+        "-->",
+        "<?",
+        "<!DOCTYPE",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<title>",
+        "</title>",
+        "<p>",
+        "<div hidden>",
+        "</div>",
+        "&",
+        "&#",
+        "&#x",
+        ";",
+        "a",
+        " ",
+        "=",
+        "'",
+        '"',
+        "<time datetime='",
+        "2021-02-30",
+        "\x00",
+        "<pre>",
+        "<head>",
+        "<body>",
+    ]
+)
+
+
+@PROPERTY
+@given(st.lists(HTML_TOKENS, max_size=40).map("".join))
+def test_any_tag_soup_gives_an_article_or_skipped(markup: str) -> None:
+    result = read_html_article(markup.encode(), name="soup.html", origin="soup", today=TODAY)
+    assert isinstance(result, Article | Skipped)
+    if isinstance(result, Article):
+        assert result.text == result.text.strip() and "\r" not in result.text
+
+
+@PROPERTY
+@given(
+    st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=6),
+    st.integers(0, 300),
+)
+def test_damaged_zip_never_raises(flips: list[tuple[int, int]], cut: int) -> None:
+    damaged = bytearray(
+        make_zip(
+            {
+                "a.txt": b" date 2021-06-23 Some words about a town.",
+                "d/b.html": b"<p>Page</p>",
+                "d/b.meta.json": b'{"date": "2021-01-01"}',
+                "c.jsonl": b'{"text": "x"}\n',
+            }
+        )
+    )
+    for at, value in flips:
+        damaged[at % len(damaged)] = value
+    data = bytes(damaged[: len(damaged) - cut] if cut < len(damaged) else damaged)
+    for result in read_zip(data, origin="damaged.zip", today=TODAY):
+        assert isinstance(result, Article | Skipped)
+        assert_one_line(result)
+
+
+def test_zip_member_with_an_empty_name_is_skipped() -> None:
+    data = make_zip({"": b"Nameless text.", "ok.txt": b"Named text."})
+    nameless, named = zip_results(data)
+    assert isinstance(nameless, Skipped) and "empty name" in nameless.reason
+    assert isinstance(named, Article) and named.id == "ok"
 
 
 # Text a person could type: no control characters, surrogates or line separators

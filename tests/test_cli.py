@@ -135,8 +135,10 @@ def test_eval_prints_the_judges_figures(boundaries, runner):
     res = invoke(runner, "eval", str(gold), "--json")
     assert res.exit_code in (EXIT_OK, EXIT_SKIPPED), res.output
     scores = json.loads(res.stdout)
-    for key in ("claim_precision", "claim_recall", "claim_f1", "place_f1", "date_exact"):
-        assert 0.0 <= scores[key] <= 1.0
+    figures = [scores["claims"][k] for k in ("precision", "recall", "f1")]
+    figures += [scores["places"]["f1"], scores["dates"]["exact"], scores["dates"]["within_one_day"]]
+    assert all(0.0 <= f <= 1.0 for f in figures)
+    assert scores["articles"] == 20
 
 
 def test_a_bad_file_is_skipped_named_and_counted_without_stopping_the_batch(boundaries, runner, tmp_path):

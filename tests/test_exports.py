@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 from datetime import date
 
 import pytest
@@ -20,24 +21,38 @@ def squares():
     from shapely.geometry import box
 
     rows = [
-        {"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"},
-        {"adm2_pcode": "AF9902", "adm2_name": "Bravo", "adm1_pcode": "AF99", "adm1_name": "Westland"},
-        {"adm2_pcode": "AF9801", "adm2_name": "Delta", "adm1_pcode": "AF98", "adm1_name": "Eastland"},
+        {
+            "adm2_pcode": "AF9901",
+            "adm2_name": "Alpha",
+            "adm1_pcode": "AF99",
+            "adm1_name": "Westland",
+        },
+        {
+            "adm2_pcode": "AF9902",
+            "adm2_name": "Bravo",
+            "adm1_pcode": "AF99",
+            "adm1_name": "Westland",
+        },
+        {
+            "adm2_pcode": "AF9801",
+            "adm2_name": "Delta",
+            "adm1_pcode": "AF98",
+            "adm1_name": "Eastland",
+        },
     ]
     return gpd.GeoDataFrame(rows, geometry=[box(62, 33, 63, 34), box(63, 33, 64, 34), box(64, 33, 65, 34)],
                             crs="EPSG:4326")  # fmt: skip
 
 
 def claim(pcode, controller, day, **kw) -> Claim:
-    base = dict(
+    base = Claim(
         article_id="art", published=day, published_source="header", mention="m", char_start=0, char_end=1,
         sentence="=HYPERLINK(\"http://evil\") says it fell.", place_level="district", place_name="Place",
         adm2_pcode=pcode, adm1_pcode=(pcode or "AF99")[:4], lat=None, lon=None, controller=controller,
         event_date=day, time_precision="day", geo_precision=1, scope=None, attributed_to="Taliban spokesman",
         source_type="taliban", confidence=0.9, publisher="Kabul Wire", adm1_name="Westland", adm2_name="Alpha",
     )  # fmt: skip
-    base.update(kw)
-    return Claim(**base)
+    return dataclasses.replace(base, **kw)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +93,11 @@ def test_status_reads_back_in_gis_formats(timeline, squares, tmp_path, fmt):
     path = write_status(timeline, DAY, tmp_path / f"status.{fmt}", geometry=squares)
     back = gpd.read_file(path)
     assert len(back) == 3 and set(back.status) == {"no_report", "taliban", "contested"}
-    assert back.set_index("adm2_pcode").geometry.bounds.minx.to_dict() == {"AF9801": 64, "AF9901": 62, "AF9902": 63}
+    assert back.set_index("adm2_pcode").geometry.bounds.minx.to_dict() == {
+        "AF9801": 64,
+        "AF9901": 62,
+        "AF9902": 63,
+    }
     write_status(timeline, DAY, path, geometry=squares)  # overwriting works too
 
 
@@ -92,7 +111,9 @@ def test_status_csv_has_the_documented_columns(timeline, squares, tmp_path):
     assert [r["status"] for r in rows] == ["no_report", "taliban", "contested"]
 
 
-@pytest.mark.parametrize(("name", "fmt", "fragment"), [("s.shp", None, "s.shp"), ("s.csv", "xlsx", "xlsx")])
+@pytest.mark.parametrize(
+    ("name", "fmt", "fragment"), [("s.shp", None, "s.shp"), ("s.csv", "xlsx", "xlsx")]
+)
 def test_unknown_status_format_is_refused_by_name(timeline, squares, tmp_path, name, fmt, fragment):
     from geo.exports import write_status
 
@@ -111,7 +132,9 @@ def test_acled_rows_follow_the_acled_columns(claims, squares):
     assert (fell["sub_event_type"], fell["actor1"], fell["admin2"]) == (
         "Non-state actor overtakes territory", "Taliban", "Alpha",
     )  # fmt: skip
-    assert (fell["latitude"], fell["longitude"]) == pytest.approx((33.5, 62.5), abs=0.01)  # district centroid
+    assert (fell["latitude"], fell["longitude"]) == pytest.approx(
+        (33.5, 62.5), abs=0.01
+    )  # district centroid
     assert by_date["2021-07-10"]["sub_event_type"] == "Government regains territory"
     point = by_date["2021-07-11"]
     assert (point["latitude"], point["longitude"], point["location"]) == (33.5, 63.5, "Gate")
@@ -147,10 +170,12 @@ def test_png_is_a_real_map_with_the_status_colours(timeline, squares, tmp_path):
     from geo.exports import write_png
     from geo.htmlmap import STATUS_COLOURS
 
-    path = write_png(timeline, DAY, tmp_path / "map.png", title="Test map", geometry=squares, dpi=60)
+    path = write_png(
+        timeline, DAY, tmp_path / "map.png", title="Test map", geometry=squares, dpi=60
+    )
     assert path.stat().st_size > 10_000
     img = imread(path)
     assert img.shape[:2] == (480, 600)
-    colours = {tuple(int(round(v * 255)) for v in px[:3]) for px in img.reshape(-1, img.shape[-1])[::7]}
+    colours = {tuple(round(v * 255) for v in px[:3]) for px in img.reshape(-1, img.shape[-1])[::7]}
     orange = tuple(int(STATUS_COLOURS["contested"][i : i + 2], 16) for i in (1, 3, 5))
     assert orange in colours  # Bravo is contested

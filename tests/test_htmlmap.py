@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -29,7 +30,10 @@ def squares():
     gpd = pytest.importorskip("geopandas")
     from shapely.geometry import box
 
-    rows = [{"adm2_pcode": c, "adm2_name": n, "adm1_pcode": p, "adm1_name": pn} for c, n, p, pn, _ in DISTRICTS]
+    rows = [
+        {"adm2_pcode": c, "adm2_name": n, "adm1_pcode": p, "adm1_name": pn}
+        for c, n, p, pn, _ in DISTRICTS
+    ]
     geoms = [box(62 + i, 33, 63 + i, 34) for *_, i in DISTRICTS]
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
 
@@ -42,18 +46,19 @@ def geometry(squares):
 
 
 def claim(pcode, controller, day, *, article="a1", sentence="It fell.", **kw) -> Claim:
-    base = dict(
+    base = Claim(
         article_id=article, published=day, published_source="header", mention="m", char_start=0, char_end=1,
         sentence=sentence, place_level="district", place_name="Place", adm2_pcode=pcode, adm1_pcode=(pcode or "AF99")[:4],
         lat=None, lon=None, controller=controller, event_date=day, time_precision="day", geo_precision=1,
         scope=None, attributed_to="reporter", source_type="reporter", confidence=0.9, publisher="Daily Test",
     )  # fmt: skip
-    base.update(kw)
-    return Claim(**base)
+    return dataclasses.replace(base, **kw)
 
 
 def payload(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="tcmap-data">(.*?)</script>', page, re.S)
+    m = re.search(
+        r'<script type="application/json" id="tcmap-data">(.*?)</script>', page, re.DOTALL
+    )
     assert m, "data block missing"
     return json.loads(m.group(1))
 
@@ -61,7 +66,9 @@ def payload(page: str) -> dict:
 def render(claims, geometry, squares, **kw):
     from geo.htmlmap import render_map
 
-    tl = build_timeline(claims, squares.drop(columns="geometry"), kw.pop("params", TimelineParams()))
+    tl = build_timeline(
+        claims, squares.drop(columns="geometry"), kw.pop("params", TimelineParams())
+    )
     return tl, render_map(tl, geometry=geometry, **kw)
 
 
@@ -76,15 +83,19 @@ EXTERNAL = [
 
 
 def test_page_references_nothing_outside_itself(geometry, squares):
-    _, page = render([claim("AF9901", "taliban", "2021-07-01", url="https://example.org/a")], geometry, squares)
+    _, page = render(
+        [claim("AF9901", "taliban", "2021-07-01", url="https://example.org/a")], geometry, squares
+    )
     for pattern in EXTERNAL:
-        assert not re.search(pattern, page, re.I), pattern
+        assert not re.search(pattern, page, re.IGNORECASE), pattern
     assert "default-src 'none'" in page  # and the CSP forbids any fetch
     assert "L.map(" in page and ".leaflet-container" in page  # Leaflet inlined
 
 
 def test_online_tiles_only_when_asked(geometry, squares):
-    _, page = render([claim("AF9901", "taliban", "2021-07-01")], geometry, squares, online_tiles=True)
+    _, page = render(
+        [claim("AF9901", "taliban", "2021-07-01")], geometry, squares, online_tiles=True
+    )
     assert "tile.openstreetmap.org" in page
     assert payload(page)["tiles"][0].startswith("https://")
 
@@ -97,7 +108,14 @@ def test_article_text_full_of_markup_stays_text(geometry, squares):
     _, page = render([c], geometry, squares, title=HOSTILE)
     assert page.count("<script") == 3  # the data block, Leaflet, the map code: nothing injected
     assert page.count("</script>") == 3
-    for raw in ("<img src=x", "<script>alert", "</div><!--", "<b>bold</b>", "\u2028", "javascript:alert"):
+    for raw in (
+        "<img src=x",
+        "<script>alert",
+        "</div><!--",
+        "<b>bold</b>",
+        "\u2028",
+        "javascript:alert",
+    ):
         assert raw not in page, raw
     data = payload(page)
     ev = data["ev"][0]
@@ -105,11 +123,17 @@ def test_article_text_full_of_markup_stays_text(geometry, squares):
     assert ev[7] == ""  # a javascript: link is dropped
     assert data["title"] == " ".join(HOSTILE.split())
     assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)" in page
-    assert "Daily Test" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page  # sources list escaped
+    assert (
+        "Daily Test" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    )  # sources list escaped
 
 
 def test_a_placeholder_in_article_text_is_not_expanded(geometry, squares):
-    _, page = render([claim("AF9901", "taliban", "2021-07-01", sentence="see @@LEAFLET_JS@@ here")], geometry, squares)
+    _, page = render(
+        [claim("AF9901", "taliban", "2021-07-01", sentence="see @@LEAFLET_JS@@ here")],
+        geometry,
+        squares,
+    )
     assert payload(page)["ev"][0][0] == "see @@LEAFLET_JS@@ here"
 
 
@@ -131,8 +155,13 @@ def test_statuses_travel_as_one_short_string_per_change_date(geometry, squares):
 
 
 def test_page_has_the_parts_a_report_needs(geometry, squares):
-    claims = [claim("AF9901", "taliban", "2021-07-01"), claim("AF9902", "taliban", None, published=None)]
-    _, page = render(claims, geometry, squares, title="Control in July", params=TimelineParams(stale_days=21))
+    claims = [
+        claim("AF9901", "taliban", "2021-07-01"),
+        claim("AF9902", "taliban", None, published=None),
+    ]
+    _, page = render(
+        claims, geometry, squares, title="Control in July", params=TimelineParams(stale_days=21)
+    )
     for fragment in (
         "<title>Control in July</title>",
         'id="slider"', 'id="play"', 'id="chart"', 'id="legend"',
@@ -147,7 +176,10 @@ def test_page_has_the_parts_a_report_needs(geometry, squares):
 def test_single_date_map_has_one_date_and_no_slider(geometry, squares):
     from geo.htmlmap import render_map
 
-    claims = [claim("AF9901", "taliban", "2021-07-01"), claim("AF9901", "government", "2021-07-20", article="b")]
+    claims = [
+        claim("AF9901", "taliban", "2021-07-01"),
+        claim("AF9901", "government", "2021-07-20", article="b"),
+    ]
     tl = build_timeline(claims, squares.drop(columns="geometry"))
     page = render_map(tl, geometry=geometry, single_date=date(2021, 7, 10))
     data = payload(page)
@@ -164,7 +196,12 @@ def test_province_notes_and_points_are_sent(geometry, squares):
     _, page = render(claims, geometry, squares)
     data = payload(page)
     assert data["points"][0][:3] == [33.5, 63.5, "Gate"]
-    assert data["notes"][0][:4] == ["AF99", "Most of Westland: government (reported)", "government", "2021-07-04"]
+    assert data["notes"][0][:4] == [
+        "AF99",
+        "Most of Westland: government (reported)",
+        "government",
+        "2021-07-04",
+    ]
 
 
 def test_source_counts_count_distinct_articles_per_publisher():
@@ -208,3 +245,92 @@ def test_full_country_map_stays_under_budget(districts):
     page = render_map(tl, title="Budget")
     assert len(page.encode("utf-8")) <= 1_500_000
     assert len(payload(page)["districts"]) == 399
+
+
+# --- geometry (geo.geometry) ---------------------------------------------------------------
+
+
+def _zigzag_pair():
+    """Two districts sharing a finely zigzagging border, as real boundaries do."""
+    from shapely.geometry import Polygon
+
+    border = [(62.0 + 0.01 * k, 33.5 + (0.004 if k % 2 else -0.004)) for k in range(101)]
+    north = Polygon([(62, 34), *border, (63, 34)])
+    south = Polygon([(62, 33), *border, (63, 33)])
+    return north, south
+
+
+def test_coverage_simplification_leaves_no_gap_or_overlap():
+    import shapely
+
+    from geo.geometry import simplify_coverage
+
+    north, south = _zigzag_pair()
+    simple = simplify_coverage([north, south], 0.02)
+    assert (
+        sum(shapely.get_num_coordinates(simple))
+        < (len(north.exterior.coords) + len(south.exterior.coords)) / 4
+    )
+    assert simple[0].intersection(simple[1]).area == pytest.approx(0, abs=1e-12)
+    assert shapely.union_all(simple).area == pytest.approx(1.0, rel=1e-9)  # no sliver lost
+
+
+def test_encoded_geometry_is_quantised_and_gap_free(squares):
+    import shapely
+
+    from geo.geometry import build_map_geometry, decode_geometry
+
+    gpd = pytest.importorskip("geopandas")
+    north, south = _zigzag_pair()
+    frame = gpd.GeoDataFrame(
+        {"adm2_pcode": ["AF9901", "AF9902"], "adm1_pcode": ["AF99", "AF99"]},
+        geometry=[north, south],
+        crs="EPSG:4326",
+    )
+    geom = build_map_geometry(frame, tolerance=0.02, scale=1000)
+    back = [decode_geometry(geom.districts[c], geom.scale) for c in ("AF9901", "AF9902")]
+    union = shapely.union_all(back)
+    assert union.geom_type == "Polygon" and len(union.interiors) == 0
+    assert union.area == pytest.approx(1.0, rel=1e-6)
+    assert all(isinstance(v, int) for ring in geom.districts["AF9901"][0] for v in ring)
+    assert decode_geometry(geom.provinces["AF99"], geom.scale).area == pytest.approx(1.0, rel=1e-6)
+    assert geom.bounds == pytest.approx((62, 33, 63, 34))
+
+
+def test_map_geometry_is_cached_on_disk_next_to_the_boundaries(tmp_path, monkeypatch, squares):
+    from geo import geometry as g
+
+    monkeypatch.setenv("TCMAP_BOUNDARIES_DIR", str(tmp_path))
+    squares.to_parquet(tmp_path / "districts.parquet")
+    g._load_cached.cache_clear()
+    first = g.load_map_geometry(tolerance=0.001)
+    cached = list(tmp_path.glob("mapgeom-*.json"))
+    assert len(cached) == 1 and set(first.districts) == {"AF9901", "AF9902", "AF9903", "AF9801"}
+
+    g._load_cached.cache_clear()
+
+    def no_rebuild(*a, **k):
+        raise AssertionError("rebuilt although the disk cache is valid")
+
+    monkeypatch.setattr(g, "build_map_geometry", no_rebuild)
+    assert g.load_map_geometry(tolerance=0.001) == first
+    g._load_cached.cache_clear()
+
+
+def test_map_geometry_without_boundaries_says_what_to_run(tmp_path, monkeypatch):
+    from geo.boundaries import BoundariesNotInstalled
+    from geo.geometry import load_map_geometry
+
+    monkeypatch.setenv("TCMAP_BOUNDARIES_DIR", str(tmp_path / "nothing"))
+    with pytest.raises(BoundariesNotInstalled, match="tcmap boundaries install"):
+        load_map_geometry()
+
+
+def test_topojson_shares_arcs_between_neighbours(squares):
+    pytest.importorskip("topojson")
+    from geo.geometry import to_topojson
+
+    topo = to_topojson(squares, tolerance=0.001)
+    assert topo["type"] == "Topology"
+    geoms = topo["objects"]["districts"]["geometries"]
+    assert [g["properties"]["adm2_pcode"] for g in geoms] == list(squares.adm2_pcode)

@@ -12,13 +12,15 @@ from geo.timeline import build_timeline
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]  # fmt: skip
-FELL = "Fighters took Alpha <img src=x onerror=alert(1)> after a \"long\" `siege` </div>."
+FELL = 'Fighters took Alpha <img src=x onerror=alert(1)> after a "long" `siege` </div>.'
 RETAKEN = "Forces retook Alpha on Tuesday, the ministry said."
 
 pytestmark = pytest.mark.browser
 
 
-def _claim(controller: str, day: str, article: str, sentence: str, source_type: str, pcode: str = "AF9901") -> Claim:
+def _claim(
+    controller: str, day: str, article: str, sentence: str, source_type: str, pcode: str = "AF9901"
+) -> Claim:
     return Claim(
         article_id=article, published=day, published_source="header", mention="Alpha", char_start=0, char_end=5,
         sentence=sentence, place_level="district", place_name="Alpha", adm2_pcode=pcode, adm1_pcode="AF99",
@@ -37,10 +39,22 @@ def map_file(tmp_path: Path) -> Path:
     from geo.htmlmap import render_map
 
     rows = [
-        {"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"},
-        {"adm2_pcode": "AF9902", "adm2_name": "Bravo", "adm1_pcode": "AF99", "adm1_name": "Westland"},
+        {
+            "adm2_pcode": "AF9901",
+            "adm2_name": "Alpha",
+            "adm1_pcode": "AF99",
+            "adm1_name": "Westland",
+        },
+        {
+            "adm2_pcode": "AF9902",
+            "adm2_name": "Bravo",
+            "adm1_pcode": "AF99",
+            "adm1_name": "Westland",
+        },
     ]
-    frame = gpd.GeoDataFrame(rows, geometry=[box(62, 33, 64, 35), box(64, 33, 66, 35)], crs="EPSG:4326")
+    frame = gpd.GeoDataFrame(
+        rows, geometry=[box(62, 33, 64, 35), box(64, 33, 66, 35)], crs="EPSG:4326"
+    )
     claims = [
         _claim("taliban", "2021-07-01", "a", FELL, "reporter"),
         _claim("government", "2021-07-20", "b", RETAKEN, "third_party"),
@@ -48,7 +62,9 @@ def map_file(tmp_path: Path) -> Path:
     ]
     tl = build_timeline(claims, frame.drop(columns="geometry"))
     path = tmp_path / "map.html"
-    path.write_text(render_map(tl, geometry=build_map_geometry(frame, tolerance=0.001)), encoding="utf-8")
+    path.write_text(
+        render_map(tl, geometry=build_map_geometry(frame, tolerance=0.001)), encoding="utf-8"
+    )
     return path
 
 
@@ -63,13 +79,16 @@ def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 800})
-            page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console: {m.text}"))
+            page.on(
+                "console",
+                lambda m: m.type in ("error", "warning") and problems.append(f"console: {m.text}"),
+            )
             page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
             page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
 
             def guard(route):
                 url = route.request.url
-                if url.startswith("file:") or url.startswith("data:"):
+                if url.startswith(("file:", "data:")):
                     route.continue_()
                 else:
                     problems.append(f"network request: {url}")
@@ -106,7 +125,9 @@ def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
             # The Taliban's own claim about Bravo is hatched (unconfirmed) once it exists.
             page.locator("#slider").press("ArrowRight")
             sync_api.expect(page.locator("#now")).to_have_text("2021-07-10")
-            assert page.locator("path.tc-AF9902").get_attribute("fill") == "url(#tcmap-hatch-taliban)"
+            assert (
+                page.locator("path.tc-AF9902").get_attribute("fill") == "url(#tcmap-hatch-taliban)"
+            )
         finally:
             browser.close()
     assert problems == []

@@ -1,0 +1,326 @@
+"""Control claims from short sentences of our own, one table per phenomenon (geo.claims)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.claims import ArticleResult, extract, extract_article
+from geo.counts import find_counts
+from geo.models import Article
+
+SAT = date(2021, 7, 10)  # a Saturday
+
+
+@pytest.fixture(scope="session")
+def run(gazetteer):
+    """Extract from a text; claims as sorted (place P-code, controller) pairs."""
+
+    def _run(text: str, published: date | None = SAT) -> list[tuple[str, str]]:
+        result = extract_article(Article("t", text, published, "header" if published else None),
+                                 gazetteer=gazetteer)
+        return sorted({(c.adm1_pcode if c.place_level == "province" else c.adm2_pcode, c.controller)
+                       for c in result.claims})
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def claims_of(gazetteer):
+    def _claims(text: str, published: date | None = SAT):
+        return extract_article(Article("t", text, published, "header" if published else None),
+                               gazetteer=gazetteer).claims
+
+    return _claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taking, active and passive, any tense
+        ("The Taliban captured Nerkh district on Tuesday.", [("AF0402", "taliban")]),
+        ("Nerkh district was captured by the Taliban.", [("AF0402", "taliban")]),
+        ("Insurgents have seized Nerkh.", [("AF0402", "taliban")]),
+        ("Militants overran Maywand district late on Sunday.", [("AF2710", "taliban")]),
+        ("The Taliban took control of Maywand district.", [("AF2710", "taliban")]),
+        ("The group has taken over Maywand.", [("AF2710", "taliban")]),
+        ("Taliban fighters stormed and occupied Maywand.", [("AF2710", "taliban")]),
+        ("The fall of Maywand district shocked officials.", [("AF2710", "taliban")]),
+        ("Maywand, which the Taliban captured last week, is quiet.", [("AF2710", "taliban")]),
+        # falling, surrendering, handing over
+        ("Nerkh fell to the Taliban after days of fighting.", [("AF0402", "taliban")]),
+        ("Nerkh district has fallen into the hands of the insurgents.", [("AF0402", "taliban")]),
+        ("Qadis district collapsed on Wednesday morning.", [("AF3104", "taliban")]),
+        ("Doshi district was handed over to the Taliban without a fight.", [("AF0903", "taliban")]),
+        # holding
+        ("Maywand is now under Taliban control.", [("AF2710", "taliban")]),
+        ("Maywand district is in Taliban hands.", [("AF2710", "taliban")]),
+        ("Qadis district remains under government control.", [("AF3104", "government")]),
+        ("Qadis is fully under the control of security forces.", [("AF3104", "government")]),
+        # retaking
+        ("Afghan forces retook Bangi district from the Taliban.", [("AF1804", "government")]),
+        ("Bangi was recaptured by commandos on Friday.", [("AF1804", "government")]),
+        ("Security forces have regained control of Yaftal district.", [("AF1704", "government")]),
+        ("Government forces wrested back control of Qadis district.", [("AF3104", "government")]),
+        ("The army cleared Doshi district of insurgents.", [("AF0903", "government")]),
+        ("Police repelled a Taliban attack on Qadis district.", [("AF3104", "government")]),
+        ("Government troops made a tactical retreat from Nerkh district.", [("AF0402", "taliban")]),
+        # contested
+        ("The Taliban besieged Qadis district.", [("AF3104", "contested")]),
+        ("Heavy fighting is under way in Qadis district.", [("AF3104", "contested")]),
+        ("Taliban fighters entered Qadis district on Monday.", [("AF3104", "contested")]),
+        ("The Taliban stormed Qadis district.", [("AF3104", "contested")]),
+        ("Taliban fighters encircled the provincial capital of Kunduz province.", [("AF1901", "contested")]),
+        ("The militants had not entered the city of Kunduz.", [("AF1901", "contested")]),
+    ],
+)
+def test_actions(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who acts decides who holds: "regained" by either side
+        ("The Taliban regained control of Yaftal district.", [("AF1704", "taliban")]),
+        ("The Islamic Emirate's fighters captured Yaftal.", [("AF1704", "taliban")]),
+        ("ANDSF recaptured Yaftal district on Friday.", [("AF1704", "government")]),
+        ("Local uprising forces retook Yaftal.", [("AF1704", "government")]),
+        ("Militias loyal to the government regained Yaftal.", [("AF1704", "government")]),
+        ("Afghan forces entered Yaftal district and took control of it.", [("AF1704", "government")]),
+        ("The insurgent group seized Yaftal.", [("AF1704", "taliban")]),
+    ],
+)
+def test_actors(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Afghan government forces retook the two districts of Bangi and Khwaja Ghar in Takhar province.",
+         [("AF1804", "government"), ("AF1809", "government")]),
+        ("Chahab, Yangi Qala and Darkad districts in Takhar province and Imam Sahib in Kunduz province "
+         "have fallen to the Taliban.",
+         [("AF1815", "taliban"), ("AF1816", "taliban"), ("AF1817", "taliban"), ("AF1905", "taliban")]),
+        ("The Taliban took control of the Shinwari District and the Ghorband District in Parwan.",
+         [("AF0303", "taliban"), ("AF0307", "taliban")]),
+        ("Four districts fell to the Taliban on Sunday. The districts are Qadis in Badghis and "
+         "Maywand in Kandahar.", [("AF2710", "taliban"), ("AF3104", "taliban")]),
+        ("Several districts have fallen to the insurgents in recent days, including Doshi and Nerkh.",
+         [("AF0402", "taliban"), ("AF0903", "taliban")]),
+        ("The Taliban seized Parwan's Shinwari and Ghorband districts.",
+         [("AF0303", "taliban"), ("AF0307", "taliban")]),
+    ],
+)
+def test_lists_and_coordination(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # distance references
+        ("The Taliban captured Nerkh district, 40 kilometres from Kabul.", [("AF0402", "taliban")]),
+        ("Militants seized Shir Khan Bandar, about 50 km (30 miles) from Kunduz city.",
+         [("AF1905", "taliban")]),
+        # origins and destinations
+        ("Soldiers fled to Tajikistan after the Taliban seized Shir Khan Bandar.", [("AF1905", "taliban")]),
+        ("Residents fled to Kabul as the Taliban captured Doshi district.", [("AF0903", "taliban")]),
+        # incidents
+        ("A rocket hit a hospital in Kunar province.", []),
+        ("Ten soldiers were killed in a Taliban attack on their outpost in Qadis district.", []),
+        # titles
+        ("A Kunduz provincial council member said the Taliban captured Imam Sahib district.",
+         [("AF1905", "taliban")]),
+        ("Badghis police chief said Qadis district fell to the Taliban.", [("AF3104", "taliban")]),
+        # a place inside another: the province is not claimed
+        ("The Taliban captured the Islam Qala crossing in Herat province.", [("AF3213", "taliban")]),
+        ("They captured the Jani Khel district of Paktia Province early on Wednesday.",
+         [("AF1309", "taliban")]),
+        ("The Taliban seized Qala-e-Naw, the capital of Badghis province.", [("AF3101", "taliban")]),
+        # plans, threats, hypotheticals
+        ("The Taliban will try to capture Qadis district.", []),
+        ("Afghan forces are planning to retake Doshi district.", []),
+        ("The world would not accept the Taliban seizing control of Kabul.", []),
+        # people, not places, are captured
+        ("Soldiers were killed and captured in Qadis district.", []),
+        # captions
+        ("In this photo, taken on June 2, a fighter stands in Doshi district, which the Taliban seized.", []),
+    ],
+)
+def test_non_claims(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the Islam Qala crossing had fallen to the Taliban. The interior ministry denied "
+         "the reports, saying the crossing was still under the control of government forces.",
+         [("AF3213", "government", "government"), ("AF3213", "taliban", "government")]),
+        ("The Taliban claimed they have overrun Qadis district. Local officials, however, rejected it.",
+         [("AF3104", "government", "government"), ("AF3104", "taliban", "taliban")]),
+    ],
+)
+def test_denials(claims_of, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = sorted({(c.adm2_pcode, c.controller, c.source_type) for c in claims_of(text)})
+    assert got == expected
+
+
+def test_a_denial_takes_the_date_of_the_claim_it_denies(claims_of) -> None:
+    got = claims_of("Officials said the Taliban captured Islam Qala on Thursday. The ministry denied it.")
+    assert {(c.controller, c.event_date) for c in got} == {("taliban", "2021-07-08"), ("government", "2021-07-08")}
+
+
+def test_hedged_claims_are_less_sure(claims_of) -> None:
+    plain = claims_of("The Taliban captured Qadis district.")[0]
+    hedged = claims_of("The Taliban claimed to have captured Qadis district, reportedly.")[0]
+    assert hedged.confidence < plain.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "source_type"),
+    [
+        ("Nerkh fell to the Taliban, Interior Ministry spokesman Tareq Arian said.",
+         "Interior Ministry spokesman Tareq Arian", "government"),
+        ("Taliban spokesman Zabihullah Mujahid said the group had captured Nerkh.",
+         "Taliban spokesman Zabihullah Mujahid", "taliban"),
+        ("According to local residents, Nerkh fell to the Taliban.", "local residents", "third_party"),
+        ("A Pakistani security source said the Taliban captured Spin Boldak.",
+         "A Pakistani security source", "third_party"),
+        ("The Taliban captured Nerkh, the governor told reporters.", "the governor", "government"),
+        ("The Taliban captured Nerkh.", "reporter", "reporter"),
+    ],
+)
+def test_attribution(claims_of, text: str, who: str, source_type: str) -> None:
+    (c,) = claims_of(text)
+    assert (c.attributed_to, c.source_type) == (who, source_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban captured most of Badakhshan province.", ("AF17", "taliban", "most")),
+        ("The rest of Badghis province is in Taliban hands.", ("AF31", "taliban", "rest")),
+        ("The Taliban have taken parts of Balkh province.", ("AF21", "taliban", "part")),
+        ("The Taliban took control of Balkh province.", ("AF21", "taliban", "all")),
+        ("All six districts in Badghis have completely fallen to the Taliban.", ("AF31", "taliban", "most")),
+    ],
+)
+def test_province_scopes(claims_of, text: str, expected: tuple[str, str, str]) -> None:
+    (c,) = claims_of(text)
+    assert (c.adm1_pcode, c.controller, c.scope, c.place_level, c.adm2_pcode) == (*expected, "province", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heavy fighting continues in Balkh province.", []),
+        ("Four districts in Ghazni province fell to the Taliban.", []),
+    ],
+)
+def test_provinces_named_without_a_claim(run, text: str, expected: list) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban have seized over 80 of the country's 421 districts.", [(80, 421, "over")]),
+        ("They control more than 50 of 370 districts, the envoy said.", [(50, 370, "more than")]),
+        ("The group holds more than 200 districts.", [(200, None, "more than")]),
+        ("The Taliban captured 24 districts in a week.", [(24, None, "")]),
+        ("Five people were killed in two districts.", []),
+    ],
+)
+def test_counts(text: str, expected: list[tuple[int, int | None, str]]) -> None:
+    assert [(n, t, q) for n, t, q, _, _ in find_counts(text)] == expected
+
+
+def test_count_claims_are_not_place_claims(gazetteer) -> None:
+    r = extract_article(Article("t", "Taliban spokesman Zabihullah Mujahid said the group holds over 200 "
+                                     "of the country's 421 districts.", SAT, "header"), gazetteer=gazetteer)
+    assert r.claims == []
+    assert [(c.number, c.total, c.source_type, c.date) for c in r.counts] == [(200, 421, "taliban", "2021-07-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban captured Nerkh district on Tuesday.", ("2021-07-06", "day")),
+        ("Tuesday's capture of Shir Khan Bandar was a blow.", ("2021-07-06", "day")),
+        ("They captured Jani Khel district early on Wednesday.", ("2021-07-07", "day")),
+        ("The Taliban captured Nerkh district yesterday.", ("2021-07-09", "day")),
+        ("Last week the Taliban seized Nerkh district.", ("2021-06-28", "week")),
+        ("Earlier this week the Taliban seized Nerkh district.", ("2021-07-05", "week")),
+        ("Nerkh district fell to the Taliban in recent days.", ("2021-07-10", "week")),
+        ("Nerkh has been under Taliban control since early May.", ("2021-05-01", "month")),
+        ("Afghan forces retook Bangi district on June 28.", ("2021-06-28", "day")),
+        ("Afghan forces retook Bangi district on 22 June.", ("2021-06-22", "day")),
+        ("Afghan forces retook Bangi district on March 28, 2021.", ("2021-03-28", "day")),
+        ("The rest of Badghis province is in Taliban hands.", ("2021-07-10", "unknown")),
+    ],
+)
+def test_claim_dates(claims_of, text: str, expected: tuple[str, str]) -> None:
+    (c,) = claims_of(text)
+    assert (c.event_date, c.time_precision) == expected
+
+
+def test_the_lead_dates_later_sentences(claims_of) -> None:
+    text = ("Taliban fighters on Thursday seized a key district in western Afghanistan, officials said. "
+            "Two officials said the Islam Qala crossing had fallen to the Taliban. "
+            "The rest of Badghis province is in Taliban hands.")
+    got = {(c.place_name, c.event_date) for c in claims_of(text)}
+    assert got == {("Islam Qala", "2021-07-08"), ("Badghis", "2021-07-10")}
+
+
+def test_undated_articles_give_undated_claims(claims_of) -> None:
+    (c,) = claims_of("The Taliban captured Nerkh district on Tuesday.", published=None)
+    assert (c.event_date, c.time_precision, c.published) == (None, "unknown", None)
+
+
+def test_claim_fields_follow_the_contract(claims_of) -> None:
+    (c,) = claims_of("Taliban spokesman Zabihullah Mujahid said the insurgents captured Shir Khan Bandar.")
+    d = c.to_dict()
+    assert d["mention"] == "Shir Khan Bandar"
+    assert d["place_level"] == "point" and d["adm2_pcode"] == "AF1905" and d["adm1_pcode"] == "AF19"
+    assert d["lat"] is not None and d["geo_precision"] == 1 and d["scope"] is None
+    assert 0 < d["confidence"] <= 1
+
+
+def test_extract_streams_in_order(gazetteer) -> None:
+    arts = [Article(f"a{i}", "The Taliban captured Nerkh district.", SAT, "header") for i in range(3)]
+    results = list(extract(iter(arts), gazetteer=gazetteer))
+    assert [r.article.id for r in results] == ["a0", "a1", "a2"]
+    assert all(isinstance(r, ArticleResult) and len(r.claims) == 1 for r in results)
+
+
+_WORDS = st.sampled_from(["The", "Taliban", "captured", "Nerkh", "district", "fell", "to", "on", "Tuesday",
+                          "Kabul", ",", ".", "\n", "retook", "Kunduz", "province", "of", "and", "km", "from",
+                          "“", "said", "the", "rest", "Badghis", "in", "hands", "yesterday", "June", "28"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=400), st.lists(_WORDS, max_size=80).map(" ".join)),
+       st.one_of(st.none(), st.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31))))
+def test_extractor_never_fails(gazetteer, text: str, published: date | None) -> None:
+    r = extract_article(Article("h", text, published, "header" if published else None), gazetteer=gazetteer)
+    for c in r.claims:
+        assert 0 <= c.char_start < c.char_end <= len(text)
+        assert text[c.char_start:c.char_end] == c.mention or c.extra.get("anaphor")
+        assert c.event_date is None or date.fromisoformat(c.event_date)
+        assert c.controller in ("taliban", "government", "contested")
+
+
+@pytest.mark.slow
+def test_survives_huge_inputs(gazetteer) -> None:
+    many = " ".join(["The Taliban captured Nerkh district on Tuesday."] * 10_000)
+    r = extract_article(Article("big", many, SAT, "header"), gazetteer=gazetteer)
+    assert {(c.adm2_pcode, c.controller) for c in r.claims} == {("AF0402", "taliban")}
+    line = ("the taliban captured nerkh district and " * 130_000)[:5_000_000]
+    r = extract_article(Article("line", line, SAT, "header"), gazetteer=gazetteer)
+    assert all(0 <= c.char_start < c.char_end <= len(line) for c in r.claims)

@@ -1,0 +1,141 @@
+"""Date expressions resolved against the article date (geo.dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.dates import find_dates, infer_year, latest_weekday, resolve_date, years_in
+
+WED = date(2021, 6, 23)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        # weekdays: the latest such day on or before the article date
+        ("The Taliban captured the district on Tuesday.", date(2021, 6, 22), "day"),
+        ("Tuesday's capture of the crossing was a blow.", date(2021, 6, 22), "day"),
+        ("They captured it early on Wednesday after clashes.", date(2021, 6, 23), "day"),
+        ("Fighting began on Sunday night.", date(2021, 6, 20), "day"),
+        ("By midday Monday the town had fallen.", date(2021, 6, 21), "day"),
+        ("The base fell last Tuesday.", date(2021, 6, 22), "day"),
+        ("The base fell last Wednesday.", date(2021, 6, 16), "day"),
+        # relative days and periods
+        ("The Taliban yesterday captured the crossing.", date(2021, 6, 22), "day"),
+        ("The town fell today.", date(2021, 6, 23), "day"),
+        ("Police left the town last night.", date(2021, 6, 22), "day"),
+        ("The district fell the day before yesterday.", date(2021, 6, 21), "day"),
+        ("Two districts fell in the past 24 hours.", date(2021, 6, 23), "day"),
+        ("The district fell two days ago.", date(2021, 6, 21), "day"),
+        ("The militants seized the crossing last week.", date(2021, 6, 14), "week"),
+        ("Earlier this week the army retook the town.", date(2021, 6, 21), "week"),
+        ("Dozens of districts fell in recent days.", date(2021, 6, 23), "week"),
+        ("The offensive gathered pace last month.", date(2021, 5, 1), "month"),
+        # months
+        ("Districts have fallen since early May.", date(2021, 5, 1), "month"),
+        ("The push began in mid-June.", date(2021, 6, 15), "month"),
+        # absolute dates win over the article date
+        ("Forces retook the districts on June 28.", date(2021, 6, 28), "day"),
+        ("The town fell on 22 June.", date(2021, 6, 22), "day"),
+        ("The photo was taken on March 28, 2021.", date(2021, 3, 28), "day"),
+        ("The post fell early on Saturday 10 July.", date(2021, 7, 10), "day"),
+        ("Fighting began on June 20th.", date(2021, 6, 20), "day"),
+        ("Kabul fell on 15 August 2021.", date(2021, 8, 15), "day"),
+        # a day and month after the article date belong to the year before
+        ("The city fell on December 30.", date(2020, 12, 30), "day"),
+        # no expression: the article date, precision unknown
+        ("The district is in Taliban hands.", date(2021, 6, 23), "unknown"),
+    ],
+)
+def test_resolve_date_forms(sentence: str, expected: date, precision: str) -> None:
+    got = resolve_date(sentence, WED)
+    assert (got.date, got.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "near_word", "expected"),
+    [
+        # the expression nearest the action dates it
+        ("The ministry said on Thursday that the town, stormed on Wednesday, was retaken.", "stormed",
+         date(2021, 6, 23)),
+        ("Fighting began late on June 20th and by midday the next day the Taliban had overrun it.",
+         "overrun", date(2021, 6, 21)),
+        ("He confirmed the fall of the district since yesterday, June 22.", "fall", date(2021, 6, 22)),
+    ],
+)
+def test_nearest_expression_wins(sentence: str, near_word: str, expected: date) -> None:
+    assert resolve_date(sentence, WED, near=sentence.index(near_word)).date == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Taliban may capture the town.",  # the verb, not the month
+        "Relatives say he will come home.",
+        "He served 12 years in the army.",
+        "The district of Marchal 30 was renamed.",
+    ],
+)
+def test_not_dates(sentence: str) -> None:
+    assert [d.text for d in find_dates(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town fell on Tuesday.",
+        "The Taliban captured the district yesterday.",
+        "Earlier this week the army retook the town.",
+    ],
+)
+def test_relative_dates_need_an_article_date(sentence: str) -> None:
+    got = resolve_date(sentence, None)
+    assert (got.date, got.precision) == (None, "unknown")
+
+
+def test_weekday_with_day_and_month_pins_the_year_without_an_article_date() -> None:
+    got = resolve_date("The post fell on Saturday 10 July.", None, year_hint=2020)
+    assert got.date == date(2021, 7, 10)
+    assert got.year_inferred
+
+
+def test_infer_year_refuses_without_any_evidence() -> None:
+    assert infer_year(7, 10, None, None, None) == (None, True)
+
+
+def test_latest_weekday_is_on_or_before() -> None:
+    assert latest_weekday(2, WED) == WED
+    assert latest_weekday(3, WED) == date(2021, 6, 17)
+
+
+def test_years_in_ignores_counts_and_hijri_years() -> None:
+    assert years_in("In 2019 some 2,700 people; 3 Zilhaj, 1442; by September 2021.") == [2019, 2021]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)),
+       st.one_of(st.none(), st.integers(min_value=0, max_value=300)))
+def test_resolve_date_never_fails(text: str, published: date, near: int | None) -> None:
+    got = resolve_date(text, published, near=near)
+    assert got.precision in ("day", "week", "month", "unknown")
+    assert got.date is None or isinstance(got.date, date)
+    for d in find_dates(text):
+        assert 0 <= d.start < d.end <= len(text)
+        assert text[d.start:d.end] == d.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"(on |early on |last )?(Monday|Tuesday|Friday|Sunday)('s)?|"
+                     r"[0-3]?[0-9] (June|July|Feb)|(June|July|Feb) [0-3]?[0-9](, 20[0-3][0-9])?|"
+                     r"yesterday|last week|earlier this week|in recent days|since early May",
+                     fullmatch=True),
+       st.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31)))
+def test_resolved_dates_are_never_after_reasonable_bounds(expr: str, published: date) -> None:
+    got = resolve_date(f"The town fell {expr}.", published)
+    if got.date is not None and "20" not in expr:
+        # relative forms never point after the article date; bare day-months at most a month after
+        assert (got.date - published).days <= 31
