@@ -159,9 +159,11 @@ def page_map(store, filters) -> None:
     statuses = tl.status_on(day)
     selected = st.session_state.get("sel_district")
     paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected)
-    out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES"))),
-                    key="map", height=560, use_container_width=True,
-                    returned_objects=["last_object_clicked"], feature_group_to_add=paint)
+    left, right = st.columns([3, 2])
+    with left:
+        out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES"))),
+                        key="map", height=600, use_container_width=True,
+                        returned_objects=["last_object_clicked"], feature_group_to_add=paint)
     click = (out or {}).get("last_object_clicked")
     if click and click != st.session_state.get("last_click"):
         st.session_state.last_click = click
@@ -171,10 +173,12 @@ def page_map(store, filters) -> None:
             st.rerun()
     notes = tl.notes_on(day)
     if notes:
-        st.caption("Province-level reports (outlined in the exported map, colour no district):")
-        for n in notes:
-            st.text(n.label)
-    district_panel(store, tl, day)
+        with left:
+            st.caption("Province-level reports (outlined in the exported map, colour no district):")
+            for n in notes:
+                st.text(n.label)
+    with right:
+        district_panel(store, tl, day)
 
     if st.session_state.get("playing"):
         nxt = next((d for d in tl.change_dates if d > day), None)

@@ -50,14 +50,6 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAKS_RE = re.compile(f"[{_LINE_BREAK_CHARS}]")
-# Valid multi-byte UTF-8 sequences: seeing any next to invalid bytes means
-# the file mixes encodings rather than being plain cp1252.
-_UTF8_MULTIBYTE_RE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
-
 _SAMPLE = 64 * 1024
 _MAX_CONTROL_SHARE = 0.05
 _ERROR_HANDLER = "tcmap-cp1252"
@@ -191,9 +183,12 @@ def _decode_8bit(data: bytes, declared: str | None) -> tuple[str, str, list[str]
         codec = _known_codec(declared)
         if codec is not None and codec != "utf-8":
             return data.decode(codec, errors="replace"), codec, []
+    # Any non-ASCII character left after dropping the invalid bytes came from a
+    # valid multi-byte UTF-8 sequence: the file mixes UTF-8 with something else.
+    mixed = not data.decode("utf-8", errors="ignore").isascii()
     _register_cp1252_fallback()
     text = data.decode("utf-8", errors=_ERROR_HANDLER)
-    if _UTF8_MULTIBYTE_RE.search(data):
+    if mixed:
         warning = (
             "mixed encodings: the text is mostly UTF-8 but some bytes (first at byte "
             f"{first_bad}) are not, and were read as cp1252"

@@ -223,14 +223,14 @@ class _VisibleText(HTMLParser):
         self._closing = True
         super().close()
 
-    def parse_comment(self, i: int, report: int = 1) -> int:
+    def parse_comment(self, i: int, report: bool = True) -> int:
         """An unclosed ``<!--`` hides the rest of the page, as in browsers."""
         end = super().parse_comment(i, report)
         if end < 0 and self._closing:
             return len(self.rawdata)
         return end
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """Treat a malformed ``<![...`` as browsers do: a bogus comment up to ``>``.
 
         The standard library raises AssertionError on it (``<![<``), which

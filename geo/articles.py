@@ -224,7 +224,8 @@ _DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "iso",
-            r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])",
+            r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+            r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])",
         ),
         ("iso", r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\w/])"),
         ("dmy", r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})(?![\w/.]\w)"),
@@ -309,7 +310,10 @@ def _split_header(text: str, today: date | None) -> tuple[DateValue | None, int]
 
 
 def _unknown_format(raw: str, what: str = "date") -> str:
-    return f"{what} {_show(raw)} is not a date in a known format (expected YYYY-MM-DD, DD/MM/YYYY or 'June 23, 2021')"
+    return (
+        f"{what} {_show(raw)} is not a date in a known format "
+        "(expected YYYY-MM-DD, DD/MM/YYYY or 'June 23, 2021')"
+    )
 
 
 def _match_date(text: str, pos: int = 0) -> tuple[tuple[str, int, int, int, str], int] | None:
@@ -423,7 +427,8 @@ class _Draft:
             url = _clean_url(raw_url)
             if url is None:
                 self.warn(
-                    f"{where}: expected an http(s) URL for 'url', instead got: {_show(str(raw_url))}; ignored"
+                    f"{where}: expected an http(s) URL for 'url', "
+                    f"instead got: {_show(str(raw_url))}; ignored"
                 )
             else:
                 self.url = url
@@ -492,7 +497,8 @@ def _apply_meta(draft: _Draft, meta: Mapping[str, object] | None, meta_name: str
                 draft.warn(f"{meta_name}: {value.problem}")
         else:
             draft.warn(
-                f"{meta_name}: expected a date string for 'date', instead got: {_show(repr(raw))}; ignored"
+                f"{meta_name}: expected a date string for 'date', "
+                f"instead got: {_show(repr(raw))}; ignored"
             )
     draft.take_fields(meta, meta_name)
 
@@ -738,7 +744,8 @@ def _jsonl_article(
         draft.id = _printable(str(raw_id).strip())[:200]
     elif raw_id is not None:
         draft.warn(
-            f"expected a string or number for 'id', instead got: {_show(repr(raw_id))}; used a content hash"
+            f"expected a string or number for 'id', instead got: {_show(repr(raw_id))}; "
+            "used a content hash"
         )
     if draft.id is None:
         draft.id = _hash(draft.text)[:16]
@@ -973,137 +980,120 @@ def read_articles(
     """
     if isinstance(paths, str | Path):
         paths = [paths]  # one path, not the characters of its name
-    ids = _Ids()
-    seen_dirs: set[tuple[int, int]] = set()
-    seen_files: dict[tuple[int, int], str] = {}
-    for raw in paths:
-        path = Path(raw)
-        yield from _read_path(
-            path,
-            explicit=True,
-            limits=limits,
-            user_date=user_date,
-            today=today,
-            ids=ids,
-            seen_dirs=seen_dirs,
-            seen_files=seen_files,
-        )
+    walk = _Walk(limits=limits, user_date=user_date, today=today)
+    # An explicit stack rather than recursion: a hostile folder nested a
+    # thousand levels deep must not hit Python's recursion limit.
+    stack: list[Iterator[tuple[Path, bool]]] = [((Path(raw), True) for raw in paths)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, explicit = entry
+        children = walk.folder(path)
+        if isinstance(children, list):
+            stack.append(iter(children))
+        elif children is not None:
+            yield children
+        else:
+            yield from walk.file(path, explicit)
 
 
-def _read_path(
-    path: Path,
-    *,
-    explicit: bool,
-    limits: Limits,
-    user_date: date | None,
-    today: date | None,
-    ids: _Ids,
-    seen_dirs: set[tuple[int, int]],
-    seen_files: dict[tuple[int, int], str],
-) -> Iterator[Article | Skipped]:
-    origin = _printable(str(path))
-    try:
-        info = path.stat()
-    except OSError as error:
-        if path.is_symlink():
-            if _is_loop(error):
-                yield Skipped(origin, "symlink loop; not read")
-            elif explicit or path.suffix.lower() in ARTICLE_SUFFIXES:
-                yield Skipped(origin, "broken symlink (its target does not exist); not read")
-        elif explicit or not isinstance(error, FileNotFoundError):
-            yield Skipped(origin, f"cannot read: {_os_reason(error)}")
-        return
-    if stat.S_ISDIR(info.st_mode):
+@dataclass
+class _Walk:
+    """State of one ``read_articles`` call: limits, ids, and what was already read."""
+
+    limits: Limits
+    user_date: date | None
+    today: date | None
+    ids: _Ids = field(default_factory=_Ids)
+    seen_dirs: set[tuple[int, int]] = field(default_factory=set)
+    seen_files: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def folder(self, path: Path) -> list[tuple[Path, bool]] | Skipped | None:
+        """List a folder's entries (sorted, hidden ones left out); None if not a folder."""
+        try:
+            if not path.is_dir():
+                return None
+            info = path.stat()
+        except OSError:
+            return None  # file() reports it
+        origin = _printable(str(path))
         key = (info.st_dev, info.st_ino)
-        if key in seen_dirs:
-            yield Skipped(
+        if key in self.seen_dirs:
+            return Skipped(
                 origin, "folder already read (symlink loop or repeated path); not read again"
             )
+        self.seen_dirs.add(key)
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(entry.name for entry in entries)
+        except OSError as error:
+            return Skipped(origin, f"cannot open folder: {_os_reason(error)}")
+        # Hidden files and folders (.git, editor backups) are not articles.
+        return [(path / name, False) for name in names if not name.startswith(".")]
+
+    def file(self, path: Path, explicit: bool) -> Iterator[Article | Skipped]:
+        """Read one file; in a folder walk, quietly pass over what is not an article."""
+        origin = _printable(str(path))
+        limits = self.limits
+        try:
+            info = path.stat()
+        except OSError as error:
+            if path.is_symlink():
+                if _is_loop(error):
+                    yield Skipped(origin, "symlink loop; not read")
+                elif explicit or path.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield Skipped(origin, "broken symlink (its target does not exist); not read")
+            elif explicit or not isinstance(error, FileNotFoundError):
+                yield Skipped(origin, f"cannot read: {_os_reason(error)}")
             return
-        seen_dirs.add(key)
-        yield from _read_folder(
-            path,
-            limits=limits,
-            user_date=user_date,
-            today=today,
-            ids=ids,
-            seen_dirs=seen_dirs,
-            seen_files=seen_files,
-        )
-        return
-    suffix = path.suffix.lower()
-    if not explicit and (suffix not in ARTICLE_SUFFIXES or path.name.lower().endswith(META_SUFFIX)):
-        return
-    if not stat.S_ISREG(info.st_mode):
-        yield Skipped(origin, "not a regular file (device, pipe or socket); not read")
-        return
-    if path.name.lower().endswith(META_SUFFIX):
-        yield Skipped(
-            origin, f"a sidecar file ({META_SUFFIX}) is applied to its article, not read as one"
-        )
-        return
-    if suffix not in ARTICLE_SUFFIXES and suffix != ".zip":
-        yield Skipped(origin, f"unsupported file type {suffix or '(none)'!r}: {_SUPPORTED}")
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen_files:
-        yield Skipped(origin, f"same file as {seen_files[key]} (already read)")
-        return
-    seen_files[key] = origin
-    if suffix in JSONL_SUFFIXES:
-        yield from iter_jsonl(
-            path, origin=origin, limits=limits, user_date=user_date, today=today, _ids=ids
-        )
-        return
-    if suffix == ".zip":
-        if info.st_size > limits.max_upload_bytes:
+        suffix = path.suffix.lower()
+        is_meta = path.name.lower().endswith(META_SUFFIX)
+        if not explicit and (suffix not in ARTICLE_SUFFIXES or is_meta):
+            return
+        if not stat.S_ISREG(info.st_mode):
+            yield Skipped(origin, "not a regular file (device, pipe or socket); not read")
+            return
+        if is_meta:
             yield Skipped(
-                origin, f"zip is {_mb(info.st_size)}, over {limits.describe('max_upload_bytes')}"
+                origin, f"a sidecar file ({META_SUFFIX}) is applied to its article, not read as one"
             )
             return
-        data = _read_bytes(path, limits.max_upload_bytes, origin, limits, "max_upload_bytes")
+        if suffix not in ARTICLE_SUFFIXES and suffix != ".zip":
+            yield Skipped(origin, f"unsupported file type {suffix or '(none)'!r}: {_SUPPORTED}")
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in self.seen_files:
+            yield Skipped(origin, f"same file as {self.seen_files[key]} (already read)")
+            return
+        self.seen_files[key] = origin
+        common: dict[str, Any] = {
+            "limits": limits,
+            "user_date": self.user_date,
+            "today": self.today,
+            "_ids": self.ids,
+        }
+        if suffix in JSONL_SUFFIXES:
+            yield from iter_jsonl(path, origin=origin, **common)
+            return
+        which = "max_upload_bytes" if suffix == ".zip" else "max_article_bytes"
+        if info.st_size > getattr(limits, which):
+            # Decided from stat alone: a 200 MB file is never opened.
+            yield Skipped(origin, f"file is {_mb(info.st_size)}, over {limits.describe(which)}")
+            return
+        data = _read_bytes(path, getattr(limits, which), origin, limits, which)
         if isinstance(data, Skipped):
             yield data
-            return
-        yield from read_zip(
-            data, origin=origin, limits=limits, user_date=user_date, today=today, _ids=ids
-        )
-        return
-    if (skipped := _size_skip(info.st_size, origin, limits)) is not None:
-        yield skipped  # decided from stat alone: a 200 MB file is never opened
-        return
-    data = _read_bytes(path, limits.max_article_bytes, origin, limits, "max_article_bytes")
-    if isinstance(data, Skipped):
-        yield data
-        return
-    meta, meta_name, warning = _file_meta(path)
-    reader = read_html_article if suffix in HTML_SUFFIXES else read_text_article
-    result = reader(
-        data,
-        name=path.name,
-        origin=origin,
-        limits=limits,
-        user_date=user_date,
-        today=today,
-        meta=meta,
-        meta_name=meta_name,
-        _ids=ids,
-    )
-    yield _with_warning(result, warning)
-
-
-def _read_folder(path: Path, **kwargs) -> Iterator[Article | Skipped]:
-    origin = _printable(str(path))
-    try:
-        with os.scandir(path) as entries:
-            names = sorted(entry.name for entry in entries)
-    except OSError as error:
-        yield Skipped(origin, f"cannot open folder: {_os_reason(error)}")
-        return
-    for name in names:
-        if name.startswith("."):
-            continue  # hidden files and folders (.git, editor backups) are not articles
-        yield from _read_path(path / name, explicit=False, **kwargs)
+        elif suffix == ".zip":
+            yield from read_zip(data, origin=origin, **common)
+        else:
+            meta, meta_name, warning = _file_meta(path)
+            reader = read_html_article if suffix in HTML_SUFFIXES else read_text_article
+            result = reader(
+                data, name=path.name, origin=origin, meta=meta, meta_name=meta_name, **common
+            )
+            yield _with_warning(result, warning)
 
 
 def _read_bytes(path: Path, limit: int, origin: str, limits: Limits, which: str) -> bytes | Skipped:

@@ -10,6 +10,7 @@ the reporter's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,11 +35,12 @@ REPORTER = Attribution("reporter", "reporter")
 def _rules() -> dict[str, re.Pattern[str]]:
     lex = lexicon()["attribution"]
     speech = "|".join(lex["speech"])
-    np_ = _np(12)
+    np_ = _np(12, commas=False)
     return {
         # "..., Interior Ministry spokesman Tareq Arian told AFP."
         "np_verb": re.compile(
-            r"(?:^|[,;“”\"]\s*|\bthat\s+|\band\s+)" + np_ + r"\s+(?:has\s+|have\s+|had\s+)?"
+            r"(?:^|[,;“”\"]\s*|\bthat\s+|\band\s+)" + np_ +
+            r"(?:\s*,\s*(?:however|though|also|in\s+turn)\s*,)?\s+(?:has\s+|have\s+|had\s+)?"
             r"(?:also\s+)?(?:" + speech + r")\b", re.I),
         # "..., said Inamuddin Rahmani, police spokesman."
         "verb_np": re.compile(r"[,“”\"]\s*(?:" + speech + r")\s+" + _np(12) + r"\s*(?:[.,;]|$)", re.I),
@@ -91,33 +93,40 @@ def classify(who: str) -> SourceType:
     return "third_party"
 
 
-def attribute(sentence: str, *, previous: Attribution | None = None) -> Attribution:
+def attribute(sentence: str, *,
+              previous: Attribution | Callable[[], Attribution | None] | None = None) -> Attribution:
     """The speaker of ``sentence`` and its class, else ``previous`` or the reporter.
 
     ``previous`` carries a speaker over from the sentence before, when this one
     is a bare continuation of a quote ("He said ..." is resolved to it).
     """
     rules = _rules()
+    pronoun: str | None = None
     for key in ("according", "statement", "citing", "verb_np", "np_verb"):
         for m in rules[key].finditer(sentence):
             who = _clean(m.group(1))
             if not who:
                 continue
             if who.lower() in _PRONOUNS:
-                if previous is not None and previous.who != "reporter":
-                    return previous
-                if who.lower() in ("officials", "the ministry", "the official"):
-                    return Attribution(who, "government")
-                if who.lower() in ("sources", "the source", "the sources"):
-                    return Attribution(who, "third_party")
+                pronoun = pronoun or who.lower()
                 continue
             return Attribution(who, classify(who))
+    if pronoun is not None:
+        if callable(previous):
+            previous = previous()
+        if previous is not None and previous.who != "reporter":
+            return previous
+        if pronoun in ("officials", "the ministry", "the official"):
+            return Attribution(pronoun, "government")
+        if pronoun in ("sources", "the source", "the sources"):
+            return Attribution(pronoun, "third_party")
     return REPORTER
 
 
 def _clean(raw: str) -> str:
     who = " ".join(raw.replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,.-")
     who = re.sub(r"^(?:and|but|while|as|that|also)\s+", "", who, flags=re.I)
+    who = re.sub(r"\s*,?\s*\b(?:however|though|also|meanwhile|in turn)$", "", who, flags=re.I)
     return who[:_NAME_LIMIT]
 
 
@@ -128,7 +137,12 @@ def hedged(sentence: str) -> bool:
 
 def denies(sentence: str) -> bool:
     """Whether the sentence reports a denial ("denied the reports", "rejected it")."""
-    return bool(re.search(
+    return bool(_denial_pattern().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _denial_pattern() -> re.Pattern[str]:
+    return re.compile(
         r"\b(?:" + "|".join(lexicon()["attribution"]["denial"]) + r")\s+(?:as\s+\w+\s+)?"
         r"(?:it|this|that|them|the(?:se)?\s+(?:\w+\s+)?(?:claims?|reports?|news|allegations?|rumou?rs?))\b",
-        sentence, re.I))
+        re.I)

@@ -491,7 +491,8 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     sentence = text[s0:s1]
     exprs = find_dates(sentence)
     if exprs:
-        expr = pick_expression(exprs, extra["cue_start"] - s0)
+        expr = pick_expression(exprs, extra["cue_start"] - s0,
+                               extra.get("cue_end", extra["cue_start"]) - s0, sentence)
         return resolve_among(exprs, expr, published, year_hint=year_hint)
     lead = extra.get("lead_span")
     if lead and not extra.get("state"):
@@ -575,50 +576,57 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     counts: list[CountClaim] = []
     previous_claims: list[Claim] = []
     previous_at = -1
-    previous_att: Attribution | None = None
-    prev_cues: list[Cue] = []
-    prev_sentence: Sentence | None = None
+    prev_cue_sentence = -1
     earlier: list[Target] = []
     recent: list[tuple[int, list[Target]]] = []
+    atts: dict[int, Attribution] = {}
+
+    def att_of(i: int) -> Attribution:
+        # Computed only for sentences that need one; "He said" looks back.
+        if i not in atts:
+            atts[i] = attribute(sentences[i].text, previous=lambda: _speaker_before(i))
+        return atts[i]
+
+    def _speaker_before(i: int) -> Attribution | None:
+        for j in range(i - 1, max(-1, i - 3), -1):
+            if _SPEECH_HINT.search(sentences[j].text):
+                a = att_of(j)
+                if a.who != "reporter":
+                    return a
+        return None
+
     for i, s in enumerate(sentences):
         sent_claims: list[Claim] = []
-        att: Attribution | None = None
         targets: list[Target] = []
-        if i in cue_sents or i in by_sentence:
-            att = attribute(s.text, previous=previous_att)
-        if i in cue_sents:
+        if "district" in s.text and re.search(r"\d|\b(?:dozens|hundred|twenty|thirty|forty|fifty)\b", s.text):
             for number, total, qual, a, b in find_counts(s.text):
                 d = claim_date(text, {"sentence_span": (s.start, s.end), "cue_start": s.start + a},
                                article.published, year_hint)
-                counts.append(CountClaim(article.id, number, total, qual, (att or REPORTER).who,
-                                         (att or REPORTER).source_type,
+                att = att_of(i)
+                counts.append(CountClaim(article.id, number, total, qual, att.who, att.source_type,
                                          d.date.isoformat() if d.date else None, s.text,
                                          s.start + a, s.start + b))
         if (i in by_sentence or (i in cue_sents and earlier)) and not rules.captions.search(s.text):
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
             cues = find_cues(s.text) if i in cue_sents else []
             inherited = None
-            if not cues and prev_cues and prev_sentence is not None and rules.list_cont.match(s.text):
-                cues, inherited = prev_cues, prev_sentence
+            if not cues and prev_cue_sentence == i - 1 and rules.list_cont.match(s.text):
+                inherited = sentences[i - 1]
+                cues = find_cues(inherited.text)
             if cues and targets:
-                sent_claims = _sentence_claims(article, s, targets, cues, att or REPORTER, lead,
+                sent_claims = _sentence_claims(article, s, targets, cues, att_of(i), lead,
                                                year_hint, inherited_from=inherited)
         if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text):
-            sent_claims = _denials(article, s, previous_claims, sent_claims, att or REPORTER, year_hint)
+            sent_claims = _denials(article, s, previous_claims, sent_claims, att_of(i), year_hint)
         claims.extend(sent_claims)
         if sent_claims:
             previous_claims, previous_at = sent_claims, i
         if i in cue_sents:
-            prev_cues = find_cues(s.text)
-            prev_sentence = s
-        elif not rules.list_cont.match(s.text):
-            prev_cues = []
+            prev_cue_sentence = i
         if targets:
             recent.append((i, claimable(targets)))
         recent = [(j, ts) for j, ts in recent if i - j < ANAPHOR_REACH]
         earlier = [t for _, ts in recent for t in ts]
-        if att is not None and att.who != "reporter":
-            previous_att = att
     return ArticleResult(article, _dedupe(_drop_fighting(claims)), counts, list(mentions))
 
 
@@ -636,6 +644,8 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
             k += 1
     return by_sentence
 
+
+_SPEECH_HINT = re.compile(r"\b(?:said|says|told|according|claimed|confirmed|stated|reported|added)\b", re.I)
 
 _CONFIDENCE = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_object": 0.75,
                "withdraw": 0.7, "enter": 0.65}
@@ -680,6 +690,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             scope = province_scope(text[max(0, first.start - 60):first.start])
         base = inherited_from or s
         extra = {"sentence_span": (base.start, base.end), "cue_start": base.start + link.cue.start,
+                 "cue_end": base.start + link.cue.end,
                  "cue": link.cue.text, "cue_class": link.cue.cls,
                  "state": link.cue.cls in ("hold", "hold_object"), "lead_span": lead}
         if t.anaphor_of is not None:
@@ -782,7 +793,8 @@ def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Cla
         base = mine[0] if mine else replace(
             c, controller=ctl, sentence=s.text, attributed_to=att.who, source_type=att.source_type,
             confidence=round(max(c.confidence - 0.15, 0.05), 2),
-            extra=dict(c.extra, sentence_span=(s.start, s.end), cue_start=s.start, state=True))
+            extra=dict(c.extra, sentence_span=(s.start, s.end), cue_start=s.start, cue_end=s.start,
+                       state=True))
         d = claim_date(article.text, base.extra, article.published, year_hint)
         if d.precision == "unknown" and c.event_date:
             base = replace(base, event_date=c.event_date, time_precision=c.time_precision,

@@ -133,6 +133,14 @@ def _relative(text: str) -> tuple[int | None, str | None]:
 
 def find_dates(sentence: str) -> list[DateExpr]:
     """Every date expression in ``sentence``, left to right, without overlaps."""
+    return list(_find_dates(sentence))
+
+
+@lru_cache(maxsize=256)
+def _find_dates(sentence: str) -> tuple[DateExpr, ...]:
+    # Cached: an article dates several claims of one sentence.
+    if not _DATE_HINT.search(sentence):
+        return ()
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for name, pattern in _patterns():
@@ -144,7 +152,14 @@ def find_dates(sentence: str) -> list[DateExpr]:
             if expr is not None:
                 found.append(expr)
                 taken.append((s, e))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+_DATE_HINT = re.compile(
+    r"day|night|morning|afternoon|evening|week|month|hours|ago|earlier|before|yesterday|today|tonight|overnight|"
+    r"later|"
+    + "|".join(k for k in MONTHS if len(k) > 3 or k == "may") + "|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec",
+    re.I)
 
 
 def _make(name: str, m: re.Match[str]) -> DateExpr | None:
@@ -311,16 +326,28 @@ def resolve_among(exprs: list[DateExpr], expr: DateExpr, published: date | None,
     return resolve(expr, published, year_hint=year_hint)
 
 
-def pick_expression(exprs: list[DateExpr], near: int | None) -> DateExpr:
-    """The expression that dates the event at offset ``near``."""
+def pick_expression(exprs: list[DateExpr], near: int | None, near_end: int | None = None,
+                    text: str | None = None) -> DateExpr:
+    """The expression that dates the event at ``near`` (to ``near_end``).
+
+    A dateline ("July 11 (ANI):") dates the article, not the event, and is
+    passed over when the sentence has another expression.
+    """
+    if text is not None and len(exprs) > 1:
+        plain = [d for d in exprs if not _DATELINE_AFTER.match(text, d.end)]
+        exprs = plain or exprs
     if near is None:
         return min(exprs, key=lambda d: (d.kind not in ("absolute",), d.start))
+    end = near if near_end is None else near_end
 
     def distance(d: DateExpr) -> tuple[int, int]:
-        gap = d.start - near if d.start >= near else near - d.end
+        gap = d.start - end if d.start >= end else near - d.end
         return (max(gap, 0), 0 if d.kind == "absolute" else 1)
 
     return min(exprs, key=distance)
+
+
+_DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z]{1,9}|AP|AFP|ANI|IANS|PTI)\)\s*[:\-–—]?")
 
 
 def years_in(text: str) -> list[int]:

@@ -49,10 +49,11 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-BUILD_VERSION = "10"  # bump when the build logic changes, to invalidate caches
+BUILD_VERSION = "13"  # bump when the build logic changes, to invalidate caches
 NEIGHBOURS = ("TJ", "UZ", "TM", "IR", "PK", "CN")
 BORDER_BAND_DEG = 0.35  # about 35 km: foreign GeoNames towns nearer than this to Afghanistan
-MIN_GEONAMES_ALT = 5  # shorter GeoNames alternates are mostly noise ("Bay", "Lash")
+MIN_GEONAMES_ALT = 5
+GEONAMES_ALT_SIMILARITY = 55.0  # rapidfuzz ratio between an alternate and the main name  # shorter GeoNames alternates are mostly noise ("Bay", "Lash")
 
 # GeoNames words that mean "district centre", "village" etc. rather than a name
 _GEONAMES_NOISE = re.compile(
@@ -403,6 +404,11 @@ def build_gazetteer() -> Gazetteer:
         d = dist_row[pc]
         names = [g["name"], *g["alts"]]
         keys = {name_key(n) for n in names}
+        # an alternate far from the main name is more often an error or an old name of
+        # something else (GeoNames gives "Titan" for Saghar, "Khanabad" for Taloqan)
+        core = name_key(_GEONAMES_NOISE.sub(" ", g["ascii"] or g["name"]))
+        seat_name = name_key(d.adm2_name)
+        names = [n for n in names if n == g["name"] or _similar(name_key(n), core) or _similar(name_key(n), seat_name)]
         seat_keys = {name_key(d.adm2_name)} | {name_key(a) for a in (d.adm2_alt1, d.adm2_alt2) if isinstance(a, str)}
         if keys & seat_keys:
             target = capitals.get(d.adm1_pcode) if centre_of.get(d.adm1_pcode) == pc else pc
@@ -440,6 +446,12 @@ def build_gazetteer() -> Gazetteer:
         distractors=distractors,
         foreign=foreign,
     )
+
+
+def _similar(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return bool(a) and bool(b) and fuzz.ratio(a, b) >= GEONAMES_ALT_SIMILARITY
 
 
 def _geonames_rows(country) -> tuple[list[dict], list[dict]]:

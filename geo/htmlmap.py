@@ -17,12 +17,21 @@ publisher, place names) travels as JSON inside a
 U+2028/U+2029 are escaped, and the page puts it into the DOM only with
 ``textContent``: an article containing ``</script>`` or ``<img onerror=...>``
 shows as text. Texts set by the caller (title, sources) are HTML-escaped.
+
+The data block holds: ``districts`` ([P-code, name, province]) and ``geom``
+(their encoded polygons, see ``geo.geometry``); ``dates`` (the change dates);
+``codes`` (per date, one base-32 character per district: status index * 8 +
+unconfirmed + 2 * stale + 4 * overridden); ``counts`` (per date, districts per
+status); ``segs`` (per district, the periods [first date index, since, evidence
+indexes, basis, note, number of claims]); ``ev`` (each evidence claim once);
+``notes`` (province notes) and ``points`` (point places with their claims).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -216,6 +225,8 @@ def _payload(
 
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in timeline.points:
+        if not (math.isfinite(c.lat or math.nan) and math.isfinite(c.lon or math.nan)):
+            continue  # a point with no usable position still colours its district
         groups[(c.place_key or c.place_name, round(c.lat or 0, 4), round(c.lon or 0, 4))].append(c)
     points = []
     for (_, lat, lon), claims in sorted(groups.items(), key=lambda kv: str(kv[0])):
@@ -234,6 +245,7 @@ def _payload(
         "country": geometry.country,
         "provinces": [[p, g] for p, g in sorted(geometry.provinces.items())],
         "districts": [[d.adm2_pcode, d.adm2_name, d.adm1_name] for d in districts],
+        "subset": len(districts) < len(geometry.districts),
         "geom": [geometry.districts[d.adm2_pcode] for d in districts],
         "dates": iso,
         "codes": codes,
@@ -581,6 +593,7 @@ _APP_JS = r"""
   D.provinces.forEach(function (p) {
     L.polygon(provGeom[p[0]], { color: "#444", weight: 1.1, fill: false, interactive: false }).addTo(map);
   });
+  if (D.subset && layers.length) map.fitBounds(L.featureGroup(layers).getBounds());
 
   var notes = D.notes.map(function (n) {
     var layer = L.polygon(provGeom[n[0]] || [], { color: COL[n[2]], weight: 3, dashArray: "8 5", fill: false, className: "tc-note-shape" });
@@ -650,6 +663,7 @@ _APP_JS = r"""
     });
     chart.addEventListener("click", function (ev) {
       var rect = chart.getBoundingClientRect();
+      stop();
       setDate(Math.min(N - 1, Math.max(0, Math.floor((ev.clientX - rect.left) / bw))));
     });
   }
@@ -688,7 +702,10 @@ _APP_JS = r"""
     if (timer !== null) { stop(); return; }
     if (cur >= N - 1) setDate(0);
     play.textContent = "Pause"; play.setAttribute("aria-label", "Pause");
-    timer = setInterval(function () { if (cur >= N - 1) stop(); else setDate(cur + 1); }, 900);
+    timer = setInterval(function () {
+      if (cur < N - 1) setDate(cur + 1);
+      if (cur >= N - 1) stop();
+    }, 900);
   });
 
   drawChart();

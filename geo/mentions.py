@@ -38,7 +38,11 @@ __all__ = ["find_mentions", "places_rows", "sentence_spans", "PLACES_COLUMNS"]
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # what may stand between two words of one name: a space, a hyphen, an apostrophe
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$", re.I)
-_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"\u201c])")
+# the end mark is consumed (group "mark") rather than looked behind at, so the regex engine
+# jumps from one [.!?\n] to the next instead of testing every position
+_SENT_END = re.compile(
+    r"(?P<mark>[.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"\u201c])"
+)
 
 # lower-case words inside a name: connectors and "wa" (and), as in Kiran wa Monjan
 _INNER = CONNECTORS | {"wa", "o", "u", "va", "al", "ul", "us", "e", "i", "de", "da"}
@@ -160,13 +164,26 @@ def _word_info(w: str) -> tuple[str, str, str, bool]:
     return info
 
 
-def _tokenise(text: str) -> list[_Tok]:
-    """The words of every capitalised run, with their folded keys."""
+def _tokenise(text: str, gaz: Gazetteer | None = None) -> list[_Tok]:
+    """The words of every capitalised run, with their folded keys.
+
+    A run of one word that is neither a name nor long enough for fuzzy
+    matching ("The", "He", "Taliban") is dropped here, before any object is made.
+    """
     toks = []
     append = toks.append
     finditer = _WORD.finditer
+    index = gaz.index if gaz is not None else None
+    foreign = gaz.foreign if gaz is not None else None
     for run_no, run in enumerate(_RUN.finditer(text)):
         a, b = run.span()
+        w = run.group()
+        if index is not None and w.isalpha():
+            low, key, inner, cap = _word_info(w)
+            if key not in index and key not in foreign and (len(key) < FUZZY_MIN_KEY or low in _STOP):
+                continue
+            append(_Tok(a, b, w, low, key, inner, cap, run_no))
+            continue
         for m in finditer(text, a, b):
             w = m.group()
             low, key, inner, cap = _word_info(w)
@@ -179,7 +196,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for m in _SENT_END.finditer(text):
-        spans.append((pos, m.start()))
+        spans.append((pos, m.end("mark") if m.group("mark") else m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
     return [s for s in spans if s[1] > s[0]]
@@ -228,10 +245,8 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Raw]:
                 best = _Raw(t.start, last.end, i, end + 1, entries=index[key])
             elif key in foreign:
                 best = _Raw(t.start, last.end, i, end + 1, foreign=foreign[key])
-            elif key in distractors:
-                best = _Raw(t.start, last.end, i, end + 1, distractor=distractors[key])
             else:
-                continue
+                continue  # a word that is never a place alone ("Bala", "Afghan") starts nothing
             d = distractors.get(key)
             if d is not None:
                 best.distractor = d
@@ -263,16 +278,35 @@ def _capital_runs(text: str, toks: list[_Tok], covered: set[int]) -> list[tuple[
     return runs
 
 
-def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> list[_Raw]:
-    """rapidfuzz over long capitalised runs that stand where place names stand."""
+_FUZZY_CACHE: dict[tuple[int, str], tuple[str, float] | None] = {}
+
+
+def _fuzzy_lookup(key: str, gaz: Gazetteer) -> tuple[str, float] | None:
+    """The best gazetteer key within the cutoff, memoised: the same capitalised words recur."""
+    ck = (id(gaz), key)
+    if ck in _FUZZY_CACHE:
+        return _FUZZY_CACHE[ck]
     from rapidfuzz import fuzz, process
 
+    hit = process.extractOne(key, gaz.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if len(_FUZZY_CACHE) > 100_000:
+        _FUZZY_CACHE.clear()
+    _FUZZY_CACHE[ck] = (hit[0], float(hit[1])) if hit else None
+    return _FUZZY_CACHE[ck]
+
+
+def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> list[_Raw]:
+    """rapidfuzz over long capitalised runs that stand where place names stand."""
     covered = {k for r in raws for k in range(r.tok_start, r.tok_end)}
     found = []
     for a, b in _capital_runs(text, toks, covered):
         key = _join_keys([toks[k].key_inner for k in range(a, b - 1)] + [toks[b - 1].key])
         if len(key) < FUZZY_MIN_KEY:
             continue
+        hit = _fuzzy_lookup(key, gaz)
+        if hit is None:
+            continue
+        match, score = hit
         before = text[max(0, toks[a].start - 30) : toks[a].start].lower()
         after = text[toks[b - 1].end : toks[b - 1].end + 25].lower()
         placey = bool(_PLACEY_BEFORE.search(before)) or bool(_PLACEY_AFTER.match(after))
@@ -280,10 +314,6 @@ def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> lis
             continue
         if a > 0 and toks[a - 1].cap and toks[a - 1].lower not in _STOP and _joinable(text, toks[a - 1], toks[a]):
             continue  # part of a longer capitalised phrase, such as a person's name
-        hit = process.extractOne(key, gaz.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if hit is None:
-            continue
-        match, score, _ = hit
         if match in gaz.distractors:
             continue
         found.append(_Raw(toks[a].start, toks[b - 1].end, a, b, entries=gaz.index[match], fuzzy_score=score / 100.0))
@@ -356,6 +386,11 @@ def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) 
                     r.extra["title"] = prev[-1]
                 elif prev[-1][0].isupper() and _GIVEN_NAME.match(w1) and before[-2:-1].isalpha():
                     r.extra["title"] = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
+    # "Kandahar's Spin Boldak district": a name in the possessive before another place is its province
+    for a, b in zip(raws, raws[1:]):
+        gap = text[a.end : b.start]
+        if gap in ("'s ", "\u2019s ", "' ", "\u2019 ") and b.entries:
+            a.extra["province_context"] = True
     # a list of names ending in a plural cue: "Pashtun Kot and Khan Chaharbagh districts"
     group = 0
     for idx in range(len(raws) - 1, -1, -1):
@@ -566,7 +601,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"Expected the article text as a str, instead got: {type(text).__name__}.")
-    toks = _tokenise(text)
+    toks = _tokenise(text, gazetteer)
     raws = _scan(text, toks, gazetteer)
     raws.extend(_fuzzy(text, toks, gazetteer, raws))
     raws.sort(key=lambda r: r.start)
@@ -605,9 +640,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     last_end = -1
     for r in raws:
-        if not r.entries and r.foreign is None:
-            continue  # a word that is never a place ("Afghan", "Taliban"): not a mention at all
         place, cands, rule, score, reason = _resolve(r, ctx, text)
+        if place is not None and place.kind == "town" and place.key.startswith("pt:gn") and not (r.cue or r.extra.get("placey")):
+            # a village known only from GeoNames, named where a place need not stand
+            # ("Miray said ..."): too weak to colour a map
+            reason = f"{text[r.start:r.end]!r} is known only as a GeoNames village and the text does not use it as a place"
+            place, rule, score = None, "weak-name", 0.0
         end = r.cue_end if (r.cue_end and place is not None) else r.end
         if r.start < last_end:
             continue
@@ -616,7 +654,48 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     out = _areas_in_districts(text, out)
     out.extend(_capital_anaphora(text, out, sentences, gazetteer))
     out.sort(key=lambda m: m.start)
+    extra = _airport_anaphora(text, out, sentences, gazetteer)
+    if extra:
+        out = sorted(out + extra, key=lambda m: m.start)
     return out
+
+
+_AIRPORT_PHRASE = re.compile(r"\bthe\s+(?:city's\s+|city\u2019s\s+|main\s+|local\s+)?(?:airport|airfield)\b")
+ANAPHOR_SENTENCES = 3
+
+
+def _airport_anaphora(text: str, mentions: list[Mention], sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
+    """"forces held only the airport": the airport of the city the text is about.
+
+    The city is the last city (or capital district) named in the sentence or the
+    three before it; its airport point when the gazetteer has one, else the city.
+    """
+    found = []
+    for m in _AIRPORT_PHRASE.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        si = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+        if si is None:
+            continue
+        lo = sentences[max(0, si - ANAPHOR_SENTENCES)][0]
+        city = None
+        for x in mentions:
+            if x.place is None or x.start >= m.start() or x.start < lo:
+                continue
+            p = x.place
+            if p.level == "point" and p.kind == "city":
+                city = p
+            elif p.level == "district" and gaz.capitals.get(p.adm1_pcode) and gaz.places[gaz.capitals[p.adm1_pcode]].adm2_pcode == p.key:
+                city = gaz.places[gaz.capitals[p.adm1_pcode]]
+        if city is None:
+            continue
+        airport = next(
+            (p for p in gaz.places.values() if p.kind == "airport" and p.adm2_pcode == city.adm2_pcode),
+            None,
+        )
+        place = airport or city
+        found.append(Mention(m.group(), m.start(), m.end(), place, (place,), "airport-anaphora", 0.6, None))
+    return found
 
 
 _AREA = re.compile(

@@ -82,6 +82,7 @@ __all__ = [
 ]
 
 PARTISAN = ("taliban", "government")
+PLACE_LEVELS = ("district", "province", "point")
 COLOURING_SCOPES = ("all", "rest")
 _SIDES = frozenset(PARTISAN)
 
@@ -134,7 +135,12 @@ class Override:
     note: str
     author: str = ""
 
-    def __post_init__(self) -> None:
+    def validate(self) -> None:
+        """Raise ValueError/TypeError naming the bad value; ``build_timeline`` calls it.
+
+        Not run on construction, so that a store can read back and show a bad
+        row instead of failing to load.
+        """
         if self.status not in STATUSES:
             raise ValueError(
                 f"Expected one of {STATUSES} for the override status, instead got: {self.status!r}."
@@ -485,6 +491,7 @@ def build_timeline(
     for o in overrides:
         if not isinstance(o, Override):
             raise TypeError(f"Expected Override objects in overrides, instead got: {o!r}.")
+        o.validate()
         if o.adm2_pcode not in by_code:
             raise ValueError(
                 f"Override for district {o.adm2_pcode!r}: no such district in the timeline."
@@ -502,6 +509,11 @@ def build_timeline(
         if c.controller not in CONTROLLERS:
             raise ValueError(
                 f"Claim from article {c.article_id!r} has controller {c.controller!r}; expected one of {CONTROLLERS}."
+            )
+        if c.place_level not in PLACE_LEVELS:
+            raise ValueError(
+                f"Claim from article {c.article_id!r} has place_level {c.place_level!r}; "
+                f"expected one of {PLACE_LEVELS}."
             )
         if c.confidence < params.min_confidence:
             dropped.append(

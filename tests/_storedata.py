@@ -46,7 +46,7 @@ def make_claim(article: Article, mention: str, *, pcode: str = "AF1809", place: 
 
 def make_result(n: int, *, prefix: str = "art", place: str = "Khwaja Ghar", pcode: str = "AF1809",
                 controller: str = "taliban", published: date = date(2021, 6, 23),
-                unresolved: tuple[str, ...] = ()) -> Result:
+                unresolved: tuple[str, ...] = (), event_date: str | None = "2021-06-22") -> Result:
     """Article number ``n``: one claim on ``place``, plus the unresolved names given."""
     extra = " ".join(f"Fighting was reported near {u}." for u in unresolved)
     text = f"Report {prefix}-{n}: The Taliban captured {place} district on Tuesday. {extra}".strip()
@@ -58,8 +58,8 @@ def make_result(n: int, *, prefix: str = "art", place: str = "Khwaja Ghar", pcod
         s = text.find(u)
         mentions.append(Mention(text=u, start=s, end=s + len(u), place=None, rule="no-match",
                                 reason="not in the gazetteer"))
-    return Result(art, [make_claim(art, place, pcode=pcode, place=place, controller=controller)],
-                  mentions=mentions)
+    return Result(art, [make_claim(art, place, pcode=pcode, place=place, controller=controller,
+                                   event_date=event_date)], mentions=mentions)
 
 
 HOSTILE = (
@@ -74,7 +74,7 @@ def hostile_result(*, published: date = date(2021, 7, 6)) -> Result:
     art = Article(id="hostile", text=HOSTILE, published=published, published_source="header",
                   title="<img src=x onerror=alert('title')>Breaking", url="javascript:alert('url')",
                   publisher="<b onmouseover=alert('pub')>Evil</b>", origin="hostile.txt")
-    return Result(art, [make_claim(art, "Kohsan", pcode="AF3010", place="Kohsan",
+    return Result(art, [make_claim(art, "Kohsan", pcode="AF3213", place="Kohsan",
                                    event_date="2021-07-06")])
 
 

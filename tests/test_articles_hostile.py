@@ -432,6 +432,22 @@ def test_symlink_loops_end(tmp_path: Path) -> None:
     assert all("loop" in s.reason or "already read" in s.reason for s in skipped)
 
 
+def test_deeply_nested_folders_do_not_exhaust_the_stack(tmp_path: Path) -> None:
+    levels = [tmp_path]
+    for _ in range(700):  # a recursive walk needs two frames a level: 1400 > the limit of 1000
+        levels.append(levels[-1] / "d")
+        levels[-1].mkdir()  # one by one: os.makedirs itself recurses
+    bottom = levels[-1] / "bottom.txt"
+    bottom.write_text(SENTENCE, encoding="utf-8")
+    try:
+        (result,) = read_all(tmp_path)
+    finally:  # remove bottom-up, since pytest's cleanup (shutil.rmtree) recurses too
+        bottom.unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()
+    assert isinstance(result, Article) and result.id == "bottom"
+
+
 def test_fifo_is_not_opened(tmp_path: Path) -> None:
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs on this system")

@@ -253,7 +253,7 @@ def test_count_claims_are_not_place_claims(gazetteer) -> None:
     [
         ("The Taliban captured Nerkh district on Tuesday.", ("2021-07-06", "day")),
         ("Tuesday's capture of Shir Khan Bandar was a blow.", ("2021-07-06", "day")),
-        ("They captured Jani Khel district early on Wednesday.", ("2021-07-07", "day")),
+        ("They captured the Jani Khel district of Paktia early on Wednesday.", ("2021-07-07", "day")),
         ("The Taliban captured Nerkh district yesterday.", ("2021-07-09", "day")),
         ("Last week the Taliban seized Nerkh district.", ("2021-06-28", "week")),
         ("Earlier this week the Taliban seized Nerkh district.", ("2021-07-05", "week")),

@@ -334,3 +334,12 @@ def test_topojson_shares_arcs_between_neighbours(squares):
     assert topo["type"] == "Topology"
     geoms = topo["objects"]["districts"]["geometries"]
     assert [g["properties"]["adm2_pcode"] for g in geoms] == list(squares.adm2_pcode)
+
+
+def test_a_point_without_a_usable_position_is_not_drawn(geometry, squares):
+    claims = [
+        claim("AF9902", "taliban", "2021-07-03", place_level="point", lat=float("nan"), lon=63.5),
+    ]
+    tl, page = render(claims, geometry, squares)
+    assert payload(page)["points"] == []
+    assert tl.status_of("AF9902", date(2021, 7, 3)).status == "taliban"

@@ -122,12 +122,25 @@ def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
             assert FELL in text  # the markup shows as text
             assert page.locator(".leaflet-popup-content img").count() == 0
 
+            # Hovering names the district, its province, status and since when.
+            alpha.hover()
+            tooltip = page.locator(".leaflet-tooltip")
+            sync_api.expect(tooltip).to_contain_text("Alpha, Westland")
+            sync_api.expect(tooltip).to_contain_text("Taliban since 2021-07-01")
+
             # The Taliban's own claim about Bravo is hatched (unconfirmed) once it exists.
             page.locator("#slider").press("ArrowRight")
             sync_api.expect(page.locator("#now")).to_have_text("2021-07-10")
-            assert (
-                page.locator("path.tc-AF9902").get_attribute("fill") == "url(#tcmap-hatch-taliban)"
-            )
+            bravo = page.locator("path.tc-AF9902")
+            assert bravo.get_attribute("fill") == "url(#tcmap-hatch-taliban)"
+
+            # Play steps through the dates by itself; Pause stops it.
+            play = page.locator("#play")
+            play.click()
+            sync_api.expect(play).to_have_text("Pause")
+            sync_api.expect(page.locator("#now")).to_have_text("2021-07-20")
+            sync_api.expect(play).to_have_text("Play")  # stopped at the last date
+            assert alpha.get_attribute("fill") == STATUS_COLOURS["government"]
         finally:
             browser.close()
     assert problems == []

@@ -331,3 +331,18 @@ def test_seeds(gazetteer):
         assert seen.get(name) == {code}, (name, seen.get(name))
     for foreign in ("Tajikistan", "Iran", "Khatlon"):
         assert seen[foreign] == {None}
+
+
+def test_a_possessive_before_another_place_is_the_province(gazetteer):
+    ms = find_mentions("Fighters overran Kandahar's Spin Boldak district and Zabul's Arghandab.", gazetteer)
+    assert [(m.text, _code(m.place)) for m in ms] == [
+        ("Kandahar", "AF27"), ("Spin Boldak district", "AF2711"), ("Zabul", "AF26"), ("Arghandab", "AF2605"),
+    ]
+
+
+def test_the_airport_is_the_airport_of_the_city_in_context(gazetteer):
+    text = "The Taliban entered Kunduz on Sunday. Government forces still hold the airport, officials said."
+    m = _first(text, gazetteer, "the airport")
+    assert m.place.key == "pt:kunduz-airport" and m.rule == "airport-anaphora"
+    text = "Fighting in Takhar province went on. Officials said the airport was quiet."
+    assert all(m.rule != "airport-anaphora" for m in find_mentions(text, gazetteer))

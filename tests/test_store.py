@@ -60,7 +60,7 @@ def test_same_text_under_another_name_is_a_duplicate(store):
 
 
 def test_other_text_under_a_taken_id_is_kept_under_a_new_id(store):
-    a, b = make_result(1), make_result(1, place="Kohsan", pcode="AF3010")
+    a, b = make_result(1), make_result(1, place="Kohsan", pcode="AF3213")
     store.add_results([a])
     summary = store.add_results([b])
     assert summary.renamed == 1
@@ -82,7 +82,7 @@ def test_reextraction_replaces_claims_in_one_transaction(store):
     newer = make_result(1)
     art = newer.article
     newer.claims = [make_claim(art, "Khwaja Ghar", controller="contested"),
-                    make_claim(art, "Taliban", place="Kohsan", pcode="AF3010")]
+                    make_claim(art, "Taliban", place="Kohsan", pcode="AF3213")]
     summary = store.add_results([newer], extractor_version="2")
     assert summary.replaced == 1 and summary.added == 0
     assert sorted(c.controller for c in store.claims()) == ["contested", "taliban"]

@@ -291,6 +291,11 @@ def test_unknown_controller_raises_naming_it():
         build_timeline([claim(controller="held")], DISTRICTS)
 
 
+def test_unknown_place_level_raises_naming_it():
+    with pytest.raises(ValueError, match="'village'"):
+        build_timeline([claim(level="village")], DISTRICTS)
+
+
 # --- filters ------------------------------------------------------------------------------
 
 
@@ -370,13 +375,18 @@ def test_overlapping_overrides_the_later_start_wins():
     ],
 )
 def test_bad_overrides_raise_naming_the_value(args, fragment):
+    bad = Override(*args)
     with pytest.raises(ValueError, match=fragment):
-        Override(*args)
+        bad.validate()
+    with pytest.raises(ValueError, match=fragment):
+        build_timeline([], DISTRICTS, overrides=[bad])
 
 
 def test_override_start_must_be_a_date():
     with pytest.raises(TypeError, match="2021-07-05"):
-        Override("AF9901", "taliban", "2021-07-05", None, "n")
+        build_timeline(
+            [], DISTRICTS, overrides=[Override("AF9901", "taliban", "2021-07-05", None, "n")]
+        )
 
 
 def test_override_for_an_unknown_district_is_refused():

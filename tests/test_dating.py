@@ -1,0 +1,79 @@
+"""Publication dates of undated articles inferred from their run (geo.dating)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.claims import extract
+from geo.dating import infer_published
+from geo.models import Article
+
+
+def _run(gazetteer, *articles: Article):
+    return {r.article.id: r for r in infer_published(list(extract(articles, gazetteer=gazetteer)))}
+
+
+def test_weekdays_that_agree_with_a_dated_report_date_the_article(gazetteer) -> None:
+    dated = Article("d", "The Taliban captured Nerkh district on Wednesday. Shir Khan Bandar fell to the "
+                         "Taliban on Tuesday.", date(2021, 6, 23), "header")
+    undated = Article("u", "On Wednesday the insurgents captured Nerkh district. The Taliban seized "
+                           "Shir Khan Bandar on Tuesday, and yesterday they stormed Qadis district.")
+    got = _run(gazetteer, dated, undated)["u"]
+    assert got.article.published == date(2021, 6, 23)
+    assert got.article.published_source == "inferred"
+    assert "Nerkh" in got.article.published_reason
+    dates = {(c.place_name, c.controller): c.event_date for c in got.claims}
+    assert dates == {("Nerkh", "taliban"): "2021-06-23", ("Shir Khan Bandar", "taliban"): "2021-06-22",
+                     ("Qadis", "contested"): "2021-06-22"}
+    assert all(c.published == "2021-06-23" and c.published_source == "inferred" for c in got.claims)
+
+
+def test_a_weekday_that_disagrees_does_not_date_the_article(gazetteer) -> None:
+    dated = Article("d", "The Taliban captured Nerkh district on Wednesday.", date(2021, 6, 23), "header")
+    undated = Article("u", "The Taliban captured Nerkh district on Friday.")
+    got = _run(gazetteer, dated, undated)["u"]
+    assert got.article.published is None
+    assert [c.event_date for c in got.claims] == [None]
+
+
+def test_the_article_own_dateline_dates_it(gazetteer) -> None:
+    undated = Article("u", "Kabul [Afghanistan] July 11 (ANI): The Taliban captured Nerkh district yesterday.")
+    other = Article("d", "Nothing happened.", date(2021, 7, 1), "header")
+    got = _run(gazetteer, undated, other)["u"]
+    assert got.article.published == date(2021, 7, 11)
+    assert [c.event_date for c in got.claims] == ["2021-07-10"]
+
+
+def test_a_weekday_written_with_its_date_pins_day_and_year(gazetteer) -> None:
+    undated = Article("u", "The militants overran Torghundi early on Saturday 10 July. Yesterday the "
+                           "Taliban conquered Islam Qala.")
+    other = Article("d", "Nothing happened.", date(2021, 3, 1), "header")
+    got = _run(gazetteer, undated, other)["u"]
+    assert got.article.published == date(2021, 7, 10)
+    assert {c.place_name: c.event_date for c in got.claims} == {"Torghundi": "2021-07-10",
+                                                                 "Islam Qala": "2021-07-09"}
+
+
+@pytest.mark.parametrize("text", ["The Taliban captured Nerkh district on Tuesday.", "Nothing to see."])
+def test_without_evidence_the_date_stays_null(gazetteer, text: str) -> None:
+    got = _run(gazetteer, Article("u", text))["u"]
+    assert got.article.published is None
+    assert got.article.published_source is None
+    assert all(c.event_date is None for c in got.claims)
+
+
+def test_a_day_and_month_without_a_year_take_the_run_year(gazetteer) -> None:
+    dated = Article("d", "Nothing happened.", date(2021, 7, 1), "header")
+    undated = Article("u", "Afghan forces retook Bangi district on June 28.")
+    got = _run(gazetteer, dated, undated)["u"]
+    assert got.article.published is None
+    (c,) = got.claims
+    assert (c.event_date, c.extra.get("year_inferred")) == ("2021-06-28", True)
+
+
+def test_dated_articles_are_left_alone(gazetteer) -> None:
+    a = Article("d", "The Taliban captured Nerkh district on Tuesday.", date(2021, 6, 23), "header")
+    got = _run(gazetteer, a)["d"]
+    assert got.article is a
