@@ -61,6 +61,14 @@ def sample_available() -> bool:
     return SEEDS.is_dir() and any(SEEDS.iterdir())
 
 
+def map_assets():
+    """Leaflet and geometry served by this Streamlit server (short links), else inlined."""
+    try:
+        return ad.served_assets()
+    except Exception:  # noqa: BLE001 - no component route or no writable cache: inline them
+        return ad.inline_assets()
+
+
 def home() -> str:
     from geo.store import default_home
 
@@ -115,15 +123,21 @@ def show_reports(reports) -> None:
 
 # -- pages ------------------------------------------------------------------------
 def page_map(store, filters) -> None:
-    from streamlit_folium import st_folium
-
     if store.count_articles() == 0:
         st.info("The store is empty. Add articles on the *Add articles* page"
                 + (", or start with the sample." if sample_available() else "."))
         if sample_available() and st.button("Load the sample articles", type="primary", key="load_sample"):
             load_sample(store)
             st.rerun()
-    tl = timeline_for(store, filters)
+    map_view(store, timeline_for(store, filters))
+
+
+@st.fragment
+def map_view(store, tl) -> None:
+    """Date, counts, map and district panel: a fragment, so moving the date or clicking
+    the map reruns only this part (the timeline comes cached from the full run)."""
+    from streamlit_folium import st_folium
+
     first, last = tl.first_date, tl.last_date
     if first is None:
         first = last = date.today()
@@ -141,11 +155,11 @@ def page_map(store, filters) -> None:
     c1, c2 = st.columns([6, 1])
     with c2:
         playing = st.session_state.get("playing", False)
-        if st.button("Pause" if playing else "Play", key="play", use_container_width=True):
+        if st.button("Pause" if playing else "Play", key="play", width="stretch"):
             st.session_state.playing = not playing
             if not playing and st.session_state.day >= last:
                 st.session_state.next_day = first
-            st.rerun()
+            st.rerun(scope="fragment")
     with c1:
         day = st.slider("Date", min_value=first, max_value=hi, step=timedelta(days=1), key="day",
                         format="YYYY-MM-DD")
@@ -157,11 +171,15 @@ def page_map(store, filters) -> None:
     st.markdown(ad.legend_html(), unsafe_allow_html=True)
 
     statuses = tl.status_on(day)
-    selected = st.session_state.get("sel_district")
+    # The district panel comes after the map, so read its choice (a click's
+    # pending one, the picker's, or the remembered one) before painting.
+    ss = st.session_state
+    selected = ss.get("next_district") or (ss.get("district") if "district" in ss else ss.get("sel_district"))
     paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected)
     left, right = st.columns([3, 2])
     with left:
-        out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES"))),
+        out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
+                                    assets=map_assets()),
                         key="map", height=600, use_container_width=True,
                         returned_objects=["last_object_clicked"], feature_group_to_add=paint)
     click = (out or {}).get("last_object_clicked")
@@ -170,7 +188,7 @@ def page_map(store, filters) -> None:
         pcode = ad.district_at(click["lat"], click["lng"])
         if pcode and pcode != selected:
             st.session_state.next_district = pcode
-            st.rerun()
+            st.rerun(scope="fragment")
     notes = tl.notes_on(day)
     if notes:
         with left:
@@ -187,7 +205,7 @@ def page_map(store, filters) -> None:
             st.session_state.playing = False
         else:
             st.session_state.next_day = nxt
-        st.rerun()
+        st.rerun(scope="fragment")
 
 
 def district_panel(store, tl, day: date) -> None:
@@ -216,7 +234,7 @@ def district_panel(store, tl, day: date) -> None:
         st.markdown(f"Analyst note: {ad.escape_text(s.note)}")
     hist = ad.history_rows(tl, pcode)
     if hist:
-        st.dataframe(hist, hide_index=True, use_container_width=True, key="history")
+        st.dataframe(hist, hide_index=True, width="stretch", key="history")
     rows = ad.evidence_rows(s.evidence, store.article)
     st.markdown(f"**Evidence** ({len(rows)} claim{'s' if len(rows) != 1 else ''})")
     for r in rows:
@@ -234,18 +252,23 @@ def load_sample(store) -> None:
 
 def page_add(store) -> None:
     st.header("Add articles")
+    from geo.articles import Limits
+
+    limits = Limits.from_env()
     st.caption("Upload .txt, .md, .html, .jsonl files or a .zip of them. Each file is reported on "
-               "below: claims found, places not understood, files skipped and why.")
+               "below: claims found, places not understood, files skipped and why. Limits: "
+               + "; ".join(limits.describe(k) for k in ("max_upload_bytes", "max_article_bytes",
+                                                        "max_zip_files")) + ".")
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader("Articles", type=list(ad.UPLOAD_TYPES), accept_multiple_files=True,
                                  key="files")
         undated = st.date_input("Publication date for articles that state none (optional)", value=None,
                                 key="upload_date")
-        sent = st.form_submit_button("Add files", type="primary")
+        sent = st.form_submit_button("Add these articles", type="primary")
     if sent and files:
         with st.spinner("Reading and extracting…"):
             st.session_state.reports = ad.ingest_files(
-                store, [(f.name, f.getvalue()) for f in files], user_date=undated)
+                store, [(f.name, f.getvalue()) for f in files], user_date=undated, limits=limits)
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("…or paste an article", height=180, key="paste_text")
         title = st.text_input("Title (optional)", key="paste_title")
@@ -279,8 +302,6 @@ def undated_articles(store) -> None:
 
 
 def page_review(store, filters) -> None:
-    import pandas as pd
-
     from geo.timeline import Override
 
     st.header("Review claims")
@@ -290,33 +311,20 @@ def page_review(store, filters) -> None:
     q = c1.text_input("Find (district, province, article, attribution)", key="r_q")
     ctl = c2.multiselect("Controller", ["taliban", "government", "contested"], key="r_ctl")
     show_rej = c3.checkbox("Show rejected", value=True, key="r_rej")
-    view = df
-    if q:
-        hay = (view["district"].fillna("") + " " + view["province"].fillna("") + " " + view["article"]
-               + " " + view["attributed_to"].fillna("")).str.casefold()
-        view = view[hay.str.contains(q.casefold(), regex=False)]
-    if ctl:
-        view = view[view["controller"].isin(ctl)]
-    if not show_rej:
-        view = view[~view["reject"]]
+    view = ad.filter_claims(df, query=q, controllers=ctl, show_rejected=show_rej)
     edited = st.data_editor(
-        view, hide_index=True, use_container_width=True, key="review_table",
+        view, hide_index=True, width="stretch", key="review_table",
         disabled=[c for c in view.columns if c not in ("reject", "note")],
         column_config={"reject": st.column_config.CheckboxColumn("reject", help="Wrong claim: leave it out of the map"),
                        "note": st.column_config.TextColumn("note", help="Why (kept with the rejection)")})
     if st.button("Save rejections", key="save_review"):
-        before = view.set_index("id")
-        after = pd.DataFrame(edited).set_index("id")
-        changed = 0
-        for cid, row in after.iterrows():
-            was = before.loc[cid]
-            if bool(row["reject"]) and (not was["reject"] or row["note"] != was["note"]):
-                store.reject_claim(int(cid), str(row["note"] or ""))
-                changed += 1
-            elif not bool(row["reject"]) and was["reject"]:
-                store.restore_claim(int(cid))
-                changed += 1
-        st.success(f"{changed} claim(s) updated.")
+        changes = ad.review_changes(view, edited)
+        for cid, action, note in changes:
+            if action == "reject":
+                store.reject_claim(cid, note)
+            else:
+                store.restore_claim(cid)
+        st.success(f"{len(changes)} claim(s) updated.")
 
     st.subheader("Set a district's status")
     choices = ad.district_choices()
@@ -371,7 +379,7 @@ def page_unresolved(store) -> None:
     st.caption("Names the gazetteer could not place, across all articles, most frequent first: "
                "the to-do list for the gazetteer.")
     st.dataframe(ad.unresolved_frame(store.unresolved_places()), hide_index=True,
-                 use_container_width=True, key="unresolved")
+                 width="stretch", key="unresolved")
 
 
 def main() -> None:

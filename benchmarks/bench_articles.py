@@ -105,9 +105,8 @@ def main() -> None:
 
             seconds, peak, count = measure(run, args.repeat)
             mb = path.stat().st_size / MB
-            print(
-                f"{label:32} {mb:8.1f} {seconds:8.3f} {mb / seconds:8.1f} {peak / MB:8.1f} {count:8d}"
-            )
+            speed = mb / seconds
+            print(f"{label:32} {mb:8.1f} {seconds:8.3f} {speed:8.1f} {peak / MB:8.1f} {count:8d}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS: {rss:.0f} MB (includes the inputs built by this script)")
 

@@ -78,14 +78,16 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--from", dest="folder", type=Path, default=None)
+    ap.add_argument("--no-parse", action="store_true", help="word rules only (no spaCy)")
     args = ap.parse_args(argv)
 
-    from geo.claims import extract
+    from geo.claims import extract, load_nlp
     from geo.gazetteer import load_gazetteer
     from geo.models import Article
 
     t0 = time.perf_counter()
     gazetteer = load_gazetteer()
+    nlp = False if args.no_parse else load_nlp()
     load_s = time.perf_counter() - t0
     source = from_folder(args.folder, args.articles) if args.folder else generated(args.articles)
     articles = (Article(f"b{i}", text, pub, "header" if pub else None)
@@ -93,7 +95,7 @@ def main(argv: list[str]) -> int:
     n_claims = n_counts = n_chars = 0
     t0 = time.perf_counter()
     cpu0 = time.process_time()
-    for result in extract(articles, gazetteer=gazetteer):
+    for result in extract(articles, gazetteer=gazetteer, nlp=nlp):
         n_claims += len(result.claims)
         n_counts += len(result.counts)
         n_chars += len(result.article.text)
@@ -102,7 +104,7 @@ def main(argv: list[str]) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles        {args.articles} ({'folder ' + str(args.folder) if args.folder else 'generated'}),"
           f" {n_chars / max(args.articles, 1):.0f} chars each")
-    print(f"gazetteer load  {load_s:.2f} s")
+    print(f"load            {load_s:.2f} s (gazetteer{'' if args.no_parse else ' and spaCy'})")
     print(f"extract         {wall:.2f} s wall, {cpu:.2f} s cpu -> {args.articles / wall:.0f} articles/s"
           f" ({args.articles / cpu:.0f}/s per cpu second)")
     print(f"found           {n_claims} claims, {n_counts} count claims")

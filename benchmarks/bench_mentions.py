@@ -40,7 +40,7 @@ TEMPLATES = [
 # about 30 place mentions per 4 KB; the mix below gives about the same density)
 FILLER = [
     "The claims could not be independently verified, and the government did not respond to requests for comment.",
-    "\"We are defending our homes and we will not surrender,\" said a commander who asked not to be named.",
+    '"We are defending our homes and we will not surrender," said a commander who asked not to be named.',
     "The United States and its NATO allies are completing the withdrawal of their remaining troops after nearly twenty years.",
     "Peace talks between the two sides have stalled for months, with each accusing the other of bad faith.",
     "Hundreds of civilians have been killed or wounded since May, according to figures compiled by the United Nations.",
@@ -52,9 +52,26 @@ FILLER = [
     "The group has promised to respect the rights of women and minorities, but few residents said they trusted the pledge.",
     "Officials acknowledged that some checkpoints had been abandoned without a fight after negotiations with local elders.",
 ]
-PEOPLE = ["Tareq Arian", "Fawad Aman", "Zabihullah Mujahid", "Ashraf Ghani", "Ismail Khan", "Abdul Rashid Dostum", "Atta Mohammad Noor"]
+PEOPLE = [
+    "Tareq Arian",
+    "Fawad Aman",
+    "Zabihullah Mujahid",
+    "Ashraf Ghani",
+    "Ismail Khan",
+    "Abdul Rashid Dostum",
+    "Atta Mohammad Noor",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-FOREIGN = ["Tajikistan", "Iran", "Pakistan", "Uzbekistan", "Turkmenistan", "Termez", "Chaman", "Mashhad"]
+FOREIGN = [
+    "Tajikistan",
+    "Iran",
+    "Pakistan",
+    "Uzbekistan",
+    "Turkmenistan",
+    "Termez",
+    "Chaman",
+    "Mashhad",
+]
 
 
 def _misspell(rng: random.Random, name: str) -> str:

@@ -31,7 +31,7 @@ def code_of(place) -> str:
 def _spans(text: str, name: str, evidence: str) -> list[tuple[int, int]]:
     """Where the gold mention is written: inside its evidence when the evidence is found, else anywhere."""
     everywhere = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
-    frags = [f.strip(" .\"“”") for f in evidence.split("...") if len(f.strip()) > 20]
+    frags = [f.strip(' ."“”') for f in evidence.split("...") if len(f.strip()) > 20]
     inside = []
     for frag in frags:
         probe = frag[:60]
@@ -46,7 +46,9 @@ def _spans(text: str, name: str, evidence: str) -> list[tuple[int, int]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold_dir", type=Path)
-    ap.add_argument("--articles", type=Path, default=None, help="folder of <id>.txt (default GOLD_DIR/articles)")
+    ap.add_argument(
+        "--articles", type=Path, default=None, help="folder of <id>.txt (default GOLD_DIR/articles)"
+    )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     gaz = load_gazetteer()
@@ -60,8 +62,12 @@ def main() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         mentions = find_mentions(text, gaz)
-        items = [(c["mention"], c.get("pcode"), "claim", c.get("evidence", "")) for c in rec["claims"]]
-        items += [(c["mention"], c.get("pcode"), "non_claim", "") for c in rec.get("non_claims", [])]
+        items = [
+            (c["mention"], c.get("pcode"), "claim", c.get("evidence", "")) for c in rec["claims"]
+        ]
+        items += [
+            (c["mention"], c.get("pcode"), "non_claim", "") for c in rec.get("non_claims", [])
+        ]
         spans_of: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for name, code, _, evidence in items:
             if code:
@@ -77,22 +83,38 @@ def main() -> None:
             if any(m.place is not None and code_of(m.place) == code for m in near):
                 found += 1
                 continue
-            got = "; ".join(f"{m.text!r}->{code_of(m.place) if m.place else None} [{m.rule}: {m.reason or ''}]" for m in near) or "no mention at the gold spans" if spans else "gold mention not in text"
+            got = (
+                "; ".join(
+                    f"{m.text!r}->{code_of(m.place) if m.place else None} [{m.rule}: {m.reason or ''}]"
+                    for m in near
+                )
+                or "no mention at the gold spans"
+                if spans
+                else "gold mention not in text"
+            )
             errors.append(f"{rec['id']} {kind} {name!r} gold {code}: {got}")
         for m in mentions:
             if m.place is None:
                 continue
-            codes = {code for (name, code), spans in spans_of.items() if any(m.start < e and s < m.end for s, e in spans)}
+            codes = {
+                code
+                for (name, code), spans in spans_of.items()
+                if any(m.start < e and s < m.end for s, e in spans)
+            }
             if codes:
                 prec_all += 1
                 if code_of(m.place) in codes:
                     prec_ok += 1
                 elif args.verbose:
-                    errors.append(f"{rec['id']} extra {m.text!r} -> {code_of(m.place)} ({m.rule}); gold {sorted(codes)}")
+                    errors.append(
+                        f"{rec['id']} extra {m.text!r} -> {code_of(m.place)} ({m.rule}); gold {sorted(codes)}"
+                    )
     r = found / total if total else 0.0
     p = prec_ok / prec_all if prec_all else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"place recall {r:.3f} ({found}/{total})  precision at gold spans {p:.3f} ({prec_ok}/{prec_all})  F1 {f:.3f}")
+    print(
+        f"place recall {r:.3f} ({found}/{total})  precision at gold spans {p:.3f} ({prec_ok}/{prec_all})  F1 {f:.3f}"
+    )
     for e in errors:
         print("  " + e)
 

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import folium
     import pandas as pd
 
-    from geo.store import StoredClaim, Store, UnresolvedPlace
+    from geo.store import Store, StoredClaim, UnresolvedPlace
     from geo.timeline import DistrictStatus, Timeline
 
 __all__ = [
@@ -49,22 +49,22 @@ __all__ = [
     "EvidenceRow",
     "FileReport",
     "base_map",
-    "paint_layer",
-    "district_styles",
+    "claims_frame",
     "district_at",
     "district_choices",
-    "evidence_rows",
-    "history_rows",
-    "claims_frame",
-    "unresolved_frame",
-    "legend_html",
+    "district_styles",
     "escape_text",
+    "evidence_rows",
     "highlight",
-    "safe_url",
+    "history_rows",
     "ingest_files",
     "ingest_text",
-    "redate_article",
     "leaflet_data_uris",
+    "legend_html",
+    "paint_layer",
+    "redate_article",
+    "safe_url",
+    "unresolved_frame",
 ]
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -98,14 +98,81 @@ def leaflet_data_uris() -> tuple[str, str]:
     return out[0], out[1]
 
 
-def _offline(m: folium.Map) -> folium.Map:
+@dataclass(frozen=True)
+class Assets:
+    """Where the map frame gets Leaflet and the district geometry from.
+
+    ``geometry`` is a link to a script setting ``window.tcmapGeometry``, or None
+    to inline the geometry in the map's own script.
+    """
+
+    leaflet_js: str
+    leaflet_css: str
+    geometry: str | None = None
+
+
+def inline_assets() -> Assets:
+    """Everything inlined: works anywhere, but every rerun carries ~380 kB."""
+    js, css = leaflet_data_uris()
+    return Assets(js, css, None)
+
+
+@lru_cache(maxsize=1)
+def geometry_script() -> Path:
+    """The district geometry as a static script, written once per boundary install.
+
+    Named by its content hash, so a browser cache never serves stale shapes.
+    Kept beside the boundaries cache, or in the temp folder when that is read-only.
+    """
+    import hashlib
+
+    from geo.boundaries import cache_dir
+
+    scale, payload = _base_payload()
+    body = f"window.tcmapGeometry = {payload};\n".encode("ascii")
+    name = f"districts-{scale}-{hashlib.sha256(body).hexdigest()[:12]}.js"
+    for folder in (cache_dir() / "app", Path(tempfile.gettempdir()) / "tcmap-app"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / name
+            if not path.is_file() or path.read_bytes() != body:
+                tmp = folder / f".{name}.tmp"
+                tmp.write_bytes(body)
+                tmp.replace(path)
+            return path
+        except OSError:
+            continue
+    raise OSError(f"Cannot write the map geometry to {cache_dir() / 'app'} or the temp folder.")
+
+
+def served_assets() -> Assets:
+    """Have the running Streamlit server serve Leaflet and the geometry; links relative to the map frame.
+
+    Registering a folder as a (UI-less) component makes Streamlit serve it at
+    ``/component/<name>/``, beside streamlit-folium's own frame, so relative
+    links work under any base URL. A rerun then carries three short links and
+    the day's styles instead of ~380 kB of inlined Leaflet and geometry; the
+    frame loads them once. Call it during a Streamlit run (it registers with
+    the running server); elsewhere use :func:`inline_assets`.
+    """
+    import streamlit.components.v1 as components
+
+    lib = components.declare_component("tcmap_leaflet", path=str(STATIC))
+    geo_file = geometry_script()
+    shapes = components.declare_component("tcmap_geometry", path=str(geo_file.parent))
+    return Assets(f"../{lib.name}/leaflet.js", f"../{lib.name}/leaflet.css",
+                  f"../{shapes.name}/{geo_file.name}")
+
+
+def _offline(m: folium.Map, assets: Assets) -> folium.Map:
     """Point the map's assets at the vendored Leaflet and drop the rest (jQuery, Bootstrap...).
 
     Set on the instance, so folium's class defaults stay as they are for others.
     """
-    js, css = leaflet_data_uris()
-    m.default_js = [("leaflet", js)]
-    m.default_css = [("leaflet_css", css)]
+    m.default_js = [("leaflet", assets.leaflet_js)]
+    if assets.geometry:
+        m.default_js.append(("tcmap_geometry", assets.geometry))
+    m.default_css = [("leaflet_css", assets.leaflet_css)]
     return m
 
 
@@ -143,7 +210,7 @@ def district_at(lat: float, lon: float) -> str | None:
         # On a shared edge of the simplified drawing: take the nearest polygon.
         near = tree.query_nearest(shapely.Point(lon, lat), max_distance=0.02)
         return codes[int(near[0])] if len(near) else None
-    return codes[int(sorted(hits)[0])]
+    return codes[int(min(hits))]
 
 
 def district_choices() -> list[tuple[str, str]]:
@@ -169,7 +236,7 @@ _BASE_TEMPLATE = """
 {% macro script(this, kwargs) %}
 (function () {
   var scale = {{ this.scale }};
-  var data = {{ this.payload }};
+  var data = {{ this.payload }};  // inline, or window.tcmapGeometry from a served script
   function ring(r) {
     var x = 0, y = 0, pts = [];
     for (var i = 0; i < r.length; i += 2) { x += r[i]; y += r[i + 1]; pts.push([y / scale, x / scale]); }
@@ -234,8 +301,12 @@ def _base_payload() -> tuple[int, str]:
     return g.scale, _js_json(data)
 
 
-def base_map(*, online_tiles: bool = False, height: int = 620) -> folium.Map:
-    """The map with every district, offline: no tiles unless ``online_tiles``, Leaflet inlined."""
+def base_map(*, online_tiles: bool = False, height: int = 620, assets: Assets | None = None) -> folium.Map:
+    """The map with every district, offline: no tiles unless ``online_tiles``.
+
+    ``assets`` says where Leaflet and the geometry come from; default: all inlined.
+    """
+    assets = assets or inline_assets()
     import folium
     from branca.element import MacroElement, Template
 
@@ -245,6 +316,8 @@ def base_map(*, online_tiles: bool = False, height: int = 620) -> folium.Map:
         folium.TileLayer("OpenStreetMap").add_to(m)
     m.fit_bounds(AFGHANISTAN_BOUNDS)
     scale, payload = _base_payload()
+    if assets.geometry:
+        payload = "window.tcmapGeometry"
     el = MacroElement()
     el._name = "TcmapDistricts"
     el._template = Template(_BASE_TEMPLATE)
@@ -253,7 +326,7 @@ def base_map(*, online_tiles: bool = False, height: int = 620) -> folium.Map:
     el.patterns = _js_json(_patterns())
     el.default_style = _js_json(_style("no_report", False, False, False, False))
     m.add_child(el)
-    return _offline(m)
+    return _offline(m, assets)
 
 
 def _style(status: str, unconfirmed: bool, stale: bool, overridden: bool, selected: bool) -> dict:
@@ -331,8 +404,8 @@ def legend_html() -> str:
     items = [sw(s) + " " + STATUS_LABELS[s] for s in STATUSES]
     items += [sw("taliban", "unconfirmed") + " unconfirmed (one side's own statements)",
               sw("taliban", "stale") + " stale (no recent report)",
-              '<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
-              'height="12" fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override']
+              ('<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
+               'height="12" fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override')]
     return ('<div class="tcmap-legend"><svg width="0" height="0" style="position:absolute"><defs>'
             + _patterns() + "</defs></svg>" + " &nbsp; ".join(items) + "</div>")
 
@@ -451,9 +524,12 @@ def claims_frame(stored: Sequence[StoredClaim]) -> pd.DataFrame:
     """The review table: one row per claim, text as plain cells (a data grid never renders HTML)."""
     import pandas as pd
 
+    meta = _district_meta()
+    province = {p: name for _, name, p in meta.values()}
     rows = [{
         "id": s.id, "reject": s.rejected, "note": s.note,
-        "district": s.claim.adm2_name or s.claim.place_name, "province": s.claim.adm1_name,
+        "district": s.claim.adm2_name or s.claim.place_name,
+        "province": s.claim.adm1_name or province.get(s.claim.adm1_pcode, s.claim.adm1_pcode),
         "controller": s.claim.controller, "event_date": s.claim.event_date,
         "source_type": s.claim.source_type, "attributed_to": s.claim.attributed_to,
         "confidence": s.claim.confidence, "mention": s.claim.mention, "sentence": s.claim.sentence,
@@ -464,6 +540,41 @@ def claims_frame(stored: Sequence[StoredClaim]) -> pd.DataFrame:
             "attributed_to", "confidence", "mention", "sentence", "article", "place_level",
             "adm2_pcode", "adm1_pcode"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def filter_claims(df: pd.DataFrame, *, query: str = "", controllers: Sequence[str] = (),
+                  show_rejected: bool = True) -> pd.DataFrame:
+    """The review table's filters: free text over place/article/attribution, controller, rejected."""
+    view = df
+    if query:
+        hay = (view["district"].fillna("") + " " + view["province"].fillna("") + " "
+               + view["article"].fillna("") + " " + view["attributed_to"].fillna("")).str.casefold()
+        view = view[hay.str.contains(query.casefold(), regex=False)]
+    if controllers:
+        view = view[view["controller"].isin(list(controllers))]
+    if not show_rejected:
+        view = view[~view["reject"].astype(bool)]
+    return view
+
+
+def review_changes(before: pd.DataFrame, after: Any) -> list[tuple[int, str, str]]:
+    """What the analyst changed in the review table: (claim id, "reject" or "restore", note)."""
+    import pandas as pd
+
+    was = before.set_index("id")
+    now = pd.DataFrame(after).set_index("id")
+    out = []
+    for cid, row in now.iterrows():
+        if cid not in was.index:
+            continue
+        old = was.loc[cid]
+        note = "" if pd.isna(row["note"]) else str(row["note"])
+        old_note = "" if pd.isna(old["note"]) else str(old["note"])
+        if bool(row["reject"]) and (not bool(old["reject"]) or note != old_note):
+            out.append((int(cid), "reject", note))
+        elif not bool(row["reject"]) and bool(old["reject"]):
+            out.append((int(cid), "restore", ""))
+    return out
 
 
 def unresolved_frame(places: Sequence[UnresolvedPlace]) -> pd.DataFrame:

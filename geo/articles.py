@@ -11,7 +11,8 @@ Inputs
         spaces, ``date``, an optional ``:``) gives the publication date and may
         be followed by the article text on the same line; the header is not
         part of ``Article.text``. ``date: 23/06/2021`` (day first) and
-        ``date: June 23, 2021`` are accepted too.
+        ``date: June 23, 2021`` are accepted too. A Markdown file's first
+        ``# heading`` is its title (and stays in the text).
     ``.html`` / ``.htm``
         Visible text only; title, date and publisher from meta tags.
     ``.jsonl``
@@ -34,7 +35,14 @@ Ids
     else ``sha256(text)[:16]``. When two inputs of one call would get the same
     id (the same stem in two folders), the later one gets
     ``<id>~<first 8 hex digits of sha256(text)>`` (and ``-2``, ``-3``... if that
-    is taken too), so ids stay unique and stable for the same inputs.
+    is taken too), so ids stay unique and stable for the same inputs. An
+    article whose text repeats an earlier one is kept, with a warning naming
+    the first ("same text as article 'a' (path)").
+
+Folders
+    Walked depth-first in sorted name order; hidden entries (``.git``) and
+    files of other types are passed over silently; symlinks are followed but
+    no folder or file is read twice.
 """
 
 from __future__ import annotations
@@ -102,17 +110,15 @@ _SNIFF = 512
 # ---------------------------------------------------------------------------
 
 # field -> (environment variable, CLI flag, unit in bytes or None, words for messages)
-_LIMIT_KNOBS: dict[str, tuple[str, str, int | None, str]] = {
+# field -> (environment variable, CLI flag or None, unit in bytes or None, words for messages).
+# Only limits the CLI has a flag for name one: a message must not send users
+# to a flag that does not exist.
+_LIMIT_KNOBS: dict[str, tuple[str, str | None, int | None, str]] = {
     "max_article_bytes": ("TCMAP_MAX_ARTICLE_MB", "--max-article-mb", MB, "article size"),
-    "max_upload_bytes": ("TCMAP_MAX_UPLOAD_MB", "--max-upload-mb", MB, "upload size"),
-    "max_zip_files": ("TCMAP_MAX_ZIP_FILES", "--max-zip-files", None, "number of files in a zip"),
-    "max_zip_uncompressed_bytes": (
-        "TCMAP_MAX_ZIP_UNCOMPRESSED_MB",
-        "--max-zip-uncompressed-mb",
-        MB,
-        "unpacked zip size",
-    ),
-    "max_zip_ratio": ("TCMAP_MAX_ZIP_RATIO", "--max-zip-ratio", None, "zip compression ratio"),
+    "max_upload_bytes": ("TCMAP_MAX_UPLOAD_MB", None, MB, "upload size"),
+    "max_zip_files": ("TCMAP_MAX_ZIP_FILES", None, None, "number of files in a zip"),
+    "max_zip_uncompressed_bytes": ("TCMAP_MAX_ZIP_UNCOMPRESSED_MB", None, MB, "unpacked zip size"),
+    "max_zip_ratio": ("TCMAP_MAX_ZIP_RATIO", None, None, "zip compression ratio"),
 }
 
 
@@ -172,9 +178,12 @@ class Limits:
         var, flag, unit, label = _LIMIT_KNOBS[name]
         value = getattr(self, name)
         shown = _mb(value) if unit else f"{value:g}"
-        return (
-            f"the {label} limit of {shown} (raise it with {flag} or the environment variable {var})"
+        how = (
+            f"{flag} or the environment variable {var}"
+            if flag
+            else f"the environment variable {var}"
         )
+        return f"the {label} limit of {shown} (raise it with {how})"
 
 
 def _mb(size: float) -> str:
@@ -219,14 +228,12 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 # Each form is tried in turn at the start of the value; a date must end at a
 # word boundary so "2021-06-231" is not read as a date.
+_ISO_DATE = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+_ISO_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)"
 _DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
-        (
-            "iso",
-            r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
-            r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])",
-        ),
+        ("iso", _ISO_DATE + _ISO_TIME + r"?(?![\w-])"),
         ("iso", r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\w/])"),
         ("dmy", r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})(?![\w/.]\w)"),
         ("dmy", r"(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})(?![\w-])"),
@@ -241,6 +248,7 @@ _TIME_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _HEADER_RE = re.compile(r"\A\s*date(?P<colon>[ \t]*:)?[ \t]*", re.IGNORECASE)
+_MD_TITLE_RE = re.compile(r"#[ \t]+([^\n]{1,500}?)[ \t#]*(?:\n|\Z)")
 _TOKEN_RE = re.compile(r"\S*")
 _NON_SPACE_RE = re.compile(r"\S")
 # An unparseable value after "date:" is taken as the header when the first line is this short.
@@ -554,6 +562,8 @@ def read_text_article(
         if not body:
             return Skipped(origin, "only a date header, no article text")
     draft.text = body
+    if name.lower().endswith(".md") and (heading := _MD_TITLE_RE.match(body)):
+        draft.title = _clean_field(heading.group(1))  # the heading stays in the text
     _apply_meta(draft, meta, meta_name)
     return draft.finish(user_date, _ids)
 
@@ -627,15 +637,10 @@ def iter_jsonl(
     path = Path(source)
     where = _printable(origin or str(path))
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - the with below closes it
-    except OSError as error:
-        yield Skipped(where, f"cannot read: {_os_reason(error)}")
-        return
-    with handle:
-        try:
+        with open(path, "rb") as handle:
             yield from _jsonl_lines(handle, where, limits, user_date, today, ids)
-        except OSError as error:  # e.g. an I/O error halfway through a large file
-            yield Skipped(where, f"stopped reading: {_os_reason(error)}")
+    except OSError as error:  # unreadable, or an I/O error halfway through a large file
+        yield Skipped(where, f"cannot read: {_os_reason(error)}")
 
 
 def _jsonl_lines(

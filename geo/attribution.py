@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from geo.models import SourceType
 from geo.nlp import lexicon
@@ -38,21 +39,27 @@ def _rules() -> dict[str, re.Pattern[str]]:
     np_ = _np(12, commas=False)
     return {
         # "..., Interior Ministry spokesman Tareq Arian told AFP."
+        # "Zabihullah Mujahid, a spokesman for the Taliban, said ..."
         "np_verb": re.compile(
-            r"(?:^|[,;“”\"]\s*|\bthat\s+|\band\s+)" + np_ +
+            r"(?:^|[,;:“”\"]\s*|\bthat\s+|\band\s+)" + np_ + _APPOSITIVE +
             r"(?:\s*,\s*(?:however|though|also|in\s+turn)\s*,)?\s+(?:has\s+|have\s+|had\s+)?"
-            r"(?:also\s+)?(?:" + speech + r")\b", re.I),
+            r"(?:also\s+)?(?:" + speech + r")\b", re.IGNORECASE),
         # "..., said Inamuddin Rahmani, police spokesman."
-        "verb_np": re.compile(r"[,“”\"]\s*(?:" + speech + r")\s+" + _np(12) + r"\s*(?:[.,;]|$)", re.I),
-        "according": re.compile(r"\baccording\s+to\s+" + _np(10) + r"\s*(?:[.,;]|$)", re.I),
-        "statement": re.compile(r"\b(?:a|in\s+a)\s+statement\s+(?:by|from|issued\s+by)\s+" + _np(8, commas=False) + r"\s*(?:[.,;]|$)", re.I),
-        "citing": re.compile(r"\b(?:reported|said)\s+citing\s+" + _np(6, commas=False) + r"\s*(?:[.,;]|$)", re.I),
+        "verb_np": re.compile(r"[,“”\"]\s*(?:" + speech + r")\s+" + _np(12, commas=False)
+                              + r"(?:\s*,\s*([^,;.“”\"]{2,80}?))?\s*(?:[.,;“”\"]|\s+said\b|$)", re.IGNORECASE),
+        "according": re.compile(r"\baccording\s+to\s+" + _np(10) + r"\s*(?:[.,;]|$)", re.IGNORECASE),
+        "statement": re.compile(r"\b(?:a|in\s+a)\s+statement\s+(?:by|from|issued\s+by)\s+" + _np(8, commas=False) + r"\s*(?:[.,;]|$)", re.IGNORECASE),
+        "citing": re.compile(r"\b(?:reported|said)\s+citing\s+" + _np(6, commas=False) + r"\s*(?:[.,;]|$)", re.IGNORECASE),
         "taliban": _words(lex["taliban"]),
         "government": _words(lex["government"]),
         "third_party": _words(lex["third_party"]),
         "hedge": _words(lexicon()["attribution"]["hedges"]),
         "denial": _words(lexicon()["attribution"]["denial"]),
     }
+
+
+# An apposition after a name: "Fawad Aman, a defence ministry spokesman,".
+_APPOSITIVE = r"(?:\s*,\s*((?:a|an|the)\s+[^,;“”\"]{2,80}?)\s*,)?"
 
 
 def _np(n: int, *, commas: bool = True) -> str:
@@ -62,9 +69,17 @@ def _np(n: int, *, commas: bool = True) -> str:
 
 
 def _words(items: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(items) + r")", re.I)
+    return re.compile(r"\b(?:" + "|".join(items) + r")", re.IGNORECASE)
 
 
+# An apposition that describes a speaker ("a spokesman for the Taliban",
+# "provincial police spokesman"), not a clause ("further consolidating links").
+_ROLE = re.compile(r"^(?:a|an|the)\s|^(?:provincial|district|police|deputy|senior|former|local|chief|head|acting)\b|"
+                   r"spokes|minister|official|commander|governor|member|lawmaker|\bmp\b", re.IGNORECASE)
+_WHEN_SAID = re.compile(r"\s+(?:early\s+|late\s+)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|"
+                        r"today|earlier|later|last\s+week)\b.*$", re.IGNORECASE)
+_AUX_END = re.compile(r"\b(?:was|were|is|are|been|be|being)$|\b(?:have|has|had|will|would|was|were|is|are)\s+\w+",
+                      re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "the source", "the official", "the ministry",
              "the statement", "the message", "officials", "sources", "the sources"}
 
@@ -84,7 +99,7 @@ def classify(who: str) -> SourceType:
     gov = rules["government"].search(who)
     if third and gov:
         # "Pakistani security source", "Tajik officials": a foreign state.
-        foreign = re.search(r"\b(?:pakistan|tajik|iran|uzbek|turkmen|china|chinese|russia|u\.s\.|us\b|american|nato|un\b|united nations)", who, re.I)
+        foreign = re.search(r"\b(?:pakistan|tajik|iran|uzbek|turkmen|china|chinese|russia|u\.s\.|us\b|american|nato|un\b|united nations)", who, re.IGNORECASE)
         return "third_party" if foreign else "government"
     if gov:
         return "government"
@@ -104,11 +119,16 @@ def attribute(sentence: str, *,
     pronoun: str | None = None
     for key in ("according", "statement", "citing", "verb_np", "np_verb"):
         for m in rules[key].finditer(sentence):
-            who = _clean(m.group(1))
-            if not who:
+            who = _clean(m.group(1), split=key == "np_verb")
+            if not who or _AUX_END.search(who) or (key != "np_verb" and _not_a_speaker().search(who)):
+                # "Heavy fighting was reported": a passive, not a speaker;
+                # "confirmed the fall of Moqur since yesterday": an object.
                 continue
+            extra = m.group(2) if m.re.groups >= 2 else None
+            if extra and _ROLE.search(extra) and not _not_a_speaker().search(extra):
+                who = f"{who}, {_clean(extra, split=False) or extra.strip()}"
             if who.lower() in _PRONOUNS:
-                pronoun = pronoun or who.lower()
+                pronoun = pronoun or who
                 continue
             return Attribution(who, classify(who))
     if pronoun is not None:
@@ -116,17 +136,53 @@ def attribute(sentence: str, *,
             previous = previous()
         if previous is not None and previous.who != "reporter":
             return previous
-        if pronoun in ("officials", "the ministry", "the official"):
+        if pronoun.lower() in ("officials", "the ministry", "the official"):
             return Attribution(pronoun, "government")
-        if pronoun in ("sources", "the source", "the sources"):
+        if pronoun.lower() in ("sources", "the source", "the sources"):
             return Attribution(pronoun, "third_party")
     return REPORTER
 
 
-def _clean(raw: str) -> str:
+_CLAUSES = re.compile(r";|,?\s+but\b|,\s*while\b|,\s*whereas\b|,\s*however\b", re.IGNORECASE)
+
+
+def attribute_in_clause(sentence: str, at: int) -> Attribution | None:
+    """The speaker named in the clause around offset ``at``, if the sentence has several clauses.
+
+    "The Taliban claim they took the town, but officials say it is still in
+    government hands": each half has its own speaker.
+    """
+    cuts = [0] + [m.start() for m in _CLAUSES.finditer(sentence)] + [len(sentence)]
+    if len(cuts) == 2:
+        return None
+    for a, b in pairwise(cuts):
+        if a <= at < b:
+            found = attribute(sentence[a:b])
+            return None if found is REPORTER else found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _not_a_speaker() -> re.Pattern[str]:
+    """Words that show a phrase after a verb of saying is what was said, not who."""
+    cues = [p for spec in lexicon()["cues"].values() for p in spec["patterns"]]
+    dates = r"yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month"
+    return re.compile(r"\b(?:" + "|".join(cues) + "|" + dates + r")\b", re.IGNORECASE)
+
+
+def _clean(raw: str, *, split: bool = True) -> str:
     who = " ".join(raw.replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,.-")
-    who = re.sub(r"^(?:and|but|while|as|that|also)\s+", "", who, flags=re.I)
-    who = re.sub(r"\s*,?\s*\b(?:however|though|also|meanwhile|in turn)$", "", who, flags=re.I)
+    if split:
+        # "The attack comes as the UN envoy warned": the speaker follows the subordinator.
+        parts = re.split(r"\b(?:as|although|though|while|because|since|after|when|that|and\s+that)\s+", who,
+                         flags=re.IGNORECASE)
+        who = parts[-1].strip(" ,")
+    who = _WHEN_SAID.sub("", who)  # "Officials on Tuesday said"
+    who = re.sub(r"\s+(?:later|also|earlier|again|then|now|previously|\w+ly)$", "", who, flags=re.IGNORECASE)
+    if not who or re.search(r"\b(?:their|its|his|her|the|a|an|many|some|all|and|but|or)$", who, re.IGNORECASE):
+        return ""  # "many of their claims": a noun, not a verb of saying
+    who = re.sub(r"^(?:and|but|while|as|that|also)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"\s*,?\s*\b(?:however|though|also|meanwhile|in turn)$", "", who, flags=re.IGNORECASE)
     return who[:_NAME_LIMIT]
 
 
@@ -145,4 +201,4 @@ def _denial_pattern() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + "|".join(lexicon()["attribution"]["denial"]) + r")\s+(?:as\s+\w+\s+)?"
         r"(?:it|this|that|them|the(?:se)?\s+(?:\w+\s+)?(?:claims?|reports?|news|allegations?|rumou?rs?))\b",
-        re.I)
+        re.IGNORECASE)

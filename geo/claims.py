@@ -21,13 +21,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from geo.attribution import REPORTER, Attribution, attribute, denies, hedged
+from geo.attribution import REPORTER, Attribution, attribute, attribute_in_clause, denies, hedged
 from geo.counts import find_counts
 from geo.dates import ResolvedDate, find_dates, pick_expression, resolve, resolve_among, years_in
 from geo.models import Article, Claim, CountClaim, Mention, Place
 from geo.nlp import Sentence, lexicon, load_nlp, split_sentences
 
-__all__ = ["ArticleResult", "extract", "extract_article", "load_nlp", "claim_date"]
+__all__ = ["ArticleResult", "claim_date", "extract", "extract_article", "infer_published", "load_nlp"]
 
 # How far (in words) a place may sit from the cue that governs it.
 MAX_OBJECT_GAP = 9
@@ -37,7 +37,6 @@ MAX_INCLUDING_GAP = 16
 ANAPHOR_REACH = 3
 # A denial ("the ministry denied the reports") answers claims this many sentences back.
 DENIAL_REACH = 2
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "unknown": 3}
 
 
 @dataclass
@@ -85,6 +84,14 @@ class Target:
     container: bool = False
     group: int = -1
     anaphor_of: Any = None
+    base: int = 0  # where the sentence of the offsets starts in the article
+
+    def named(self) -> Target:
+        """The target that names the place: itself, or what its anaphor points back to."""
+        t = self
+        while t.anaphor_of is not None:
+            t = t.anaphor_of
+        return t
 
 
 # ---------------------------------------------------------------------------
@@ -108,6 +115,7 @@ class _Rules:
     irrealis: re.Pattern[str]
     anaphora: re.Pattern[str]
     people_taken: re.Pattern[str]
+    object_gap: re.Pattern[str]
 
 
 def _alt(items: list[str]) -> str:
@@ -119,30 +127,31 @@ def _rules() -> _Rules:
     lex = lexicon()
     cues = []
     for cls, spec in lex["cues"].items():
-        pattern = re.compile(r"(?<![\w-])" + _alt(spec["patterns"]) + r"(?![\w-])", re.I)
+        pattern = re.compile(r"(?<![\w-])" + _alt(spec["patterns"]) + r"(?![\w-])", re.IGNORECASE)
         cues.append((cls, spec, pattern))
     actors = []
     for side in ("government", "taliban"):
         terms = sorted(lex["actors"][side], key=len, reverse=True)
-        actors.append((side, re.compile(r"\b" + _alt(terms) + r"\b", re.I)))
+        actors.append((side, re.compile(r"\b" + _alt(terms) + r"\b", re.IGNORECASE)))
     nc, ct = lex["non_claims"], lex["containers"]
     return _Rules(
         cues=tuple(cues),
-        any_cue=re.compile("|".join(p.pattern for _, _, p in cues), re.I),
+        any_cue=re.compile("|".join(p.pattern for _, _, p in cues), re.IGNORECASE),
         actors=tuple(actors),
-        negation=re.compile(r"\b" + _alt(lex["negation"]["patterns"]) + r"\s+(?:\w+\s+){0,2}$", re.I),
-        non_before=re.compile(_alt(nc["before"]), re.I),
-        non_after=re.compile(_alt(nc["after"]), re.I),
-        cont_before=tuple(re.compile(p, re.I) for p in ct["before"]),
-        cont_after=re.compile(_alt(ct["after"]), re.I),
-        cont_nouns=re.compile(r"\b" + _alt(ct["container_nouns"]) + r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I),
-        scopes=tuple((scope, re.compile(_alt(p) + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I))
+        negation=re.compile(r"\b" + _alt(lex["negation"]["patterns"]) + r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+        non_before=re.compile(_alt(nc["before"]), re.IGNORECASE),
+        non_after=re.compile(_alt(nc["after"]), re.IGNORECASE),
+        cont_before=tuple(re.compile(p, re.IGNORECASE) for p in ct["before"]),
+        cont_after=re.compile(_alt(ct["after"]), re.IGNORECASE),
+        cont_nouns=re.compile(r"\b" + _alt(ct["container_nouns"]) + r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE),
+        scopes=tuple((scope, re.compile(_alt(p) + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE))
                      for scope, p in lex["scopes"].items()),
-        list_cont=re.compile(_alt(lex["list_continuation"]["patterns"]), re.I),
-        captions=re.compile(_alt(lex["captions"]["patterns"]), re.I),
-        irrealis=re.compile(r"\b" + _alt(lex["irrealis"]["patterns"]) + r"\s+(?:\w+\s+){0,2}$", re.I),
-        anaphora=re.compile(r"(?<![\w-])" + _alt(lex["anaphora"]["patterns"]), re.I),
-        people_taken=re.compile(_alt(lex["people_taken"]["patterns"]), re.I),
+        list_cont=re.compile(_alt(lex["list_continuation"]["patterns"]), re.IGNORECASE),
+        captions=re.compile(_alt(lex["captions"]["patterns"]), re.IGNORECASE),
+        irrealis=re.compile(r"\b" + _alt(lex["irrealis"]["patterns"]) + r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE),
+        anaphora=re.compile(r"(?<![\w-])" + _alt(lex["anaphora"]["patterns"]), re.IGNORECASE),
+        people_taken=re.compile(_alt(lex["people_taken"]["patterns"]), re.IGNORECASE),
+        object_gap=re.compile(_alt(lex["object_gap"]["words"]) + r"$", re.IGNORECASE),
     )
 
 
@@ -154,31 +163,36 @@ _GLUE = re.compile(
     r"\bincluding\b|\brespectively\b|\bplus\b|\balso\b|\bnorthern\b|\bsouthern\b|\beastern\b|\bwestern\b|"
     r"\bcentral\b|\bneighbou?ring\b|\bkey\b|\bstrategic\b|\bcapitals?\b|\bprovincial\b|\bcentres?\b|\bcenters?\b|"
     r"\bat\b|\bthe\b|\bboth\b|\bdistrict\s+centers?\b|\bborder\s+towns?\b|\bcrossing\s+points?\b|\(|\)|-|–)*$",
-    re.I,
+    re.IGNORECASE,
 )
 # Text that ends the reach of a cue: a new clause, a quote, a new statement.
 _BOUNDARY = re.compile(
     r"[;:!?“”\"]|\.\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b|\bafter\b|\bbefore\b|"
     r"\bwhen\b|\bsince\b|\bwhere\b|\bamid\b|\bsaid\b|\bsays\b|\btold\b|\baccording\b|\bthough\b|\bmeanwhile\b|"
     r"\bbecause\b|(?<!\bwell\s)(?<!\bsuch\s)\bas\b(?!\s+well\b)|\bthen\b|\bwho\b",
-    re.I,
+    re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+|all\s+|also\s+|now\s+|since\s+|later\s+)?$", re.I)
+    r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+|all\s+|also\s+|now\s+|since\s+|later\s+)?$", re.IGNORECASE)
 _NOMINAL = re.compile(r"^(?:fall|fell|fallen|capture|seizure|takeover|take\s*over|recapture|re-capture|clearance|"
-                      r"liberation|overrunning)\b.*\bof$", re.I)
-_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.I)
+                      r"liberation|overrunning)\b.*\bof$", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.IGNORECASE)
 _PROVINCIAL_CAPITAL = re.compile(
     r"\b(?:the|its|their)\s+(?:(?:[a-z]+ern|key|strategic)\s+)?(?:provincial\s+capital|provincial\s+centre|"
-    r"provincial\s+center|capital\s+city|capital(?=\s+of\b))", re.I)
+    r"provincial\s+center|capital\s+city|capital(?=\s+of\b))", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
+_EXCEPT = re.compile(r"\b(?:except|except\s+for|apart\s+from|other\s+than|save\s+for|but\s+not)\s+(?:the\s+|for\s+)?$",
+                     re.IGNORECASE)
+# "Mianshin in Kandahar", "Arghandab district of Kandahar": where the place before lies.
+_WHERE_IT_LIES = re.compile(
+    r"(?:\bin|\b(?:district|districts|province|city|town)\s+of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 # "fallen to the Taliban, including Dasht-e Archi": the list names places of the claim.
-_INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably)\s+(?:the\s+)?$", re.I)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably)\s+(?:the\s+)?$", re.IGNORECASE)
 # Fighting and sieges govern only a place named right after them ("fighting in
 # Kunduz", "encircled the city of Kunduz"), not "an attack on an outpost in X".
 _CONTEST_GAP = re.compile(
     r"^\s*(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
-    r"capital|center|centre|outskirts|fringes|edge|gates|cities|towns|districts|provincial\s+capitals)\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
+    r"capital|center|centre|outskirts|fringes|edge|gates|cities|towns|districts|provincial\s+capitals)\s+(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------
@@ -228,16 +242,24 @@ def actor_side(text: str, *, last: bool) -> str | None:
     return best[2]
 
 
-def cue_controller(cue: Cue, sentence: str, clause_start: int) -> str | None:
-    """Who holds the place after this cue, from the cue and its actor."""
+def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) -> str | None:
+    """Who holds the place after this cue, from the cue and its actor.
+
+    With ``doc`` (the sentence parsed by spaCy) the actor is the verb's
+    grammatical subject or passive agent; without, the nearest actor before
+    the verb (or after "by").
+    """
     if cue.irrealis:
         return None
     if cue.controller in ("taliban", "government", "contested"):
         if cue.negated and cue.controller != "contested":
             return None
         return cue.controller
+    if cue.controller == "opposite":
+        side = actor_side(cue.text, last=False)
+        return _OPPOSITE.get(side or "", None) if not cue.irrealis else None
     if cue.controller == "after":
-        if re.search(r"\b(?:our|us|we)\b", cue.text, re.I):
+        if re.search(r"\b(?:our|us|we|their)\b", cue.text, re.IGNORECASE):
             return "speaker"
         window = sentence[cue.start:min(len(sentence), cue.end + 40)]
         stop = re.search(r"[,;.:“”\"]", window[cue.end - cue.start:])
@@ -245,10 +267,11 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int) -> str | None:
             window = window[:cue.end - cue.start + stop.start()]
         side = actor_side(window, last=False) or cue.default or None
     else:
-        if cue.passive or cue.nominal:
+        side = parsed_side(doc, cue) if doc is not None else None
+        if side is None and (cue.passive or cue.nominal):
             m = _BY.match(sentence[cue.end:cue.end + 60])
             side = actor_side(sentence[cue.end:cue.end + 70], last=False) if m else None
-        else:
+        elif side is None:
             side = actor_side(sentence[clause_start:cue.start], last=True)
         side = side or cue.default or None
     if side is None:
@@ -260,6 +283,52 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int) -> str | None:
     if cue.negated:
         return "contested" if cue.cls in ("take", "enter") else None
     return side
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def parsed_side(doc: Any, cue: Cue) -> str | None:
+    """The side of the verb's subject (active) or agent (passive) in a parsed sentence."""
+    verb = None
+    for tok in doc:
+        if cue.start <= tok.idx < cue.end and tok.pos_ in ("VERB", "AUX", "NOUN"):
+            verb = tok
+            break
+    if verb is None:
+        return None
+    for _ in range(4):
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        if agent:
+            objs = [g for g in agent[0].children if g.dep_ == "pobj"]
+            if objs:
+                return actor_side(_phrase(objs[0]), last=False)
+        subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subj and subj[0].dep_ == "nsubj":
+            side = actor_side(_phrase(subj[0]), last=False)
+            if side is not None or subj[0].pos_ != "PRON":
+                return side
+            if subj[0].lower_ not in ("who", "which", "that"):
+                return None
+            # "the Taliban, who captured ...": the relative pronoun's noun.
+            return actor_side(_phrase(verb.head), last=False) if verb.dep_ == "relcl" else None
+        if subj:  # a passive subject without "by": nothing said about the actor
+            return None
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _phrase(tok: Any) -> str:
+    """A noun with its modifiers, without relative clauses or appositions."""
+    keep = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "det", "poss", "nmod", "case")]
+    tail = [t for t in tok.rights if t.dep_ in ("prep",) and t.lower_ in ("of", "loyal")]
+    words = [t.text for t in keep] + [tok.text]
+    for t in tail:
+        words += [w.text for w in t.subtree]
+    return " ".join(words)
 
 
 # ---------------------------------------------------------------------------
@@ -278,7 +347,8 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
     for m in mentions:
         if m.place is None or m.start < sentence.start or m.end > sentence.end:
             continue
-        out.append(Target(m.start - sentence.start, m.end - sentence.start, m.text, m.place, m))
+        out.append(Target(m.start - sentence.start, m.end - sentence.start, m.text, m.place, m,
+                          base=sentence.start))
     # "the provincial capital", "the capital of Badghis": the capital of the
     # province named around it.
     provinces = [t for t in out if t.place.level == "province"]
@@ -289,7 +359,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             continue
         cap = capital_of.get(near[0].place.adm1_pcode)
         if cap is not None and not any(t.start <= pm.start() < t.end for t in out):
-            out.append(Target(pm.start(), pm.end(), pm.group(0), cap, None))
+            out.append(Target(pm.start(), pm.end(), pm.group(0), cap, None, base=sentence.start))
     out.sort(key=lambda t: t.start)
     rules = _rules()
     for t in out:
@@ -307,7 +377,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             glue = text[out[i - 1].end:t.start]
             if not _GLUE.match(glue):
                 group += 1
-            elif re.search(r"\bin\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", glue):
+            elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start):
                 # "Mianshin in Kandahar", "Wesh in Kandahar": where the first lies.
                 t.container = True
         t.group = group
@@ -316,15 +386,31 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
     for am in rules.anaphora.finditer(text):
         if any(t.start <= am.start() < t.end or am.start() <= t.start < am.end() for t in out):
             continue
-        prior = [t for t in out if t.end <= am.start() and not t.excluded and not t.container
-                 and t.place.level != "province"]
+        if am.group(0).lower().endswith("province"):
+            # "the province": the province of the place named last.
+            before_it = [t for t in out if t.end <= am.start()] or list(earlier or [])
+            if not before_it or gazetteer is None or not hasattr(gazetteer, "province"):
+                continue
+            try:
+                prov = gazetteer.province(before_it[-1].place.adm1_pcode)
+            except KeyError:
+                continue
+            group += 1
+            out.append(Target(am.start(), am.end(), am.group(0), prov, None, group=group, base=sentence.start,
+                              anaphor_of=before_it[-1]))
+            continue
+        # A place named as a reference earlier in the same sentence can still be
+        # what "the city" points back to ("within a kilometre of Kunduz ... had
+        # not entered the city").
+        prior = [t for t in out if t.end <= am.start() and t.excluded in (None, "reference")
+                 and not t.container and t.place.level != "province" and t.anaphor_of is None]
         ref = _antecedent(am.group(0), prior)
         if ref is None and earlier:
             ref = _antecedent(am.group(0), earlier)
         if ref is None:
             continue
         group += 1
-        out.append(Target(am.start(), am.end(), ref.text, ref.place, ref.mention,
+        out.append(Target(am.start(), am.end(), am.group(0), ref.place, ref.mention, base=sentence.start,
                           group=group, container=False))
         out[-1].excluded = None
         out[-1].anaphor_of = ref  # type: ignore[attr-defined]
@@ -337,11 +423,11 @@ def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
     a = anaphor.lower()
     want = None
     if "crossing" in a or "port" in a:
-        want = lambda t: t.place.kind == "crossing"  # noqa: E731
+        want = lambda t: t.place.kind == "crossing"
     elif "city" in a or "town" in a:
-        want = lambda t: t.place.kind in ("city", "town") or t.place.level == "district"  # noqa: E731
+        want = lambda t: t.place.kind in ("city", "town")
     elif "district" in a:
-        want = lambda t: t.place.level == "district" or t.place.kind in ("city", "town")  # noqa: E731
+        want = lambda t: t.place.level == "district" or t.place.kind in ("city", "town")
     fitting = [t for t in candidates if want is None or want(t)]
     return fitting[-1] if fitting else None
 
@@ -361,8 +447,8 @@ def _province_lists(text: str, out: list[Target], gazetteer: Any) -> None:
         first = members[0]
         before = text[max(0, first.start - 60):first.start]
         tail = text[members[-1].end:members[-1].end + 12]
-        if not (re.search(r"\bprovinces\s+(?:of\s+)?(?:the\s+)?$", before, re.I)
-                or re.match(r"\s+provinces\b", tail, re.I)):
+        if not (re.search(r"\bprovinces\s+(?:of\s+)?(?:the\s+)?$", before, re.IGNORECASE)
+                or re.match(r"\s+provinces\b", tail, re.IGNORECASE)):
             continue
         for t in members:
             if t.place.level != "province" and gazetteer is not None and hasattr(gazetteer, "province_named"):
@@ -384,9 +470,9 @@ def _is_container(before: str, after: str, t: Target, targets: list[Target]) -> 
         return True
     if rules.cont_nouns.search(before):
         return True
-    if re.search(r"\b(?:in|inside|within|across|throughout|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before, re.I):
+    if re.search(r"\b(?:in|inside|within|across|throughout|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE):
         return True
-    return bool(re.search(r"\b(?:in|of)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*|\s+and\s+|\s+))*$", before, re.I)
+    return bool(re.search(r"\b(?:in|of)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*|\s+and\s+|\s+))*$", before, re.IGNORECASE)
                 and any(o.end <= t.start and o.place.level != "province" for o in targets))
 
 
@@ -423,7 +509,7 @@ def _gap_ok(gap_text: str, limit: int) -> int | None:
     return n if n <= limit else None
 
 
-def link_cues(text: str, cues: list[Cue], targets: list[Target]) -> dict[int, list[_Link]]:
+def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None) -> dict[int, list[_Link]]:
     """For each group of places, the cues that govern it (nearest per side)."""
     groups: dict[int, list[Target]] = {}
     for t in targets:
@@ -436,7 +522,8 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target]) -> dict[int, li
         for cue in cues:
             object_side = cue.mode in ("object", "both") and not cue.passive
             subject_side = cue.mode == "subject" or cue.passive
-            including = bool(_INCLUDING.search(text[max(0, g_start - 20):g_start]))
+            including = bool(_INCLUDING.search(text[max(0, g_start - 20):g_start])
+                             or _EXCEPT.search(text, max(0, g_start - 30), g_start))
             if (object_side or including) and cue.end <= g_start:
                 gap_text = text[cue.end:g_start]
                 if _any_cue_between(cues, cue.end, g_start):
@@ -445,9 +532,11 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target]) -> dict[int, li
                     continue
                 if not including and any(cue.end <= o.start and o.end <= g_start for o in targets):
                     continue
+                if cue.controller != "contested" and not including and not _object_gap_ok(gap_text):
+                    continue
                 gap = _gap_ok(gap_text, MAX_INCLUDING_GAP if including else MAX_OBJECT_GAP)
                 if gap is not None:
-                    ctl = cue_controller(cue, text, _clause_start(text, cue.start))
+                    ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc)
                     if ctl and (best_obj is None or gap <= best_obj.gap):
                         best_obj = _Link(cue, gap, ctl)
             if (subject_side or (cue.mode == "both" and _relative_gap(text[g_end:cue.start]))) \
@@ -456,7 +545,7 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target]) -> dict[int, li
                     continue
                 gap = _gap_ok(text[g_end:cue.start], MAX_SUBJECT_GAP)
                 if gap is not None:
-                    ctl = cue_controller(cue, text, g_end)
+                    ctl = cue_controller(cue, text, g_end, doc)
                     if ctl and (best_subj is None or gap < best_subj.gap):
                         best_subj = _Link(cue, gap, ctl)
         found = [lk for lk in (best_obj, best_subj) if lk is not None]
@@ -467,8 +556,18 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target]) -> dict[int, li
     return links
 
 
+def _object_gap_ok(gap_text: str) -> bool:
+    """Whether only place words stand between a verb and its place (not "seized weapons in")."""
+    rules = _rules()
+    for w in _WORD.findall(gap_text):
+        if w[0].isupper() or rules.object_gap.match(w.replace("’", "'")):
+            continue
+        return False
+    return True
+
+
 def _relative_gap(gap_text: str) -> bool:
-    return bool(re.match(r"^\s*,?\s*(?:which|that)\s+(?:the\s+)?\w+", gap_text, re.I))
+    return bool(re.match(r"^\s*,?\s*(?:which|that)\s+(?:the\s+)?\w+", gap_text, re.IGNORECASE))
 
 
 def _any_cue_between(cues: list[Cue], start: int, end: int) -> bool:
@@ -487,6 +586,10 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     offset, whether the claim states a standing state, and the lead event's
     date expression. Re-run with a new ``published`` when it is inferred.
     """
+    if "sentence_span" not in extra:  # a claim read back from elsewhere: nothing to re-resolve
+        if published is None:
+            return ResolvedDate(None, "unknown", "no date context recorded and no article date")
+        return ResolvedDate(published, "unknown", f"article date {published}")
     s0, s1 = extra["sentence_span"]
     sentence = text[s0:s1]
     exprs = find_dates(sentence)
@@ -495,7 +598,7 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
         return resolve_among(exprs, expr, published, year_hint=year_hint)
     lead = extra.get("lead_span")
-    if lead and not extra.get("state"):
+    if lead and not extra.get("state") and extra.get("lead_ok", True):
         lead_exprs = find_dates(text[lead[0]:lead[1]])
         if lead_exprs:
             r = resolve(lead_exprs[0], published, year_hint=year_hint)
@@ -544,19 +647,14 @@ def _capitals(gazetteer: Any) -> _Capitals:
     return _Capitals(gazetteer)
 
 
-def _place_fields(place: Place) -> dict[str, Any]:
-    if place.level == "province":
-        return {"adm2_pcode": None, "adm1_pcode": place.adm1_pcode, "geo_precision": 3}
-    return {"adm2_pcode": place.adm2_pcode, "adm1_pcode": place.adm1_pcode,
-            "geo_precision": 1 if place.level == "point" else 1}
-
-
 def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                     mentions: list[Mention] | None = None) -> ArticleResult:
     """All claims and count claims of one article.
 
-    ``nlp`` is accepted for the pipeline's sake; the rules work on the text
-    and need no parse. ``mentions`` may be given to skip the mention finder.
+    ``nlp`` (``load_nlp()``), when given, parses the few sentences where
+    both sides are named before an action verb, to find which one acts; the
+    other rules work on the text. ``mentions`` may be given to skip the
+    mention finder.
     """
     if mentions is None:
         from geo.mentions import find_mentions
@@ -580,11 +678,13 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     earlier: list[Target] = []
     recent: list[tuple[int, list[Target]]] = []
     atts: dict[int, Attribution] = {}
+    docs = _parse_ambiguous(nlp, sentences, set(by_sentence) & cue_sents) if nlp else {}
 
     def att_of(i: int) -> Attribution:
         # Computed only for sentences that need one; "He said" looks back.
         if i not in atts:
-            atts[i] = attribute(sentences[i].text, previous=lambda: _speaker_before(i))
+            atts[i] = _known_speaker(attribute(sentences[i].text, previous=lambda: _speaker_before(i)),
+                                     atts.values())
         return atts[i]
 
     def _speaker_before(i: int) -> Attribution | None:
@@ -600,12 +700,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         targets: list[Target] = []
         if "district" in s.text and re.search(r"\d|\b(?:dozens|hundred|twenty|thirty|forty|fifty)\b", s.text):
             for number, total, qual, a, b in find_counts(s.text):
-                d = claim_date(text, {"sentence_span": (s.start, s.end), "cue_start": s.start + a},
-                               article.published, year_hint)
-                att = att_of(i)
-                counts.append(CountClaim(article.id, number, total, qual, att.who, att.source_type,
-                                         d.date.isoformat() if d.date else None, s.text,
-                                         s.start + a, s.start + b))
+                counts.append(_count_claim(article, s, number, total, qual, a, b,
+                                           attribute_in_clause(s.text, a) or att_of(i), year_hint))
         if (i in by_sentence or (i in cue_sents and earlier)) and not rules.captions.search(s.text):
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
             cues = find_cues(s.text) if i in cue_sents else []
@@ -614,8 +710,9 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                 inherited = sentences[i - 1]
                 cues = find_cues(inherited.text)
             if cues and targets:
-                sent_claims = _sentence_claims(article, s, targets, cues, att_of(i), lead,
-                                               year_hint, inherited_from=inherited)
+                speaker = att_of(i - 1) if inherited is not None and att_of(i) is REPORTER else att_of(i)
+                sent_claims = _sentence_claims(article, s, targets, cues, speaker, lead,
+                                               year_hint, inherited_from=inherited, doc=docs.get(i))
         if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text):
             sent_claims = _denials(article, s, previous_claims, sent_claims, att_of(i), year_hint)
         claims.extend(sent_claims)
@@ -627,7 +724,93 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             recent.append((i, claimable(targets)))
         recent = [(j, ts) for j, ts in recent if i - j < ANAPHOR_REACH]
         earlier = [t for _, ts in recent for t in ts]
+    if lead is not None:
+        # The lead's date dates later sentences only for the lead's own places,
+        # or when the lead names none ("seized a key district on Thursday").
+        lead_places = {c.place_key for c in claims if tuple(c.extra.get("sentence_span", ())) == lead}
+        for c in claims:
+            if lead_places and c.place_key not in lead_places and c.date_reason.startswith("from the lead"):
+                c.extra["lead_ok"] = False
+                d = claim_date(text, c.extra, article.published, year_hint)
+                c.event_date = d.date.isoformat() if d.date else None
+                c.time_precision, c.date_reason = d.precision, d.reason
+    claims = align_event_dates(claims)
     return ArticleResult(article, _dedupe(_drop_fighting(claims)), counts, list(mentions))
+
+
+def align_event_dates(claims: list[Claim]) -> list[Claim]:
+    """Date a claim without its own date like an earlier dated report of the same event.
+
+    "Tuesday's capture of the crossing ... The take over of the border
+    crossing forced ...": the second mention is the same event, not a new one
+    on the article date.
+    """
+    dated: dict[tuple[str, str], Claim] = {}
+    out = []
+    for c in claims:
+        key = (c.place_key, c.controller)
+        own = c.time_precision != "unknown" and not c.date_reason.startswith("from the lead")
+        if own:
+            dated.setdefault(key, c)
+        elif key in dated and dated[key].event_date:
+            first = dated[key]
+            c = replace(c, event_date=first.event_date, time_precision=first.time_precision,
+                        date_reason=f"as the earlier report of the same event: {first.date_reason}")
+        out.append(c)
+    return out
+
+
+def ambiguous_actor(sentence: str, cue: Cue) -> bool:
+    """Whether both sides are named before an agent cue, so only a parse can tell who acts."""
+    if cue.controller != "agent" or cue.nominal or cue.passive:
+        return False
+    before = sentence[:cue.start]
+    return all(p.search(before) for _, p in _rules().actors)
+
+
+# Sentences parsed per call of nlp.pipe; an article rarely has more.
+PIPE_BATCH = 32
+
+
+def _parse_ambiguous(nlp: Any, sentences: list[Sentence], candidates: set[int]) -> dict[int, Any]:
+    """Parse, in one batch, the sentences whose actor the word rules cannot settle.
+
+    Only sentences with a place and an action cue are looked at, and only
+    those naming both sides before an agent verb are parsed: the parser is the
+    slowest step, and most sentences need none.
+    """
+    wanted = [i for i in sorted(candidates)
+              if any(ambiguous_actor(sentences[i].text, c) for c in find_cues(sentences[i].text))]
+    if not wanted:
+        return {}
+    docs = nlp.pipe((sentences[i].text for i in wanted), batch_size=PIPE_BATCH)
+    return dict(zip(wanted, docs))
+
+
+def _known_speaker(att: Attribution, earlier: Iterable[Attribution]) -> Attribution:
+    """A bare surname ("Shams said") takes the fuller description given earlier in the article."""
+    words = att.who.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return att
+    for e in earlier:
+        if e is not att and att.who in e.who and len(e.who) > len(att.who):
+            return e
+    return att
+
+
+def _count_claim(article: Article, s: Sentence, number: int, total: int | None, qual: str, a: int,
+                 b: int, att: Attribution, year_hint: int | None) -> CountClaim:
+    """A count claim, dated by a day named with it, else by the article (a count is a state)."""
+    d = claim_date(article.text, {"sentence_span": (s.start, s.end), "cue_start": s.start + a,
+                                  "cue_end": s.start + b}, article.published, year_hint)
+    when = d.date if d.precision == "day" else article.published
+    if att.source_type == "reporter":
+        # "the Taliban ... say they have seized over 80": the subject before the count.
+        side = actor_side(s.text[:a], last=False)
+        if side is not None:
+            att = Attribution("Taliban" if side == "taliban" else "government", side)  # type: ignore[arg-type]
+    return CountClaim(article.id, number, total, qual, att.who, att.source_type,
+                      when.isoformat() if when else None, s.text, s.start + a, s.start + b)
 
 
 def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -645,7 +828,7 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
     return by_sentence
 
 
-_SPEECH_HINT = re.compile(r"\b(?:said|says|told|according|claimed|confirmed|stated|reported|added)\b", re.I)
+_SPEECH_HINT = re.compile(r"\b(?:said|says|told|according|claimed|confirmed|stated|reported|added)\b", re.IGNORECASE)
 
 _CONFIDENCE = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_object": 0.75,
                "withdraw": 0.7, "enter": 0.65}
@@ -653,14 +836,14 @@ _CONFIDENCE = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_ob
 
 def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues: list[Cue],
                      att: Attribution, lead: tuple[int, int] | None, year_hint: int | None,
-                     inherited_from: Sentence | None = None) -> list[Claim]:
+                     inherited_from: Sentence | None = None, doc: Any = None) -> list[Claim]:
     text = s.text
     if inherited_from is not None:
         # The places of a list sentence take the cue of the sentence before.
         links = {t.group: [_Link(c, 0, ctl)] for t in targets for c in cues[:1]
                  if (ctl := cue_controller(c, inherited_from.text, 0))}
     else:
-        links = link_cues(text, cues, targets)
+        links = link_cues(text, cues, targets, doc)
     hedge = hedged(text)
     firsts: dict[int, Target] = {}
     for t in targets:
@@ -672,13 +855,14 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         for link in links[t.group]:
             if t.place.level == "province" and link.controller == "contested":
                 continue
-            if t.anaphor_of is not None and link.controller == "contested":
-                continue
             found.append((t, link))
     found = _resolve_conflicts(found, text)
     out: list[Claim] = []
     for t, link in found:
         ctl = link.controller
+        if _EXCEPT.search(text, max(0, firsts[t.group].start - 30), firsts[t.group].start):
+            # "captured all districts except Lashkar Gah": the exception stays with the other side.
+            ctl = _OPPOSITE.get(ctl, ctl)
         if ctl == "speaker":
             # "under our control": the side of whoever says it.
             if att.source_type not in ("taliban", "government"):
@@ -693,19 +877,20 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
                  "cue_end": base.start + link.cue.end,
                  "cue": link.cue.text, "cue_class": link.cue.cls,
                  "state": link.cue.cls in ("hold", "hold_object"), "lead_span": lead}
-        if t.anaphor_of is not None:
-            extra["anaphor"] = text[t.start:t.end]
         d = claim_date(article.text, extra, article.published, year_hint)
         if d.year_inferred:
             extra["year_inferred"] = True
+        if d.historical:
+            extra["historical"] = True
+        who = (attribute_in_clause(text, link.cue.start) if inherited_from is None else None) or att
         conf = _CONFIDENCE.get(link.cue.cls, 0.6)
         if hedge:
             conf -= 0.15
-        if att.source_type == "taliban":
+        if who.source_type == "taliban":
             conf -= 0.05
         if inherited_from is not None or t.anaphor_of is not None:
             conf -= 0.1
-        out.append(_claim(article, t, s, ctl, d, scope, att, round(max(conf, 0.05), 2), extra))
+        out.append(_claim(article, t, s, ctl, d, scope, who, round(max(conf, 0.05), 2), extra))
     return out
 
 
@@ -727,8 +912,8 @@ def _resolve_conflicts(found: list[tuple[Target, _Link]], text: str) -> list[tup
         if lk.controller == "contested" and strong_later:
             continue
         past = re.search(r"\b(?:was|were)\s+(?:still\s+|once\s+|previously\s+)?$",
-                         text[max(0, lk.cue.start - 20):lk.cue.start], re.I)
-        if lk.cue.cls == "hold" and (past or re.match(r"(?:was|were)\b", lk.cue.text, re.I)) and any(
+                         text[max(0, lk.cue.start - 20):lk.cue.start], re.IGNORECASE)
+        if lk.cue.cls == "hold" and (past or re.match(r"(?:was|were)\b", lk.cue.text, re.IGNORECASE)) and any(
                 o[1].cue.strength > lk.cue.strength for o in others):
             continue
         keep.append((t, lk))
@@ -738,19 +923,24 @@ def _resolve_conflicts(found: list[tuple[Target, _Link]], text: str) -> list[tup
 def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, scope: str | None,
            att: Attribution, conf: float, extra: dict[str, Any]) -> Claim:
     p = t.place
-    fields = _place_fields(p)
+    province = p.level == "province"
+    # The mention is the place name as written (offsets into the article);
+    # an anaphor ("the district") is kept in extra.
+    named = t.named()
+    if named is not t:
+        extra = dict(extra, anaphor=t.text, anaphor_span=(t.base + t.start, t.base + t.end))
     return Claim(
         article_id=article.id,
         published=article.published.isoformat() if article.published else None,
         published_source=article.published_source,
-        mention=t.text,
-        char_start=s.start + t.start,
-        char_end=s.start + t.end,
+        mention=named.text,
+        char_start=named.base + named.start,
+        char_end=named.base + named.end,
         sentence=s.text,
         place_level=p.level,
         place_name=p.name,
-        adm2_pcode=fields["adm2_pcode"],
-        adm1_pcode=fields["adm1_pcode"],
+        adm2_pcode=None if province else p.adm2_pcode,
+        adm1_pcode=p.adm1_pcode,
         lat=p.lat if p.level == "point" else None,
         lon=p.lon if p.level == "point" else None,
         controller=ctl,  # type: ignore[arg-type]
@@ -785,11 +975,13 @@ def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Cla
     dated the same way.
     """
     out = []
+    used: set[int] = set()
     for c in previous:
         if c.controller not in _OPPOSITE:
             continue
         ctl = _OPPOSITE[c.controller]
         mine = [o for o in own if o.place_key == c.place_key and o.controller == ctl]
+        used.update(id(o) for o in mine)
         base = mine[0] if mine else replace(
             c, controller=ctl, sentence=s.text, attributed_to=att.who, source_type=att.source_type,
             confidence=round(max(c.confidence - 0.15, 0.05), 2),
@@ -801,7 +993,7 @@ def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Cla
                            date_reason="same date as the claim it denies",
                            extra=dict(base.extra, denial_of=c.attributed_to, date_from_denied=True))
         out.append(base)
-    return out + [o for o in own if o not in out]
+    return out + [o for o in own if id(o) not in used]
 
 
 def _drop_fighting(claims: list[Claim]) -> list[Claim]:
@@ -823,15 +1015,25 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = None,
-            batch_size: int = 64) -> Iterator[ArticleResult]:
+def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = None) -> Iterator[ArticleResult]:
     """Stream ``ArticleResult``s, one per article, in input order.
 
-    Holds one article at a time; the gazetteer is loaded once when not given.
+    Holds one article (and the few parsed sentences of it) at a time. The
+    gazetteer and the spaCy pipeline are loaded once when not given; pass
+    ``nlp=False`` to run on the word rules alone.
     """
     if gazetteer is None:
         from geo.gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
+    if nlp is None:
+        nlp = load_nlp()
     for article in articles:
-        yield extract_article(article, gazetteer=gazetteer, nlp=nlp)
+        yield extract_article(article, gazetteer=gazetteer, nlp=nlp or None)
+
+
+def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
+    """Publication dates for undated articles of a run (see ``geo.dating``)."""
+    from geo.dating import infer_published as infer
+
+    return infer(results)

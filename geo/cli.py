@@ -41,7 +41,10 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
 def _limits(max_article_mb: float | None):
     from geo.articles import Limits
 
-    limits = Limits.from_env()
+    try:
+        limits = Limits.from_env()
+    except ValueError as e:
+        raise Fatal(str(e)) from e
     if max_article_mb is not None:
         from dataclasses import replace
 

@@ -29,15 +29,15 @@ def _pattern() -> re.Pattern[str]:
     # verb of taking or holding.
     return re.compile(
         r"\b(?:(?P<qual>" + qual + r")\s+)?" + _NUM.replace("(", "(?P<num>", 1)
-        + r"(?:\s+(?:of|out\s+of)\s+(?:the\s+)?(?:country'?s?\s+|afghanistan'?s?\s+|its\s+|all\s+)?"
+        + r"(?:\s+(?:of|out\s+of)\s+(?:the\s+)?(?:country['’]?s?\s+|afghanistan['’]?s?\s+|its\s+|all\s+)?"
         + _NUM.replace("(", "(?P<total>", 1) + r")?\s+(?:\w+\s+)?(?:" + units + r")\b",
-        re.I,
+        re.IGNORECASE,
     )
 
 
 _VERBS = re.compile(
     r"\b(?:seiz|captur|took|taken|tak|control|hold|held|overr|fallen|fell|gain|overt|"
-    r"conquer|presence|retak|retook|recaptur|regain)\w*", re.I)
+    r"conquer|presence|retak|retook|recaptur|regain)\w*", re.IGNORECASE)
 
 
 def _value(raw: str) -> int:

@@ -69,6 +69,7 @@ class ResolvedDate:
     precision: TimePrecision
     reason: str
     year_inferred: bool = False
+    historical: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -87,9 +88,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month", since + r"\b(?P<when>early|mid|late|end of|beginning of|start of|"
          r"the end of|the beginning of|the start of|the middle of)?[\s-]*"
          + _MONTH2 + r"(?:,?\s+" + _YEAR + r")?\b"),
+        ("year", r"\b(?:in|during|since|by|back\s+in|until)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR
+         + r"(?![\d,.-]\d)\b"),
         ("weekday", r"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|last|this|since)\s+)?"
          + _WEEKDAY + r"(?:['’]s)?" + _PART + r"\b"),
-        ("rel", r"\b(?P<rel>the day before yesterday|the next day|the following day|a day later|"
+        ("rel", (r"\b(?P<rel>the day before yesterday|the next day|the following day|a day later|"
+         r"the previous day|the day before|a day earlier|(?:over|during|at|on) the weekend|"
          r"the next morning|the following morning|yesterday|today|tonight|this morning|"
          r"this afternoon|this evening|last night|earlier today|overnight|"
          r"(?:in|over|during|within) the (?:past|last) (?:24|twenty-four|48|forty-eight) hours|"
@@ -98,7 +102,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          r"in recent days|in recent weeks|recent days|"
          r"(?:earlier|later) this month|this month|last month|the previous month|"
          r"(?:a|one|two|three|four|five|six|seven|\d) days? (?:ago|earlier|before)|"
-         r"(?:a|one|two|three|\d) weeks? ago)\b"),
+         r"(?:a|one|two|three|\d) weeks? ago)\b")),
     ]
     return tuple((name, re.compile(p, flags)) for name, p in raw)
 
@@ -111,6 +115,10 @@ def _relative(text: str) -> tuple[int | None, str | None]:
     t = " ".join(text.lower().split())
     if t in ("the next day", "the following day", "a day later", "the next morning", "the following morning"):
         return None, "next_day"
+    if t in ("the previous day", "the day before", "a day earlier"):
+        return None, "prev_day"
+    if t.endswith("weekend"):
+        return None, "weekend"
     if t == "the day before yesterday":
         return 2, None
     if t in ("yesterday", "last night"):
@@ -157,9 +165,9 @@ def _find_dates(sentence: str) -> tuple[DateExpr, ...]:
 
 _DATE_HINT = re.compile(
     r"day|night|morning|afternoon|evening|week|month|hours|ago|earlier|before|yesterday|today|tonight|overnight|"
-    r"later|"
+    r"later|(?:19|20)\d\d|"
     + "|".join(k for k in MONTHS if len(k) > 3 or k == "may") + "|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec",
-    re.I)
+    re.IGNORECASE)
 
 
 def _make(name: str, m: re.Match[str]) -> DateExpr | None:
@@ -194,6 +202,10 @@ def _make(name: str, m: re.Match[str]) -> DateExpr | None:
             return None
         return DateExpr("month", s, e, text, month=MONTHS[mon.lower()], year=year,
                         since=since, period=(g.get("when") or "").lower() or None)
+    if name == "year":
+        if year is None:
+            return None
+        return DateExpr("year", s, e, text, year=year, since=text.lower().startswith("since"))
     if name == "weekday":
         return DateExpr("weekday", s, e, text, weekday=wd,
                         since=text.lower().startswith("since"),
@@ -270,6 +282,12 @@ def resolve(expr: DateExpr, published: date | None, *,
             day = 25
         d = _safe_date(year, expr.month or 1, day)
         return ResolvedDate(d, "month", f"'{expr.text}'", inferred and not expr.year)
+    if expr.kind == "year":
+        if published is not None and expr.year is not None and expr.year < published.year:
+            return ResolvedDate(None, "unknown", f"'{expr.text}': an earlier year, background", historical=True)
+        if published is None:
+            return ResolvedDate(None, "unknown", f"'{expr.text}': article date unknown")
+        return ResolvedDate(published, "unknown", f"'{expr.text}': the article's own year")
     if published is None:
         return ResolvedDate(None, "unknown", f"'{expr.text}': article date unknown")
     if expr.kind == "weekday" and expr.weekday is not None:
@@ -285,6 +303,10 @@ def resolve(expr: DateExpr, published: date | None, *,
         return ResolvedDate(monday - timedelta(days=7), "week", f"'{expr.text}': week before {published}")
     if expr.period == "this_week":
         return ResolvedDate(monday, "week", f"'{expr.text}': week of {published}")
+    if expr.period == "weekend":
+        return ResolvedDate(latest_weekday(5, published), "week", f"'{expr.text}': weekend up to {published}")
+    if expr.period in ("next_day", "prev_day"):
+        return ResolvedDate(None, "unknown", f"'{expr.text}': no day to count from")
     if expr.period == "this_month":
         return ResolvedDate(published.replace(day=1), "month", f"'{expr.text}'")
     if expr.period == "last_month":
@@ -314,15 +336,18 @@ def resolve_date(text: str, published: date | None, *, near: int | None = None,
 def resolve_among(exprs: list[DateExpr], expr: DateExpr, published: date | None, *,
                   year_hint: int | None = None) -> ResolvedDate:
     """Resolve ``expr``; "the next day" counts from the expression before it."""
-    if expr.period == "next_day":
-        before = [e for e in exprs if e.end <= expr.start and e.period != "next_day"]
+    if expr.period in ("next_day", "prev_day"):
+        step = 1 if expr.period == "next_day" else -1
+        before = [e for e in exprs if e.end <= expr.start and e.period not in ("next_day", "prev_day")]
         if not before:
-            return ResolvedDate(None, "unknown", f"'{expr.text}': no day before it")
+            if step == -1 and published is not None:  # "the day before": the article's eve
+                return ResolvedDate(published - timedelta(days=1), "day", f"'{expr.text}' from {published}")
+            return ResolvedDate(None, "unknown", f"'{expr.text}': no day to count from")
         base = resolve(before[-1], published, year_hint=year_hint)
         if base.date is None:
             return base
-        return ResolvedDate(base.date + timedelta(days=1), base.precision,
-                            f"'{expr.text}' after {base.reason}", base.year_inferred)
+        return ResolvedDate(base.date + timedelta(days=step), base.precision,
+                            f"'{expr.text}' from {base.reason}", base.year_inferred)
     return resolve(expr, published, year_hint=year_hint)
 
 

@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from geo.claims import ArticleResult, claim_date
+from geo.claims import ArticleResult, align_event_dates, claim_date
 from geo.dates import find_dates, resolve
 from geo.evaluate import claim_place
 from geo.models import Claim, CountClaim
@@ -39,7 +39,7 @@ _DATELINE = re.compile(
     r"(?:\b(?:posted|published|updated|last\s+updated(?:\s+on)?)\s*:?\s*(?P<a>[^|\n)]{4,40}))"
     r"|(?:^[A-Z][\w ]{0,40}(?:\[[^\]]*\])?\s+(?P<b>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*\([A-Z]{2,6}\))"
     r"|(?:\btoday\s*,\s*(?P<c>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))",
-    re.M,
+    re.MULTILINE,
 )
 
 
@@ -134,7 +134,7 @@ def redate(r: ArticleResult, published: date | None, reason: str | None, *,
             time_precision=d.precision if d.date else c.time_precision,
             date_reason=d.reason if d.date else c.date_reason, extra=extra))
     counts = [_redate_count(k, article.text, article.published, year) for k in r.counts]
-    return ArticleResult(article, claims, counts, r.mentions)
+    return ArticleResult(article, align_event_dates(claims), counts, r.mentions)
 
 
 def _redate_count(k: CountClaim, text: str, published: date | None, year: int | None) -> CountClaim:
@@ -143,7 +143,8 @@ def _redate_count(k: CountClaim, text: str, published: date | None, year: int | 
         return k
     d = claim_date(text, {"sentence_span": (s0, s0 + len(k.sentence)), "cue_start": k.char_start},
                    published, year)
-    return replace(k, date=d.date.isoformat() if d.date else k.date)
+    when = d.date if d.precision == "day" else published
+    return replace(k, date=when.isoformat() if when else k.date)
 
 
 def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:

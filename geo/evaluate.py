@@ -119,11 +119,11 @@ class Scores:
         """A short report; with ``verbose`` the errors of every article."""
         lines = [
             f"articles  {self.articles}",
-            f"claims    P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
-            f"   (tp {self.tp}, fp {self.fp}, fn {self.fn})",
+            (f"claims    P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+            f"   (tp {self.tp}, fp {self.fp}, fn {self.fn})"),
             f"places    F1 {self.place_f1:.3f}   (tp {self.place_tp}, fp {self.place_fp}, fn {self.place_fn})",
-            f"dates     exact {self.date_accuracy:.3f}  within 1 day {self.date_within_one_day:.3f}"
-            f"   ({self.dated} matched claims with a gold date)",
+            (f"dates     exact {self.date_accuracy:.3f}  within 1 day {self.date_within_one_day:.3f}"
+            f"   ({self.dated} matched claims with a gold date)"),
         ]
         if verbose:
             for art in sorted(set(self.false_positives) | set(self.false_negatives) | set(self.date_errors)):

@@ -31,21 +31,21 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from .models import Place
 from .normalize import ascii_fold, name_key, normalize_name
 
 __all__ = [
-    "Gazetteer",
-    "Entry",
-    "load_gazetteer",
-    "build_gazetteer",
     "DATA_DIR",
+    "Entry",
+    "Gazetteer",
     "GazetteerError",
+    "build_gazetteer",
+    "load_gazetteer",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -60,7 +60,7 @@ _GEONAMES_NOISE = re.compile(
     r"(wuleswali|woluswali|wuluswali|olusvali|oluswali|ulusvali|vulesvali|vulusvali|woludwali|"
     r"wulêswālī|alaqahdari|alakadari|alaqadari|alagadari|alakakhdari|hukumat|qaryah|karez-e|"
     r"\bdeh-e\b|kariz)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -97,6 +97,7 @@ class Gazetteer:
     _by_adm1: dict[str, list[Place]] = field(default_factory=dict, repr=False)
     _province_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _fuzzy_keys: list[str] = field(default_factory=list, repr=False)
+    _points_by_adm2: dict[str, list[Place]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         by_adm1: dict[str, list[Place]] = defaultdict(list)
@@ -110,6 +111,11 @@ class Gazetteer:
             if len(provs) == 1:
                 prov[key] = provs.pop()
         self._province_keys = prov
+        pts: dict[str, list[Place]] = defaultdict(list)
+        for p in self.places.values():
+            if p.level == "point" and p.adm2_pcode:
+                pts[p.adm2_pcode].append(p)
+        self._points_by_adm2 = {k: sorted(v, key=lambda p: p.key) for k, v in pts.items()}
         # rapidfuzz only for long names: short ones collide with ordinary words
         self._fuzzy_keys = sorted(k for k in self.index if len(k) >= 6)
 
@@ -131,7 +137,9 @@ class Gazetteer:
     def districts_of(self, adm1_pcode: str) -> list[Place]:
         """The districts of a province, by P-code."""
         if adm1_pcode not in self.places or self.places[adm1_pcode].level != "province":
-            raise KeyError(f"Expected a province P-code such as 'AF18', instead got: {adm1_pcode!r}.")
+            raise KeyError(
+                f"Expected a province P-code such as 'AF18', instead got: {adm1_pcode!r}."
+            )
         return list(self._by_adm1.get(adm1_pcode, []))
 
     def province_named(self, text: str) -> Place | None:
@@ -141,6 +149,10 @@ class Gazetteer:
             words.pop()
         pk = self._province_keys.get(name_key(" ".join(words)))
         return self.places[pk] if pk else None
+
+    def points_in(self, adm2_pcode: str) -> list[Place]:
+        """The point places (crossings, dams, airports, towns, the city) inside a district."""
+        return list(self._points_by_adm2.get(adm2_pcode, ()))
 
     def capital_of(self, adm1_pcode: str) -> Place | None:
         """The capital city point of a province."""
@@ -192,7 +204,9 @@ def _read_csv(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
         reader = csv.DictReader(fh)
         missing = set(required) - set(reader.fieldnames or ())
         if missing:
-            raise GazetteerError(f"{path.name}: expected columns {sorted(missing)} in the header, instead got: {reader.fieldnames!r}.")
+            raise GazetteerError(
+                f"{path.name}: expected columns {sorted(missing)} in the header, instead got: {reader.fieldnames!r}."
+            )
         rows = []
         for i, row in enumerate(reader, start=2):
             row = {k: (v or "").strip() for k, v in row.items() if k}
@@ -213,7 +227,9 @@ def _float(row: dict[str, str], col: str, path: str) -> float:
     try:
         return float(row[col])
     except ValueError as e:
-        raise GazetteerError(f"{path} line {row['_line']}: expected a number for {col}, instead got: {row[col]!r}.") from e
+        raise GazetteerError(
+            f"{path} line {row['_line']}: expected a number for {col}, instead got: {row[col]!r}."
+        ) from e
 
 
 # --- building ----------------------------------------------------------------------
@@ -223,6 +239,10 @@ def _input_hash(boundaries_dir: Path) -> str:
     h = hashlib.sha256(BUILD_VERSION.encode())
     for name in ("points.csv", "crosswalk.csv", "distractors.csv", "foreign.csv"):
         h.update((DATA_DIR / name).read_bytes())
+    # the keys depend on the folding rules and the build code: a change to either rebuilds
+    here = Path(__file__).resolve().parent
+    for name in ("normalize.py", "gazetteer.py"):
+        h.update((here / name).read_bytes())
     for name in ("installed.json", "districts.parquet"):
         p = boundaries_dir / name
         if p.exists():
@@ -279,7 +299,6 @@ _CITY_NAMES = {  # capitals whose usual English name differs from the AGCHO dist
 
 def build_gazetteer() -> Gazetteer:
     """Build the gazetteer from the installed boundaries, the CSVs and GeoNames (slow)."""
-    import geopandas as gpd
     from shapely.geometry import Point
 
     from .boundaries import load_country, load_districts, load_provinces
@@ -297,18 +316,27 @@ def build_gazetteer() -> Gazetteer:
         return None
 
     dist_row = {r.adm2_pcode: r for r in districts.itertuples()}
-    prov_name = dict(zip(provinces.adm1_pcode, provinces.adm1_name))
 
     # 1. provinces and districts
     for r in provinces.itertuples():
         rp = r.geometry.representative_point()
-        b.add_place(Place(r.adm1_pcode, r.adm1_name, "province", r.adm1_pcode, r.adm1_name), (rp.y, rp.x))
+        b.add_place(
+            Place(r.adm1_pcode, r.adm1_name, "province", r.adm1_pcode, r.adm1_name), (rp.y, rp.x)
+        )
         b.add_name(r.adm1_name, r.adm1_pcode, "exact", 1)
     centre_of: dict[str, str] = {}
     for r in districts.itertuples():
         rp = r.geometry.representative_point()
         b.add_place(
-            Place(r.adm2_pcode, r.adm2_name, "district", r.adm1_pcode, r.adm1_name, r.adm2_pcode, r.adm2_name),
+            Place(
+                r.adm2_pcode,
+                r.adm2_name,
+                "district",
+                r.adm1_pcode,
+                r.adm1_name,
+                r.adm2_pcode,
+                r.adm2_name,
+            ),
             (rp.y, rp.x),
         )
         b.add_name(r.adm2_name, r.adm2_pcode, "exact", 1)
@@ -323,7 +351,11 @@ def build_gazetteer() -> Gazetteer:
     # a province whose capital district carries no "Centre" mark (Kabul): the district of its name
     for r in provinces.itertuples():
         if r.adm1_pcode not in centre_of:
-            same = [d for d in districts.itertuples() if d.adm1_pcode == r.adm1_pcode and name_key(d.adm2_name) == name_key(r.adm1_name)]
+            same = [
+                d
+                for d in districts.itertuples()
+                if d.adm1_pcode == r.adm1_pcode and name_key(d.adm2_name) == name_key(r.adm1_name)
+            ]
             if len(same) == 1:
                 centre_of[r.adm1_pcode] = same[0].adm2_pcode
 
@@ -333,9 +365,25 @@ def build_gazetteer() -> Gazetteer:
         lat, lon = _float(row, "lat", path.name), _float(row, "lon", path.name)
         pc = district_at(lat, lon)
         if pc is None:
-            raise GazetteerError(f"points.csv line {row['_line']}: {row['name']!r} at ({lat}, {lon}) lies outside every district.")
+            raise GazetteerError(
+                f"points.csv line {row['_line']}: {row['name']!r} at ({lat}, {lon}) lies outside every district."
+            )
         d = dist_row[pc]
-        b.add_place(Place(row["key"], row["name"], "point", d.adm1_pcode, d.adm1_name, pc, d.adm2_name, lat, lon, row["kind"]), (lat, lon))
+        b.add_place(
+            Place(
+                row["key"],
+                row["name"],
+                "point",
+                d.adm1_pcode,
+                d.adm1_name,
+                pc,
+                d.adm2_name,
+                lat,
+                lon,
+                row["kind"],
+            ),
+            (lat, lon),
+        )
         b.add_name(row["name"], row["key"], "exact", 2)
         for v in _split_variants(row["variants"]):
             b.add_name(v, row["key"], "variant", 2)
@@ -355,7 +403,11 @@ def build_gazetteer() -> Gazetteer:
         lat = lon = None
         for n in (cname, d.adm2_name):
             best = sorted(
-                (g for g in gn_by_key.get(name_key(n), []) if district_at(g["lat"], g["lon"]) == pc),
+                (
+                    g
+                    for g in gn_by_key.get(name_key(n), [])
+                    if district_at(g["lat"], g["lon"]) == pc
+                ),
                 key=lambda g: -g["population"],
             )
             if best:
@@ -365,7 +417,21 @@ def build_gazetteer() -> Gazetteer:
             rp = d.geometry.representative_point()
             lat, lon = rp.y, rp.x
         key = f"pt:{_slug(cname)}-city"
-        b.add_place(Place(key, cname, "point", d.adm1_pcode, d.adm1_name, pc, d.adm2_name, round(lat, 5), round(lon, 5), "city"), (lat, lon))
+        b.add_place(
+            Place(
+                key,
+                cname,
+                "point",
+                d.adm1_pcode,
+                d.adm1_name,
+                pc,
+                d.adm2_name,
+                round(lat, 5),
+                round(lon, 5),
+                "city",
+            ),
+            (lat, lon),
+        )
         capitals[adm1] = key
         b.add_name(cname, key, "exact", 1)
         b.add_name(d.adm2_name, key, "exact", 1)
@@ -376,7 +442,9 @@ def build_gazetteer() -> Gazetteer:
     for row in _read_csv(path, ("variant", "target", "kind", "source")):
         target = row["target"]
         if target not in b.places:
-            raise GazetteerError(f"crosswalk.csv line {row['_line']}: unknown target {target!r} for {row['variant']!r}.")
+            raise GazetteerError(
+                f"crosswalk.csv line {row['_line']}: unknown target {target!r} for {row['variant']!r}."
+            )
         # a crosswalk line may map a spelling to the district of a capital: use the city point then
         if b.places[target].level == "district" and target in centre_of.values():
             adm1 = b.places[target].adm1_pcode
@@ -388,7 +456,9 @@ def build_gazetteer() -> Gazetteer:
     path = DATA_DIR / "distractors.csv"
     for row in _read_csv(path, ("name", "class", "policy")):
         if row["policy"] not in ("never", "cue"):
-            raise GazetteerError(f"distractors.csv line {row['_line']}: expected policy 'never' or 'cue', instead got: {row['policy']!r}.")
+            raise GazetteerError(
+                f"distractors.csv line {row['_line']}: expected policy 'never' or 'cue', instead got: {row['policy']!r}."
+            )
         distractors[name_key(row["name"])] = (row["class"], row["policy"])
     foreign: dict[str, tuple[str, str]] = {}
     path = DATA_DIR / "foreign.csv"
@@ -408,14 +478,31 @@ def build_gazetteer() -> Gazetteer:
         # something else (GeoNames gives "Titan" for Saghar, "Khanabad" for Taloqan)
         core = name_key(_GEONAMES_NOISE.sub(" ", g["ascii"] or g["name"]))
         seat_name = name_key(d.adm2_name)
-        names = [n for n in names if n == g["name"] or _similar(name_key(n), core) or _similar(name_key(n), seat_name)]
-        seat_keys = {name_key(d.adm2_name)} | {name_key(a) for a in (d.adm2_alt1, d.adm2_alt2) if isinstance(a, str)}
+        names = [
+            n
+            for n in names
+            if n == g["name"] or _similar(name_key(n), core) or _similar(name_key(n), seat_name)
+        ]
+        seat_keys = {name_key(d.adm2_name)} | {
+            name_key(a) for a in (d.adm2_alt1, d.adm2_alt2) if isinstance(a, str)
+        }
         if keys & seat_keys:
             target = capitals.get(d.adm1_pcode) if centre_of.get(d.adm1_pcode) == pc else pc
         else:
             target = f"pt:gn{g['id']}"
             b.add_place(
-                Place(target, g["ascii"] or g["name"], "point", d.adm1_pcode, d.adm1_name, pc, d.adm2_name, g["lat"], g["lon"], "town"),
+                Place(
+                    target,
+                    g["ascii"] or g["name"],
+                    "point",
+                    d.adm1_pcode,
+                    d.adm1_name,
+                    pc,
+                    d.adm2_name,
+                    g["lat"],
+                    g["lon"],
+                    "town",
+                ),
                 (g["lat"], g["lon"]),
             )
         for n in names:
@@ -525,6 +612,9 @@ def _load_cached(cache_path: str) -> Gazetteer:
         tmp = p.with_suffix(".tmp")
         tmp.write_text(json.dumps(gaz.to_json(), ensure_ascii=False), encoding="utf-8")
         tmp.replace(p)
+        for old in p.parent.glob("gazetteer-*.json"):
+            if old != p:
+                old.unlink(missing_ok=True)  # caches of earlier inputs are never read again
     except OSError:
         pass  # a read-only cache folder only costs speed
     return gaz
@@ -546,4 +636,7 @@ def describe(place: Place) -> str:
 
 def normalized_names(gazetteer: Gazetteer) -> dict[str, list[str]]:
     """Readable normal forms of the index keys, for debugging the gazetteer."""
-    return {k: [normalize_name(gazetteer.places[e.place_key].name) for e in v] for k, v in gazetteer.index.items()}
+    return {
+        k: [normalize_name(gazetteer.places[e.place_key].name) for e in v]
+        for k, v in gazetteer.index.items()
+    }

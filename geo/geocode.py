@@ -18,14 +18,21 @@ import json
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .models import Mention, Place
 from .normalize import ascii_fold, name_key
 
-__all__ = ["Geocoder", "GeocodeResult", "geocoder_from_env", "geocode_mentions", "ENV_GEOCODER", "ENV_GEOCODER_CACHE"]
+__all__ = [
+    "ENV_GEOCODER",
+    "ENV_GEOCODER_CACHE",
+    "GeocodeResult",
+    "Geocoder",
+    "geocode_mentions",
+    "geocoder_from_env",
+]
 
 ENV_GEOCODER = "TCMAP_GEOCODER"
 ENV_GEOCODER_CACHE = "TCMAP_GEOCODER_CACHE"
@@ -71,7 +78,9 @@ class Geocoder:
         if scheme not in ("http", "https"):
             raise ValueError(f"Expected 'http' or 'https' for scheme, instead got: {scheme!r}.")
         if min_delay_seconds < 0:
-            raise ValueError(f"Expected a non-negative min_delay_seconds, instead got: {min_delay_seconds!r}.")
+            raise ValueError(
+                f"Expected a non-negative min_delay_seconds, instead got: {min_delay_seconds!r}."
+            )
         self.domain = domain
         self.scheme = scheme
         self.user_agent = user_agent
@@ -109,8 +118,19 @@ class Geocoder:
             from geopy.extra.rate_limiter import RateLimiter
             from geopy.geocoders import Nominatim
 
-            nom = Nominatim(user_agent=self.user_agent, domain=self.domain, scheme=self.scheme, timeout=self.timeout)
-            self._call = RateLimiter(nom.geocode, min_delay_seconds=self.min_delay_seconds, max_retries=1, error_wait_seconds=max(self.min_delay_seconds, 0.0), swallow_exceptions=False)
+            nom = Nominatim(
+                user_agent=self.user_agent,
+                domain=self.domain,
+                scheme=self.scheme,
+                timeout=self.timeout,
+            )
+            self._call = RateLimiter(
+                nom.geocode,
+                min_delay_seconds=self.min_delay_seconds,
+                max_retries=1,
+                error_wait_seconds=max(self.min_delay_seconds, 0.0),
+                swallow_exceptions=False,
+            )
         return self._call
 
     def geocode(self, name: str) -> GeocodeResult | None:
@@ -122,23 +142,39 @@ class Geocoder:
             cache = self._load_cache()
             if key in cache:
                 hit = cache[key]
-                return GeocodeResult(name, hit["lat"], hit["lon"], hit["display_name"]) if hit else None
+                return (
+                    GeocodeResult(name, hit["lat"], hit["lon"], hit["display_name"])
+                    if hit
+                    else None
+                )
             from geopy.exc import GeopyError
 
             try:
-                loc = self._service()(ascii_fold(name) if not name.isascii() else name, country_codes=self.country_codes, exactly_one=True)
+                loc = self._service()(
+                    ascii_fold(name) if not name.isascii() else name,
+                    country_codes=self.country_codes,
+                    exactly_one=True,
+                )
             except GeopyError as e:
-                raise GeocoderError(f"Geocoding {name!r} at {self.scheme}://{self.domain} failed: {e}") from e
+                raise GeocoderError(
+                    f"Geocoding {name!r} at {self.scheme}://{self.domain} failed: {e}"
+                ) from e
             self.requests += 1
             if loc is None:
                 cache[key] = None
             else:
-                cache[key] = {"lat": float(loc.latitude), "lon": float(loc.longitude), "display_name": str(loc.address)}
+                cache[key] = {
+                    "lat": float(loc.latitude),
+                    "lon": float(loc.longitude),
+                    "display_name": str(loc.address),
+                }
             self._save_cache()
             hit = cache[key]
             return GeocodeResult(name, hit["lat"], hit["lon"], hit["display_name"]) if hit else None
 
-    def place(self, name: str, district_at: Callable[[float, float], tuple[str, str, str, str] | None]) -> Place | None:
+    def place(
+        self, name: str, district_at: Callable[[float, float], tuple[str, str, str, str] | None]
+    ) -> Place | None:
         """A ``point`` Place for ``name``; ``district_at(lat, lon)`` gives (adm2, adm2 name, adm1, adm1 name)."""
         res = self.geocode(name)
         if res is None:
@@ -148,7 +184,18 @@ class Geocoder:
             return None  # outside Afghanistan, whatever the service says
         adm2, adm2_name, adm1, adm1_name = where
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(name)).strip("-")
-        return Place(f"pt:geo-{slug}", name, "point", adm1, adm1_name, adm2, adm2_name, round(res.lat, 5), round(res.lon, 5), "town")
+        return Place(
+            f"pt:geo-{slug}",
+            name,
+            "point",
+            adm1,
+            adm1_name,
+            adm2,
+            adm2_name,
+            round(res.lat, 5),
+            round(res.lon, 5),
+            "town",
+        )
 
 
 def geocoder_from_env() -> Geocoder | None:
@@ -157,7 +204,9 @@ def geocoder_from_env() -> Geocoder | None:
     if not choice or choice in ("0", "off", "none", "false"):
         return None
     if choice != "nominatim":
-        raise ValueError(f"Expected 'nominatim' or nothing for {ENV_GEOCODER}, instead got: {choice!r}.")
+        raise ValueError(
+            f"Expected 'nominatim' or nothing for {ENV_GEOCODER}, instead got: {choice!r}."
+        )
     from .boundaries import cache_dir
 
     cache = os.environ.get(ENV_GEOCODER_CACHE) or str(cache_dir() / "geocoder-cache.json")

@@ -1,11 +1,12 @@
 """Find the place names in an article and resolve each to a gazetteer place.
 
-How it works, and why it is fast: the text is tokenised once with a regex;
-each word gets its folded key (``geo.normalize.token_key``); at every
-capitalised word the n-grams of up to six words (connectors such as ``-e-``
-inside) are looked up in the gazetteer's dict of keys, longest first. Only
-capitalised runs that match nothing, are long enough and stand where a place
-stands (before "district", after "in") go to rapidfuzz.
+How it works, and why it is fast: one regex finds the runs of capitalised
+words (with the connectors ``-e-``, ``wa`` inside) and skips the lower-case
+bulk of the text; each word gets its folded key (``geo.normalize.token_key``,
+memoised); at every word of a run the n-grams of up to six words are looked
+up in the gazetteer's dict of keys, longest first. Only runs that match
+nothing, are long enough and stand where a place stands (before "district",
+after "in") go to rapidfuzz, and its answers are memoised too.
 
 Each found name is then resolved, in this order:
 
@@ -17,7 +18,12 @@ Each found name is then resolved, in this order:
 3. the province named in the same sentence, then in the article (Jani Khel of
    Paktia vs. Jani Khel of Paktika);
 4. geodesic distance to the other places the article names;
-5. otherwise nothing, with the reason.
+5. a provincial capital over a namesake elsewhere (Faizabad);
+6. otherwise nothing, with the reason.
+
+Around the names: "X area in Y district" puts X in Y; "the provincial capital"
+and "the airport" become mentions of the capital (or its airport) of the
+province or city named just before.
 
 Names that are also words or people's names ("Nari", "Ghani") resolve only with
 a cue; foreign places come back unresolved with rule ``foreign``.
@@ -27,17 +33,18 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .gazetteer import Entry, Gazetteer
 from .models import Mention, Place
 from .normalize import CONNECTORS, name_key, token_key
 
-__all__ = ["find_mentions", "places_rows", "sentence_spans", "PLACES_COLUMNS"]
+__all__ = ["PLACES_COLUMNS", "find_mentions", "places_rows", "sentence_spans"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# what may stand between two words of one name: a space, a hyphen, an apostrophe
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$", re.IGNORECASE)
 # the end mark is consumed (group "mark") rather than looked behind at, so the regex engine
 # jumps from one [.!?\n] to the next instead of testing every position
 _SENT_END = re.compile(
@@ -61,49 +68,216 @@ _CUE_AFTER: dict[str, str] = {
     "dam": "dam",
     "airport": "airport",
     "airfield": "airport",
+    "airbase": "airport",
+    "base": "airport",
+    "bridge": "crossing",
 }
 _INCLUDE_CUE = {"district", "province", "city"}  # singular cues that become part of the mention
-_APPOSITIVE_CITY = re.compile(r"^\s*,?\s*(?:the\s+)?(?:provincial\s+capital|capital\s+(?:city\s+)?of|city\b|capital\b)", re.I)
-_PROVINCE_CAPITAL_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:provincial\s+)?capital\b(?!\s*(?:city\s+)?,?\s*(?:of\s+)?[A-Z])")
+_APPOSITIVE_CITY = re.compile(
+    r"^\s*,?\s*(?:the\s+)?(?:provincial\s+capital|capital\s+(?:city\s+)?of|city\b|capital\b)",
+    re.IGNORECASE,
+)
+_PROVINCE_CAPITAL_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:provincial\s+)?capital\b(?!\s*(?:city\s+)?,?\s*(?:of\s+)?[A-Z])"
+)
 _APPOSITIVE_CAPITAL_BEFORE = re.compile(
-    r"[\w)]\s*[,\u2013\u2014(-]\s*(?:which\s+is\s+)?(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I
+    r"[\w)]\s*[,\u2013\u2014(-]\s*(?:which\s+is\s+)?(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _GIVEN_NAME = re.compile(
     r"^(?:mohammad|muhammad|mohammed|muhammed|mohammd|ahmad|ahmed|abdul|abdal|gul|mir|sayed|syed|said|sher|shir|"
     r"haji|mullah|mawlawi|qari|hafiz|noor|nur|khan|jan|shah|amir|zabihullah|zabiullah|fazel|fazal|fazil|ghulam|"
     r"rahmatullah|abdullah|ashraf|hamid|karim|rahim|rashid|ali|hassan|hussain|hussein|hasan|habib|hekmatullah|"
+    r"ajmal|fawad|tariq|tareq|amrullah|atta|ismail|rashid|nazar|wahid|waheed|javid|jawed|naser|nasir|khalid|"
+    r"abdul|mohibullah|sediq|sediqullah|jamal|kamal|akbar|asad|bashir|daud|dawood|farid|hamidullah|"
     r"[a-z]+(?:ullah|ulla|uddin|udin|addin|ddin|allah|zada|zadah|zai|zay|yar|gul))$"
 )
-_PROVINCE_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province)\b", re.I)
-_CITY_WORDS = re.compile(r"\b(?:city|cities|capital|capitals|outskirts|airport|downtown|gates|suburbs?|city's)\b", re.I)
+_PROVINCE_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province)\b",
+    re.IGNORECASE,
+)
+_CITY_WORDS = re.compile(
+    r"\b(?:city|cities|capital|capitals|outskirts|airport|downtown|gates|suburbs?|city's)\b",
+    re.IGNORECASE,
+)
 _TITLES = frozenset(
-    "president mr mrs ms dr gen general governor commander mullah mawlawi maulvi haji qari hafiz minister "
-    "spokesman spokesperson marshal sheikh ustad engineer eng colonel col lt major maj sgt captain capt "
-    "senator mp lawmaker ambassador envoy amir emir chief judge professor prof".split()
+    [
+        "president",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "governor",
+        "commander",
+        "mullah",
+        "mawlawi",
+        "maulvi",
+        "haji",
+        "qari",
+        "hafiz",
+        "minister",
+        "spokesman",
+        "spokesperson",
+        "marshal",
+        "sheikh",
+        "ustad",
+        "engineer",
+        "eng",
+        "colonel",
+        "col",
+        "lt",
+        "major",
+        "maj",
+        "sgt",
+        "captain",
+        "capt",
+        "senator",
+        "mp",
+        "lawmaker",
+        "ambassador",
+        "envoy",
+        "amir",
+        "emir",
+        "chief",
+        "judge",
+        "professor",
+        "prof",
+    ]
 )
 
 # capitalised words that start sentences and headlines and are never names
 _STOP = frozenset(
-    "the a an in on at of to from for by with and or but as after before during since while when where "
-    "this that these those it its he she they we i you his her their our there here some many most all "
-    "no not one two three four five six seven eight nine ten taliban afghan afghanistan government forces "
-    "officials official security police army local provincial district province city town village "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december read more photo news us un nato".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "from",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "after",
+        "before",
+        "during",
+        "since",
+        "while",
+        "when",
+        "where",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "there",
+        "here",
+        "some",
+        "many",
+        "most",
+        "all",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "taliban",
+        "afghan",
+        "afghanistan",
+        "government",
+        "forces",
+        "officials",
+        "official",
+        "security",
+        "police",
+        "army",
+        "local",
+        "provincial",
+        "district",
+        "province",
+        "city",
+        "town",
+        "village",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "read",
+        "more",
+        "photo",
+        "news",
+        "us",
+        "un",
+        "nato",
+    ]
 )
 
 PLACES_COLUMNS: tuple[str, ...] = (
-    "mention", "start", "end", "level", "place", "adm2_pcode", "adm1_pcode",
-    "lat", "lon", "rule", "score", "reason",
+    "mention",
+    "start",
+    "end",
+    "level",
+    "place",
+    "adm2_pcode",
+    "adm1_pcode",
+    "lat",
+    "lon",
+    "rule",
+    "score",
+    "reason",
 )
 
 _DOUBLE = re.compile(r"(.)\1+")
-_PLACEY_BEFORE = re.compile(r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around)\s+(?:the\s+)?$")
+_PLACEY_BEFORE = re.compile(
+    r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around)\s+(?:the\s+)?$"
+)
 _PLACEY_AFTER = re.compile(r"^\s*(?:district|province|city|town|border|crossing|port|area)")
 _NEXT_WORD = re.compile(r"^[ \t]+(?:border\s+)?([A-Za-z]+)")
 _ENDS_WORD_SPACE = re.compile(r"[A-Za-z.]\s+$")
 _ENDS_LETTER_SPACE = re.compile(r"[A-Za-z]\s$")
 
+CONTEXT_CHARS = 250
 FUZZY_MIN_KEY = 6
 FUZZY_CUTOFF = 88.0
 DISTANCE_MAX_KM = 250.0
@@ -140,6 +314,7 @@ class _Raw:
     sentence: int = 0
     list_group: int = -1
     extra: dict = field(default_factory=dict)
+    key: str = ""  # the gazetteer key that matched
 
 
 _CAPW = r"[^\W\d_a-z][^\W\d_]*"
@@ -180,7 +355,11 @@ def _tokenise(text: str, gaz: Gazetteer | None = None) -> list[_Tok]:
         w = run.group()
         if index is not None and w.isalpha():
             low, key, inner, cap = _word_info(w)
-            if key not in index and key not in foreign and (len(key) < FUZZY_MIN_KEY or low in _STOP):
+            if (
+                key not in index
+                and key not in foreign
+                and (len(key) < FUZZY_MIN_KEY or low in _STOP)
+            ):
                 continue
             append(_Tok(a, b, w, low, key, inner, cap, run_no))
             continue
@@ -227,24 +406,42 @@ def _scan(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Raw]:
     maxn = gaz.max_tokens
     while i < n:
         t = toks[i]
-        if not t.cap or not t.key or t.lower in _STOP and i + 1 < n and not _joinable(text, t, toks[i + 1]):
+        if (
+            not t.cap
+            or not t.key
+            or t.lower in _STOP
+            and i + 1 < n
+            and not _joinable(text, t, toks[i + 1])
+        ):
             i += 1
             continue
         # the words this name may span
         j = i
         limit = min(n, i + maxn)
-        while j + 1 < limit and _joinable(text, toks[j], toks[j + 1]) and (toks[j + 1].cap or toks[j + 1].lower in _INNER or toks[j + 1].lower in ("bandar", "qala", "port")):
+        while (
+            j + 1 < limit
+            and _joinable(text, toks[j], toks[j + 1])
+            and (
+                toks[j + 1].cap
+                or toks[j + 1].lower in _INNER
+                or toks[j + 1].lower in ("bandar", "qala", "port")
+            )
+        ):
             j += 1
         best: _Raw | None = None
         for end in range(j, i - 1, -1):
             last = toks[end]
             if not last.key:
                 continue
-            key = _join_keys([toks[k].key_inner for k in range(i, end)] + [last.key]) if end > i else t.key
+            key = (
+                _join_keys([toks[k].key_inner for k in range(i, end)] + [last.key])
+                if end > i
+                else t.key
+            )
             if key in index:
-                best = _Raw(t.start, last.end, i, end + 1, entries=index[key])
+                best = _Raw(t.start, last.end, i, end + 1, entries=index[key], key=key)
             elif key in foreign:
-                best = _Raw(t.start, last.end, i, end + 1, foreign=foreign[key])
+                best = _Raw(t.start, last.end, i, end + 1, foreign=foreign[key], key=key)
             else:
                 continue  # a word that is never a place alone ("Bala", "Afghan") starts nothing
             d = distractors.get(key)
@@ -269,7 +466,13 @@ def _capital_runs(text: str, toks: list[_Tok], covered: set[int]) -> list[tuple[
             i += 1
             continue
         j = i
-        while j + 1 < n and j + 1 - i < 4 and _joinable(text, toks[j], toks[j + 1]) and (toks[j + 1].cap or toks[j + 1].lower in _INNER) and j + 1 not in covered:
+        while (
+            j + 1 < n
+            and j + 1 - i < 4
+            and _joinable(text, toks[j], toks[j + 1])
+            and (toks[j + 1].cap or toks[j + 1].lower in _INNER)
+            and j + 1 not in covered
+        ):
             j += 1
         while j > i and not toks[j].cap:
             j -= 1
@@ -312,23 +515,88 @@ def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> lis
         placey = bool(_PLACEY_BEFORE.search(before)) or bool(_PLACEY_AFTER.match(after))
         if not placey:
             continue
-        if a > 0 and toks[a - 1].cap and toks[a - 1].lower not in _STOP and _joinable(text, toks[a - 1], toks[a]):
+        if (
+            a > 0
+            and toks[a - 1].cap
+            and toks[a - 1].lower not in _STOP
+            and _joinable(text, toks[a - 1], toks[a])
+        ):
             continue  # part of a longer capitalised phrase, such as a person's name
         if match in gaz.distractors:
             continue
-        found.append(_Raw(toks[a].start, toks[b - 1].end, a, b, entries=gaz.index[match], fuzzy_score=score / 100.0))
+        found.append(
+            _Raw(
+                toks[a].start,
+                toks[b - 1].end,
+                a,
+                b,
+                entries=gaz.index[match],
+                fuzzy_score=score / 100.0,
+                key=match,
+            )
+        )
     return found
 
 
 _BEFORE_WORDS = re.compile(r"[A-Za-z'\u2019]+")
-_CUE_BEFORE_NOUN = {"city": "city", "town": "city", "district": "district", "province": "province",
-                    "provinces": "province", "crossing": "crossing", "port": "crossing", "capital": "capital"}
-_PROVINCE_NOUNS = frozenset("district districts province provinces part parts area areas village villages most rest all".split())
-_DIRECTIONS = frozenset(
-    "northern southern eastern western central north south east west northeastern northwestern southeastern "
-    "southwestern north-eastern north-western south-eastern south-western restive volatile neighbouring neighboring".split()
+_CUE_BEFORE_NOUN = {
+    "city": "city",
+    "town": "city",
+    "district": "district",
+    "province": "province",
+    "provinces": "province",
+    "crossing": "crossing",
+    "port": "crossing",
+    "capital": "capital",
+}
+_PROVINCE_NOUNS = frozenset(
+    [
+        "district",
+        "districts",
+        "province",
+        "provinces",
+        "part",
+        "parts",
+        "area",
+        "areas",
+        "village",
+        "villages",
+        "most",
+        "rest",
+        "all",
+    ]
 )
-_PLACE_PREPS = frozenset("in of from to near at into toward towards outside around".split())
+_DIRECTIONS = frozenset(
+    [
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "restive",
+        "volatile",
+        "neighbouring",
+        "neighboring",
+    ]
+)
+_NAMED_BEFORE_NOUN = re.compile(
+    r"(?<![.!?]\s)\b(?!The\b|A\b|This\b|That\b)[A-Z][\w'\u2019-]*\s+(?:district|city)\s+of\s+(?:the\s+)?$"
+)
+_PLACE_PREPS = frozenset(
+    ["in", "of", "from", "to", "near", "at", "into", "toward", "towards", "outside", "around"]
+)
 
 
 def _last_words(before: str) -> list[str]:
@@ -339,7 +607,9 @@ def _last_words(before: str) -> list[str]:
     return words[-4:]
 
 
-def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) -> None:
+def _attach_cues(
+    text: str, raws: list[_Raw], sentences: list[tuple[int, int]], gaz: Gazetteer
+) -> None:
     for r in raws:
         after = text[r.end : r.end + 40]
         m = _NEXT_WORD.match(after)
@@ -348,6 +618,8 @@ def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) 
             cue = _CUE_AFTER.get(word)
             if word == "border":
                 cue = "crossing"
+            elif word == "air" and after[m.end() : m.end() + 6].strip().lower().startswith("base"):
+                cue = "airport"
             if cue:
                 r.cue = cue
                 r.extra["plural_cue"] = word.endswith("s")
@@ -363,6 +635,10 @@ def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) 
             noun = _CUE_BEFORE_NOUN.get(w2)
             if w2 == "city" and len(words) > 2 and words[-3] == "capital":
                 noun = "capital"
+            if noun in ("district", "city") and _NAMED_BEFORE_NOUN.search(before):
+                # "the Chimtal district of Balkh", "the Herat city of ...": the second name contains the first
+                noun = None
+                r.extra["province_context"] = True
             if noun:
                 r.cue_before = noun
             if w2 in ("districts", "provinces", "parts", "areas", "villages"):
@@ -373,7 +649,9 @@ def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) 
         capital_after = bool(_PROVINCE_CAPITAL_AFTER.match(after))
         if capital_after:
             r.cue_before = r.cue_before or "capital-after"
-        if (w1 in ("in", "of", "across") and w2 in _PROVINCE_NOUNS) or (not capital_after and _PROVINCE_AFTER.match(after)):
+        if (w1 in ("in", "of", "across") and w2 in _PROVINCE_NOUNS) or (
+            not capital_after and _PROVINCE_AFTER.match(after)
+        ):
             r.extra["province_context"] = True
         if w1 in _DIRECTIONS:
             r.extra["direction"] = True
@@ -386,11 +664,28 @@ def _attach_cues(text: str, raws: list[_Raw], sentences: list[tuple[int, int]]) 
                     r.extra["title"] = prev[-1]
                 elif prev[-1][0].isupper() and _GIVEN_NAME.match(w1) and before[-2:-1].isalpha():
                     r.extra["title"] = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
+                elif (
+                    len(prev) > 1
+                    and prev[-1][0].isupper()
+                    and prev[-1].lower() not in _STOP
+                    and prev[-2].lower().rstrip(".") in _TITLES
+                    and before[-2:-1].isalpha()
+                ):
+                    r.extra["title"] = f"{prev[-2]} {prev[-1]}"  # "General Ajmal Shinwari"
     # "Kandahar's Spin Boldak district": a name in the possessive before another place is its province
-    for a, b in zip(raws, raws[1:]):
+    for a, b in pairwise(raws):
         gap = text[a.end : b.start]
         if gap in ("'s ", "\u2019s ", "' ", "\u2019 ") and b.entries:
             a.extra["province_context"] = True
+        # "Imam Sahib, Kunduz" and "Qala-i-Naw, Badghis's provincial capital": the province after a comma
+        if gap in (", ", " , ") and a.entries and b.entries and "title" not in b.extra:
+            places = gaz.places
+            b_provs = {e.place_key for e in b.entries if places[e.place_key].level == "province"}
+            a_adm1 = {places[e.place_key].adm1_pcode for e in a.entries}
+            if len(b_provs) == 1 and a_adm1 == b_provs:
+                b.extra["province_context"] = True
+                if b.cue_before == "capital-after":
+                    b.cue_before = None
     # a list of names ending in a plural cue: "Pashtun Kot and Khan Chaharbagh districts"
     group = 0
     for idx in range(len(raws) - 1, -1, -1):
@@ -451,26 +746,50 @@ def _rule_of(entries: tuple[Entry, ...], place: Place) -> str:
     return "exact"
 
 
-def _resolve(r: _Raw, ctx: _Ctx, text: str) -> tuple[Place | None, tuple[Place, ...], str, float, str | None]:
+def _resolve(
+    r: _Raw, ctx: _Ctx, text: str
+) -> tuple[Place | None, tuple[Place, ...], str, float, str | None]:
     gaz = ctx.gaz
-    cands = tuple(dict.fromkeys(gaz.places[e.place_key] for e in r.entries))
+    cands = _places_of(r.entries, gaz, r.key)
     name = text[r.start : r.end]
     base_score = r.fuzzy_score or 1.0
     fuzzy = r.fuzzy_score > 0
     if r.foreign is not None and not cands:
         return None, (), "foreign", 1.0, f"{name!r} is in {r.foreign[1]}, not Afghanistan"
-    if "title" in r.extra and not r.cue and not any(p.level == "province" for p in cands):
-        return None, cands, "distractor", 0.0, f"{name!r} follows {r.extra['title']!r}: part of a person's name"
+    if "title" in r.extra and not r.cue:
+        return (
+            None,
+            cands,
+            "distractor",
+            0.0,
+            f"{name!r} follows {r.extra['title']!r}: part of a person's name",
+        )
     if r.distractor is not None:
         cls, policy = r.distractor
         if policy == "never" or not cands:
-            return None, cands, "distractor", 0.0, f"{name!r} is a {cls.replace('_', ' ')}, not a place"
+            return (
+                None,
+                cands,
+                "distractor",
+                0.0,
+                f"{name!r} is a {cls.replace('_', ' ')}, not a place",
+            )
         own = {p.adm1_pcode for p in cands}
-        near = ctx.sent_provs.get(r.sentence, set()) | ctx.sent_implied.get(r.sentence, set()) | ctx.art_provs
+        near = (
+            ctx.sent_provs.get(r.sentence, set())
+            | ctx.sent_implied.get(r.sentence, set())
+            | ctx.art_provs
+        )
         if not (r.cue in ("district", "province", "city") or near & own):
-            return None, cands, "distractor", 0.0, (
-                f"{name!r} is also a {cls.replace('_', ' ')}; it is taken as a place only when called a district "
-                "or its province is named"
+            return (
+                None,
+                cands,
+                "distractor",
+                0.0,
+                (
+                    f"{name!r} is also a {cls.replace('_', ' ')}; it is taken as a place only when called a district "
+                    "or its province is named"
+                ),
             )
 
     # "the capital of Badghis", "Badghis's provincial capital": the capital city
@@ -484,34 +803,84 @@ def _resolve(r: _Raw, ctx: _Ctx, text: str) -> tuple[Place | None, tuple[Place, 
     rule_prefix = "fuzzy" if fuzzy else None
     if cue and len(pool) > 1:
         narrowed = tuple(p for p in pool if _CUE_LEVELS[cue](p))
+        if not narrowed and cue in ("crossing", "dam", "airport"):
+            found = {
+                pt.key: pt
+                for p in pool
+                if p.level != "province"
+                for pt in [_point_of_kind(gaz, p, cue, r.key)]
+                if pt
+            }
+            if len(found) == 1:
+                return (
+                    next(iter(found.values())),
+                    cands,
+                    rule_prefix or "kind-cue",
+                    0.9 * base_score,
+                    None,
+                )
         if not narrowed and cue == "city":
             narrowed = tuple(p for p in pool if p.level == "district")
         if not narrowed and cue == "district":
             # "Shir Khan district" and the like: the district holding the named point
-            narrowed = tuple(dict.fromkeys(gaz.places[p.adm2_pcode] for p in pool if p.level == "point" and p.adm2_pcode))
+            narrowed = tuple(
+                dict.fromkeys(
+                    gaz.places[p.adm2_pcode] for p in pool if p.level == "point" and p.adm2_pcode
+                )
+            )
         if narrowed:
             if len(narrowed) == 1:
                 return narrowed[0], cands, rule_prefix or "kind-cue", 0.95 * base_score, None
             pool = narrowed
-    elif cue == "district" and len(pool) == 1 and pool[0].level == "point" and pool[0].kind == "city":
+    elif (
+        cue == "district" and len(pool) == 1 and pool[0].level == "point" and pool[0].kind == "city"
+    ):
         d = gaz.places[pool[0].adm2_pcode]
         return d, cands, rule_prefix or "kind-cue", 0.95 * base_score, None
     if len(pool) == 1:
         p = pool[0]
+        if cue in ("crossing", "dam", "airport") and p.level != "point":
+            # "Ishkashim border crossing", "Bagram air base": the point of that kind in the named district
+            pt = _point_of_kind(gaz, p, cue, r.key)
+            if pt is not None:
+                return pt, cands, rule_prefix or "kind-cue", 0.9 * base_score, None
         return p, cands, rule_prefix or _rule_of(r.entries, p), base_score, None
 
     # a province and places inside it (Kunduz, Herat, Ghazni, Khost)
     provs = [p for p in pool if p.level == "province"]
+    if (
+        len(provs) == 1
+        and r.cue is None
+        and (r.extra.get("province_context") or r.extra.get("direction"))
+    ):
+        return provs[0], cands, rule_prefix or "kind-cue", 0.85 * base_score, None
     if len(provs) == 1:
         prov = provs[0]
         inner = [p for p in pool if p.level != "province"]
+        if any(p.adm1_pcode != prov.adm1_pcode for p in inner) and not (
+            ctx.sent_provs.get(r.sentence, set()) | ctx.sent_implied.get(r.sentence, set())
+        ) - {prov.adm1_pcode}:
+            # Khost: the province and its capital, and a Baghlan district whose second name is
+            # Khost; with no other province in the sentence the province's own reading wins
+            own = [p for p in inner if p.adm1_pcode == prov.adm1_pcode]
+            if own and all(
+                _rule_of(r.entries, p) in ("variant", "geonames") for p in inner if p not in own
+            ):
+                inner = own
+                pool = (prov, *own)
         if all(p.adm1_pcode == prov.adm1_pcode for p in inner):
             return _province_or_city(r, prov, inner, ctx, text, cands, rule_prefix, base_score)
     # places of one district (a district and its seat): the city or town point
     adm2 = {p.adm2_pcode for p in pool if p.level != "province"}
     if len(adm2) == 1 and not provs:
         pts = [p for p in pool if p.level == "point"]
-        chosen = pts[0] if len(pts) == 1 else next(p for p in pool if p.level == "district") if any(p.level == "district" for p in pool) else pts[0]
+        chosen = (
+            pts[0]
+            if len(pts) == 1
+            else next(p for p in pool if p.level == "district")
+            if any(p.level == "district" for p in pool)
+            else pts[0]
+        )
         return chosen, cands, rule_prefix or _rule_of(r.entries, chosen), base_score, None
 
     # the province named in the sentence, then in the article, then distance
@@ -533,7 +902,22 @@ def _resolve(r: _Raw, ctx: _Ctx, text: str) -> tuple[Place | None, tuple[Place, 
     if len(capitals) == 1 and not any(p.level == "province" for p in pool):
         return capitals[0], cands, rule_prefix or "prominence", 0.6 * base_score, None
     names = "; ".join(f"{p.name} ({p.adm1_name})" for p in pool)
-    return None, cands, "ambiguous", 0.0, f"{name!r} names several places ({names}) and the text does not say which"
+    return (
+        None,
+        cands,
+        "ambiguous",
+        0.0,
+        f"{name!r} names several places ({names}) and the text does not say which",
+    )
+
+
+def _point_of_kind(gaz: Gazetteer, place: Place, cue: str, key: str) -> Place | None:
+    """The crossing, dam or airport in ``place``'s district whose name starts with the mention."""
+    kinds = {"crossing": ("crossing",), "dam": ("dam",), "airport": ("airport", "base")}[cue]
+    for p in gaz.points_in(place.adm2_pcode or ""):
+        if p.kind in kinds and name_key(p.name).startswith(key[:4]):
+            return p
+    return None
 
 
 def _one_place(hits: list[Place]) -> Place | None:
@@ -555,14 +939,24 @@ def _province_or_city(r, prov, inner, ctx, text, cands, rule_prefix, base_score)
     if r.cue == "province":
         return prov, cands, rule_prefix or "kind-cue", 0.95 * base_score, None
     listed = r.extra.get("listed")
-    if r.extra.get("direction") or r.extra.get("province_context") or (listed and r.extra.get("listed_provinces")):
+    if (
+        r.extra.get("direction")
+        or r.extra.get("province_context")
+        or (listed and r.extra.get("listed_provinces"))
+    ):
         return prov, cands, rule_prefix or "kind-cue", 0.85 * base_score, None
     if local is None:
         # several districts of that name inside the province: the province is the safe reading
         return prov, cands, rule_prefix or "exact", 0.8 * base_score, None
     sent = ctx.sent_bounds[r.sentence]
-    stext = text[sent[0] : sent[1]]
-    if r.cue in ("city", "district") or r.cue_before in ("city", "district") or _CITY_WORDS.search(stext):
+    # a window of the sentence: enough for "city", "capital", "airport" to speak, and
+    # bounded, so a text that is one endless sentence costs no more than a short one
+    stext = text[max(sent[0], r.start - CONTEXT_CHARS) : min(sent[1], r.end + CONTEXT_CHARS)]
+    if (
+        r.cue in ("city", "district")
+        or r.cue_before in ("city", "district")
+        or _CITY_WORDS.search(stext)
+    ):
         chosen = local if r.cue != "district" else (districts[0] if districts else local)
         return chosen, cands, rule_prefix or "kind-cue", 0.9 * base_score, None
     if city is None and districts:
@@ -571,11 +965,24 @@ def _province_or_city(r, prov, inner, ctx, text, cands, rule_prefix, base_score)
     return local, cands, rule_prefix or "capital-default", 0.7 * base_score, None
 
 
+_GEODESIC: dict[tuple[tuple[float, float], tuple[float, float]], float] = {}
+
+
+def _geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """geopy's geodesic distance, memoised: the same pairs recur within and across articles."""
+    d = _GEODESIC.get((a, b))
+    if d is None:
+        from geopy.distance import geodesic
+
+        if len(_GEODESIC) > 100_000:
+            _GEODESIC.clear()
+        d = _GEODESIC[(a, b)] = geodesic(a, b).km
+    return d
+
+
 def _by_distance(pool: tuple[Place, ...], ctx: _Ctx) -> Place | None:
     if not ctx.anchors:
         return None
-    from geopy.distance import geodesic
-
     scored = []
     for p in pool:
         c = ctx.gaz.centroid(p.key)
@@ -584,13 +991,59 @@ def _by_distance(pool: tuple[Place, ...], ctx: _Ctx) -> Place | None:
         # the nearest anchor by a flat-earth estimate, then one exact geodesic to it
         coslat = math.cos(math.radians(c[0]))
         nearest = min(ctx.anchors, key=lambda a: (a[0] - c[0]) ** 2 + ((a[1] - c[1]) * coslat) ** 2)
-        scored.append((geodesic(c, nearest).km, p))
+        scored.append((_geodesic_km(c, nearest), p))
     scored.sort(key=lambda x: x[0])
     if not scored or scored[0][0] > DISTANCE_MAX_KM:
         return None
     if len(scored) > 1 and scored[0][0] > DISTANCE_RATIO * scored[1][0]:
         return None
     return scored[0][1]
+
+
+_FACTS: dict[tuple[int, str], tuple] = {}
+_PLACES: dict[tuple[int, str], tuple[Place, ...]] = {}
+
+
+def _places_of(entries: tuple[Entry, ...], gaz: Gazetteer, key: str) -> tuple[Place, ...]:
+    """The distinct places of a name's entries, memoised by name key (Place hashing is not free)."""
+    ck = (id(gaz), key)
+    hit = _PLACES.get(ck)
+    if hit is None:
+        seen: dict[str, Place] = {}
+        for e in entries:
+            seen.setdefault(e.place_key, gaz.places[e.place_key])
+        hit = tuple(seen.values())
+        if len(_PLACES) > 50_000:
+            _PLACES.clear()
+        _PLACES[ck] = hit
+    return hit
+
+
+def _facts(
+    entries: tuple[Entry, ...], gaz: Gazetteer, key: str
+) -> tuple[str | None, bool, str | None, tuple[float, float] | None]:
+    """What a name says about where the article is, memoised per name.
+
+    (its one province or None, whether every candidate lies in that province,
+    its one adm1 or None, a position when it names one place or one district).
+    """
+    ck = (id(gaz), key)
+    hit = _FACTS.get(ck)
+    if hit is not None:
+        return hit
+    cands = {gaz.places[e.place_key] for e in entries}
+    provs = [p for p in cands if p.level == "province"]
+    prov = provs[0].adm1_pcode if len(provs) == 1 else None
+    nested = prov is not None and all(p.adm1_pcode == prov for p in cands)
+    adm1s = {p.adm1_pcode for p in cands}
+    adm1 = next(iter(adm1s)) if len(adm1s) == 1 else None
+    anchor = None
+    if adm1 is not None and (len(cands) == 1 or len({p.adm2_pcode for p in cands}) == 1):
+        anchor = gaz.centroid(next(iter(cands)).key)
+    if len(_FACTS) > 50_000:
+        _FACTS.clear()
+    _FACTS[ck] = (prov, nested, adm1, anchor)
+    return _FACTS[ck]
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -606,95 +1059,136 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     raws.extend(_fuzzy(text, toks, gazetteer, raws))
     raws.sort(key=lambda r: r.start)
     sentences = sentence_spans(text)
-    _attach_cues(text, raws, sentences)
+    _attach_cues(text, raws, sentences, gazetteer)
 
     ctx = _Ctx(gazetteer, {}, {}, set(), set(), [], sentences)
     # first pass: what the unambiguous names say about the article's provinces
     for r in raws:
         if r.foreign is not None or not r.entries:
             continue
-        cands = {gazetteer.places[e.place_key] for e in r.entries}
         if r.distractor is not None and r.cue is None:
             continue
-        provs = [p for p in cands if p.level == "province"]
-        if len(provs) == 1 and (r.cue == "province" or all(p.adm1_pcode == provs[0].adm1_pcode for p in cands)):
-            ctx.sent_provs.setdefault(r.sentence, set()).add(provs[0].adm1_pcode)
-            ctx.art_provs.add(provs[0].adm1_pcode)
-        adm1 = {p.adm1_pcode for p in cands}
-        if len(adm1) == 1:
-            a = adm1.pop()
-            ctx.sent_implied.setdefault(r.sentence, set()).add(a)
-            ctx.art_implied.add(a)
-            if len({p.adm2_pcode for p in cands}) == 1 or len(cands) == 1:
-                c = gazetteer.centroid(next(iter(cands)).key)
-                if c and c not in ctx.anchors:
-                    ctx.anchors.append(c)
+        prov, nested, adm1, anchor = _facts(r.entries, gazetteer, r.key)
+        if prov is not None and (r.cue == "province" or nested):
+            ctx.sent_provs.setdefault(r.sentence, set()).add(prov)
+            ctx.art_provs.add(prov)
+        if adm1 is not None:
+            ctx.sent_implied.setdefault(r.sentence, set()).add(adm1)
+            ctx.art_implied.add(adm1)
+            if anchor is not None and anchor not in ctx.anchors:
+                ctx.anchors.append(anchor)
     # lists of names where the others are provinces: "Baghlan, Kunduz, Balkh and Takhar"
     for r in raws:
         span = r.extra.get("listed")
         if span:
             others = [raws[k] for k in range(span[0], span[1] + 1) if raws[k] is not r]
-            if any(o.entries and all(gazetteer.places[e.place_key].level == "province" for e in o.entries) for o in others):
+            if any(
+                o.entries
+                and all(gazetteer.places[e.place_key].level == "province" for e in o.entries)
+                for o in others
+            ):
                 r.extra["listed_provinces"] = True
 
     out: list[Mention] = []
     last_end = -1
     for r in raws:
         place, cands, rule, score, reason = _resolve(r, ctx, text)
-        if place is not None and place.kind == "town" and place.key.startswith("pt:gn") and not (r.cue or r.extra.get("placey")):
+        if (
+            place is not None
+            and place.kind == "town"
+            and place.key.startswith("pt:gn")
+            and not (r.cue or r.extra.get("placey"))
+        ):
             # a village known only from GeoNames, named where a place need not stand
             # ("Miray said ..."): too weak to colour a map
-            reason = f"{text[r.start:r.end]!r} is known only as a GeoNames village and the text does not use it as a place"
+            reason = f"{text[r.start : r.end]!r} is known only as a GeoNames village and the text does not use it as a place"
             place, rule, score = None, "weak-name", 0.0
         end = r.cue_end if (r.cue_end and place is not None) else r.end
         if r.start < last_end:
             continue
-        out.append(Mention(text[r.start : end], r.start, end, place, cands, rule, round(score, 3), reason))
+        out.append(
+            Mention(text[r.start : end], r.start, end, place, cands, rule, round(score, 3), reason)
+        )
         last_end = end
     out = _areas_in_districts(text, out)
-    out.extend(_capital_anaphora(text, out, sentences, gazetteer))
-    out.sort(key=lambda m: m.start)
-    extra = _airport_anaphora(text, out, sentences, gazetteer)
-    if extra:
-        out = sorted(out + extra, key=lambda m: m.start)
+    if "capital" in text or "centre" in text or "center" in text:
+        out.extend(_capital_anaphora(text, out, sentences, gazetteer))
+        out.sort(key=lambda m: m.start)
+    if "airport" in text or "airfield" in text:
+        extra = _airport_anaphora(text, out, sentences, gazetteer)
+        if extra:
+            out = sorted(out + extra, key=lambda m: m.start)
     return out
 
 
-_AIRPORT_PHRASE = re.compile(r"\bthe\s+(?:city's\s+|city\u2019s\s+|main\s+|local\s+)?(?:airport|airfield)\b")
+def _sentence_index(pos: int, sentences: list[tuple[int, int]]) -> int | None:
+    i = bisect_right(sentences, (pos, float("inf"))) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return i
+    return None
+
+
+def _overlaps(start: int, end: int, mentions: list[Mention], starts: list[int]) -> bool:
+    """Whether [start, end) overlaps a mention; ``mentions`` sorted, ``starts`` their starts."""
+    i = bisect_left(starts, end)
+    return any(mentions[k].end > start for k in range(max(0, i - 3), i))
+
+
+_AIRPORT_PHRASE = re.compile(
+    r"\bthe\s+(?:city's\s+|city\u2019s\s+|main\s+|local\s+)?(?:airport|airfield)\b"
+)
 ANAPHOR_SENTENCES = 3
 
 
-def _airport_anaphora(text: str, mentions: list[Mention], sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
-    """"forces held only the airport": the airport of the city the text is about.
+def _airport_anaphora(
+    text: str, mentions: list[Mention], sentences: list[tuple[int, int]], gaz: Gazetteer
+) -> list[Mention]:
+    """ "forces held only the airport": the airport of the city the text is about.
 
     The city is the last city (or capital district) named in the sentence or the
-    three before it; its airport point when the gazetteer has one, else the city.
+    three before it, else the capital of the one province named there; its
+    airport point when the gazetteer has one, else the city.
     """
     found = []
+    starts = [x.start for x in mentions]
     for m in _AIRPORT_PHRASE.finditer(text):
-        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+        if _overlaps(m.start(), m.end(), mentions, starts):
             continue
-        si = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+        si = _sentence_index(m.start(), sentences)
         if si is None:
             continue
         lo = sentences[max(0, si - ANAPHOR_SENTENCES)][0]
+        window = mentions[bisect_left(starts, lo) : bisect_left(starts, m.start())]
         city = None
-        for x in mentions:
-            if x.place is None or x.start >= m.start() or x.start < lo:
-                continue
+        for x in window:
             p = x.place
+            if p is None:
+                continue
             if p.level == "point" and p.kind == "city":
                 city = p
-            elif p.level == "district" and gaz.capitals.get(p.adm1_pcode) and gaz.places[gaz.capitals[p.adm1_pcode]].adm2_pcode == p.key:
-                city = gaz.places[gaz.capitals[p.adm1_pcode]]
+            elif p.level == "district":
+                cap = gaz.capital_of(p.adm1_pcode)
+                if cap is not None and cap.adm2_pcode == p.key:
+                    city = cap
+        if city is None:
+            # "the provincial capital of Kunduz province ... the airport": the capital of
+            # the one province named nearby
+            provs = {
+                x.place.adm1_pcode
+                for x in window
+                if x.place is not None and x.place.level == "province"
+            }
+            if len(provs) == 1:
+                city = gaz.capital_of(provs.pop())
         if city is None:
             continue
         airport = next(
-            (p for p in gaz.places.values() if p.kind == "airport" and p.adm2_pcode == city.adm2_pcode),
-            None,
+            (p for p in gaz.points_in(city.adm2_pcode or "") if p.kind == "airport"), None
         )
         place = airport or city
-        found.append(Mention(m.group(), m.start(), m.end(), place, (place,), "airport-anaphora", 0.6, None))
+        found.append(
+            Mention(m.group(), m.start(), m.end(), place, (place,), "airport-anaphora", 0.6, None)
+        )
     return found
 
 
@@ -704,18 +1198,45 @@ _AREA = re.compile(
 )
 
 
+_CITY_DISTRICT = re.compile(
+    r"\b((?:PD|P\.D\.|[Pp]olice [Dd]istrict|[Dd]istrict|[Nn]ahia|[Ss]ecurity [Dd]istrict)\s?#?\d{1,2})"
+    r"\s+(?:of|in)\s+(?:the\s+)?$"
+)
+_AREA_WORDS = ("area", "village", "bazaar", "locality", "neighbo", "region", "valley")
+
+
 def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Sayeed Abad area in Nad Ali district": the area lies in the district that follows.
+    """ "Sayeed Abad area in Nad Ali district": the area lies in the district that follows.
 
     A village or area name may equal a district elsewhere (Sayedabad, Wardak);
     the district the sentence puts it in wins, and unknown area names become
-    mentions of that district.
+    mentions of that district. Numbered city districts ("PD4 in Lashkargah")
+    lie in their city.
     """
-    out = list(mentions)
-    for k, m in enumerate(mentions):
-        if m.place is None or m.place.level != "district":
+    starts = [x.start for x in mentions]
+    dropped: set[int] = set()
+    added: list[Mention] = []
+
+    def overlapping(s: int, e: int) -> list[int]:
+        i = bisect_left(starts, e)
+        return [k for k in range(max(0, i - 4), i) if mentions[k].end > s and k not in dropped]
+
+    for m in mentions:
+        if m.place is None or m.place.level == "province":
             continue
         before = text[max(0, m.start - 80) : m.start]
+        if m.place.kind in ("city", "") and any(ch.isdigit() for ch in before[-30:]):
+            pd = _CITY_DISTRICT.search(before)
+            if pd:
+                # "PD4 in Lashkargah", "police district 9 of Kabul city": a city district
+                s, e = m.start - len(before) + pd.start(1), m.start - len(before) + pd.end(1)
+                if not overlapping(s, e) and not any(x.start < e and s < x.end for x in added):
+                    added.append(
+                        Mention(text[s:e], s, e, m.place, (m.place,), "area-in-district", 0.7, None)
+                    )
+                continue
+        if m.place.level != "district" or not any(w in before for w in _AREA_WORDS):
+            continue
         a = _AREA.search(before)
         if not a:
             continue
@@ -724,14 +1245,19 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
         name = text[s:e]
         if name.split()[0].lower() in _STOP:
             continue
-        prev = [x for x in out if x.start < e and s < x.end]
-        if any(x.place is not None and x.place.adm2_pcode == m.place.adm2_pcode for x in prev):
+        prev = overlapping(s, e)
+        if any(
+            mentions[k].place is not None and mentions[k].place.adm2_pcode == m.place.adm2_pcode
+            for k in prev
+        ):
             continue
-        if any(x.start < s or x.end > e for x in prev):
+        if any(mentions[k].start < s or mentions[k].end > e for k in prev):
             continue  # overlaps something larger: leave both alone
-        for x in prev:
-            out.remove(x)
-        out.append(Mention(name, s, e, m.place, (m.place,), "area-in-district", 0.7, None))
+        dropped.update(prev)
+        added.append(Mention(name, s, e, m.place, (m.place,), "area-in-district", 0.7, None))
+    if not added and not dropped:
+        return mentions
+    out = [x for k, x in enumerate(mentions) if k not in dropped] + added
     out.sort(key=lambda x: x.start)
     return out
 
@@ -739,32 +1265,46 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
 _CAPITAL_PHRASE = re.compile(
     r"\bthe\s+(?:provincial\s+capital|capital\s+of\s+the\s+same\s+name|province's\s+capital|provincial\s+cent(?:re|er)"
     r"|capital\s+city)\b(?!\s+of\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
-def _capital_anaphora(text: str, mentions: list[Mention], sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
-    """"encircled the provincial capital": the capital of the one province the sentence names."""
+def _capital_anaphora(
+    text: str, mentions: list[Mention], sentences: list[tuple[int, int]], gaz: Gazetteer
+) -> list[Mention]:
+    """ "encircled the provincial capital": the capital of the one province the sentence names."""
     added = []
+    starts = [x.start for x in mentions]
     for m in _CAPITAL_PHRASE.finditer(text):
-        sent = next(((a, b) for a, b in sentences if a <= m.start() < b), None)
-        if sent is None:
+        si = _sentence_index(m.start(), sentences)
+        if si is None or _overlaps(m.start(), m.end(), mentions, starts):
             continue
-        if any(x.start < m.end() and m.start() < x.end for x in mentions):
-            continue
+        sent = sentences[si]
         # an appositive ("Kunduz, the provincial capital") already names the city
-        if re.search(r"\w[\w'\u2019]*\s*,\s*$", text[max(sent[0], m.start() - 3) : m.start()]) and any(
-            0 <= m.start() - x.end <= 3 and x.place is not None for x in mentions
+        k = bisect_left(starts, m.start()) - 1
+        if (
+            k >= 0
+            and mentions[k].place is not None
+            and _APPOSITIVE_GAP.match(text[mentions[k].end : m.start()])
         ):
             continue
-        provs = {x.place.adm1_pcode for x in mentions if x.place is not None and x.place.level == "province" and sent[0] <= x.start < sent[1]}
+        provs = {
+            x.place.adm1_pcode
+            for x in mentions[bisect_left(starts, sent[0]) : bisect_left(starts, sent[1])]
+            if x.place is not None and x.place.level == "province"
+        }
         if len(provs) != 1:
             continue
         cap = gaz.capital_of(provs.pop())
         if cap is None:
             continue
-        added.append(Mention(m.group(), m.start(), m.end(), cap, (cap,), "capital-anaphora", 0.7, None))
+        added.append(
+            Mention(m.group(), m.start(), m.end(), cap, (cap,), "capital-anaphora", 0.7, None)
+        )
     return added
+
+
+_APPOSITIVE_GAP = re.compile(r"^\s*[,\u2013\u2014-]\s*$")
 
 
 def places_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
@@ -789,8 +1329,3 @@ def places_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
             }
         )
     return rows
-
-
-def key_of(name: str) -> str:
-    """The gazetteer key of a name (re-exported for callers that build their own lists)."""
-    return name_key(name)

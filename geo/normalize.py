@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize_name", "name_key", "token_key", "CONNECTORS", "ascii_fold"]
+__all__ = ["CONNECTORS", "ascii_fold", "name_key", "normalize_name", "token_key"]
 
 #: Izafe and other connectors written between the words of a name
 #: (``Dasht-e Archi``, ``Qala-ye Zal``, ``Sar-i-Pul``); they carry no identity.

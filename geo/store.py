@@ -35,7 +35,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from geo.timeline import Override
 
 __all__ = [
-    "ENV_HOME",
     "DB_NAME",
+    "ENV_HOME",
     "SCHEMA_VERSION",
     "AddSummary",
     "Store",
@@ -166,7 +166,7 @@ def content_hash(text: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _iso(d: date | str | None) -> str | None:
@@ -309,7 +309,7 @@ class Store:
         with self._lock:
             self._conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Store:  # noqa: PYI034 - Store has no subclasses
         return self
 
     def __exit__(self, *exc: object) -> None:

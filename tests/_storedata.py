@@ -15,7 +15,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.models import Article, Claim, Mention  # noqa: E402
+from geo.models import Article, Claim, Mention
 
 
 @dataclass

@@ -7,11 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from _storedata import hostile_result, make_result
 
 from geo import appdata as ad
 from geo.store import Store
-
-from _storedata import hostile_result, make_result
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -106,6 +105,25 @@ def test_exports_carry_the_overrides(home):
     assert out["tcmap-map.html"][2] is None and b"held by ANA" in out["tcmap-map.html"][0]
 
 
+def test_upload_limits_say_which_limit_and_how_to_raise_it(home):
+    import io
+    import zipfile
+
+    from geo.articles import Limits
+
+    store = Store.open(home)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.txt", b"\0" * (8 * 1024 * 1024))
+    fake = lambda arts: [make_result(0, prefix=a.id) for a in arts]
+    (z,) = ad.ingest_files(store, [("bomb.zip", bomb.getvalue())], extract=fake)
+    assert z.claims == 0 and z.skipped and "limit" in z.skipped[0].reason
+    small = Limits(max_upload_bytes=1000)
+    (big,) = ad.ingest_files(store, [("big.txt", b"x" * 2000)], extract=fake, limits=small)
+    assert "TCMAP_MAX_UPLOAD_MB" in big.skipped[0].reason
+    assert store.count_articles() == 0
+
+
 def test_upload_reports_each_file_and_refuses_unsafe_zips(home):
     import io
     import zipfile
@@ -115,7 +133,7 @@ def test_upload_reports_each_file_and_refuses_unsafe_zips(home):
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("../escape.txt", "date 2021-06-23\nThe Taliban captured Kohsan district.")
         zf.writestr("ok.txt", "date 2021-06-23\nThe Taliban captured Kohsan district on Tuesday.")
-    fake = lambda arts: [make_result(0, prefix=a.id) for a in arts]  # noqa: E731
+    fake = lambda arts: [make_result(0, prefix=a.id) for a in arts]
     reports = ad.ingest_files(store, [("batch.zip", buf.getvalue()), ("notes.pdf", b"%PDF-1.4 ..."),
                                       ("empty.txt", b"")], extract=fake)
     z, pdf, empty = reports
@@ -124,6 +142,33 @@ def test_upload_reports_each_file_and_refuses_unsafe_zips(home):
     assert empty.skipped and empty.skipped[0].origin == "empty.txt"
     (run,) = store.runs()
     assert len(run.skipped) == len(z.skipped) + 2
+
+
+def test_review_table_filters_and_turns_edits_into_rejections(home):
+    store = Store.open(home)
+    store.add_results([make_result(1), make_result(2, place="Kohsan", pcode="AF3213", controller="government")])
+    df = ad.claims_frame(store.stored_claims())
+    assert list(ad.filter_claims(df, query="kohsan")["district"]) == ["Kohsan"]
+    assert list(ad.filter_claims(df, controllers=["taliban"])["district"]) == ["Khwaja Ghar"]
+    edited = df.copy()
+    edited.loc[edited["district"] == "Kohsan", ["reject", "note"]] = [True, "old report"]
+    (change,) = ad.review_changes(df, edited)
+    assert change[1:] == ("reject", "old report")
+    store.reject_claim(change[0], change[2])
+    assert [c.adm2_name for c in store.claims()] == ["Khwaja Ghar"]
+    after = ad.claims_frame(store.stored_claims())
+    assert list(ad.filter_claims(after, show_rejected=False)["district"]) == ["Khwaja Ghar"]
+    restored = after.copy()
+    restored["reject"] = False
+    assert [a for _, a, _ in ad.review_changes(after, restored)] == ["restore"]
+
+
+def test_review_page_renders_hostile_claims_as_table_cells(home):
+    Store.open(home).add_results([hostile_result(), make_result(1)])
+    at = _app().run()
+    at.radio(key="page").set_value("Review").run()
+    assert not at.exception
+    assert "<script" not in _markdown(at)
 
 
 # -- the app, headless -----------------------------------------------------------
@@ -206,7 +251,12 @@ def test_undated_articles_ask_for_a_date(home):
     at = _app().run()
     at.radio(key="page").set_value("Add articles").run()
     assert any(h.value == "Articles without a date" for h in at.subheader)
-    assert at.date_input(key="d-art-1") is not None
+    at.date_input(key="d-art-1").set_value(date(2021, 6, 24))
+    next(b for b in at.button if b.label == "Set date").click().run()
+    assert not at.exception
+    art = Store.open(home).article("art-1")
+    assert (art.published, art.published_source) == (date(2021, 6, 24), "user")
+    assert all(c.published == "2021-06-24" for c in Store.open(home).claims())
 
 
 def test_unresolved_page_lists_most_frequent_first(home):

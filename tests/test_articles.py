@@ -56,6 +56,24 @@ def test_text_files_are_read_with_stem_as_id(tmp_path: Path, suffix: str) -> Non
     assert result.warnings == ()
 
 
+@pytest.mark.parametrize(
+    "name, text, title",
+    [
+        ("a.md", "# Valley road reopens\n\nBody.", "Valley road reopens"),
+        ("b.md", " date 2021-06-02 # Headline after header #\nBody.", "Headline after header"),
+        ("c.md", "Body first.\n# Not a title", None),
+        ("d.md", "#hashtag is not a heading", None),
+        ("e.txt", "# Plain text keeps no title\nBody.", None),
+    ],
+)
+def test_markdown_heading_becomes_the_title(name: str, text: str, title: str | None) -> None:
+    result = read_text_article(text.encode(), name=name, origin=name, today=TODAY)
+    assert isinstance(result, Article)
+    assert result.title == title
+    if title:
+        assert result.text.startswith(f"# {title}")  # offsets still count the heading
+
+
 def test_html_gives_visible_text_title_date_and_publisher(tmp_path: Path) -> None:
     page = (
         "<!doctype html><html><head><title>Plain title</title>"
@@ -511,7 +529,7 @@ def test_every_limit_is_documented_and_says_how_to_raise_it() -> None:
         message = Limits().describe(limit.name)
         variable = message.split("environment variable ")[1].rstrip(")")
         assert variable.startswith("TCMAP_MAX_") and variable in doc
-        assert "raise it with --max-" in message
+        assert "raise it with " in message
         # the variable named in the message really sets that limit
         changed = Limits.from_env({variable: "3"})
         assert getattr(changed, limit.name) != getattr(Limits(), limit.name)

@@ -233,7 +233,8 @@ def test_html_with_scripts_styles_comments_cdata_and_entities(tmp_path: Path) ->
     page = (
         "<html><head><script>document.write('<p>injected</p>')</script>"
         "<style>/* <p>css</p> */</style></head><body>"
-        "<p>Visible &lt;b&gt;one&lt;/b&gt; &amp; &quot;two&quot; &#39;three&#39; &#x2014; &euro;5</p>"
+        "<p>Visible &lt;b&gt;one&lt;/b&gt; &amp; &quot;two&quot; "
+        "&#39;three&#39; &#x2014; &euro;5</p>"
         "<!-- <p>commented out</p> --><![CDATA[<p>cdata</p>]]>"
         "<script type='text/template'><p>template script</p></script>"
         "<p onclick=\"alert(1)\">Click text</p><iframe src='x'>frame text</iframe>"
@@ -315,7 +316,8 @@ def test_malformed_jsonl_lines_among_good_ones(tmp_path: Path) -> None:
 
 
 def test_jsonl_text_with_lone_surrogates_and_controls_is_cleaned() -> None:
-    data = b'{"text": "Bad \\ud800 half \\u0007 bell\\r\\nnext", "date": null, "published": "2021-01-02"}'
+    data = b'{"text": "Bad \\ud800 half \\u0007 bell\\r\\nnext", "date": null, '
+    data += b'"published": "2021-01-02"}'
     (result,) = iter_jsonl(data, origin="s.jsonl", today=TODAY)
     assert isinstance(result, Article)
     assert result.text == "Bad \ufffd half  bell\nnext"
@@ -595,7 +597,8 @@ def test_zip_declaring_too_much_in_total_is_rejected_whole() -> None:
     (result,) = zip_results(data, max_zip_uncompressed_bytes=10 * MB, max_zip_ratio=10_000)
     assert isinstance(result, Skipped) and result.origin == "upload.zip"
     assert (
-        "unpacked zip size limit" in result.reason and "--max-zip-uncompressed-mb" in result.reason
+        "unpacked zip size limit" in result.reason
+        and "TCMAP_MAX_ZIP_UNCOMPRESSED_MB" in result.reason
     )
 
 

@@ -34,6 +34,8 @@ WED = date(2021, 6, 23)  # a Wednesday
         ("The militants seized the crossing last week.", date(2021, 6, 14), "week"),
         ("Earlier this week the army retook the town.", date(2021, 6, 21), "week"),
         ("Dozens of districts fell in recent days.", date(2021, 6, 23), "week"),
+        ("The militants took the town over the weekend.", date(2021, 6, 19), "week"),
+        ("The town had fallen the day before.", date(2021, 6, 22), "day"),
         ("The offensive gathered pace last month.", date(2021, 5, 1), "month"),
         # months
         ("Districts have fallen since early May.", date(2021, 5, 1), "month"),
@@ -65,6 +67,9 @@ def test_resolve_date_forms(sentence: str, expected: date, precision: str) -> No
         ("Fighting began late on June 20th and by midday the next day the Taliban had overrun it.",
          "overrun", date(2021, 6, 21)),
         ("He confirmed the fall of the district since yesterday, June 22.", "fall", date(2021, 6, 22)),
+        ("The army retook it on June 20, a day after it fell the previous day.", "fell", date(2021, 6, 19)),
+        ("Kabul [Afghanistan] July 11 (ANI): The Taliban seized the town yesterday.", "seized",
+         date(2021, 6, 22)),
     ],
 )
 def test_nearest_expression_wins(sentence: str, near_word: str, expected: date) -> None:

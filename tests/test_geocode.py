@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -12,18 +13,22 @@ import pytest
 from geo.geocode import ENV_GEOCODER, Geocoder, GeocoderError, geocode_mentions, geocoder_from_env
 
 ANSWERS = {
-    "Dorahi": [{"lat": "31.60", "lon": "64.30", "display_name": "Dorahi, Nad Ali, Helmand, Afghanistan"}],
+    "Dorahi": [
+        {"lat": "31.60", "lon": "64.30", "display_name": "Dorahi, Nad Ali, Helmand, Afghanistan"}
+    ],
     "Faraway": [{"lat": "48.85", "lon": "2.35", "display_name": "Paris, France"}],
 }
 
 
 class _FakeNominatim(BaseHTTPRequestHandler):
-    hits: list[dict] = []
+    hits: ClassVar[list[dict]] = []
 
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         url = urlparse(self.path)
         params = {k: v[0] for k, v in parse_qs(url.query).items()}
-        type(self).hits.append({"path": url.path, **params, "agent": self.headers.get("User-Agent")})
+        type(self).hits.append(
+            {"path": url.path, **params, "agent": self.headers.get("User-Agent")}
+        )
         if params.get("q") == "Broken":
             self.send_response(500)
             self.end_headers()
@@ -51,7 +56,9 @@ def server():
 
 
 def _geocoder(server, tmp_path) -> Geocoder:
-    return Geocoder(cache_path=tmp_path / "cache.json", domain=server, scheme="http", min_delay_seconds=0)
+    return Geocoder(
+        cache_path=tmp_path / "cache.json", domain=server, scheme="http", min_delay_seconds=0
+    )
 
 
 def _locator(lat, lon):

@@ -18,7 +18,9 @@ def _code(place) -> str | None:
 
 
 def _resolved(text, gaz):
-    return [(m.text, _code(m.place), m.rule) for m in find_mentions(text, gaz) if m.place is not None]
+    return [
+        (m.text, _code(m.place), m.rule) for m in find_mentions(text, gaz) if m.place is not None
+    ]
 
 
 def _first(text, gaz, name):
@@ -37,7 +39,12 @@ def test_offsets_are_exact_sorted_and_non_overlapping(gazetteer):
         "officials in Kunduz city said, while Tajik border guards watched from Khatlon."
     )
     ms = find_mentions(text, gazetteer)
-    assert [m.text for m in ms] == ["Dasht-e Qala district", "Shir Khan Bandar", "Kunduz city", "Khatlon"]
+    assert [m.text for m in ms] == [
+        "Dasht-e Qala district",
+        "Shir Khan Bandar",
+        "Kunduz city",
+        "Khatlon",
+    ]
     last = -1
     for m in ms:
         assert text[m.start : m.end] == m.text
@@ -57,10 +64,25 @@ def test_longest_match_wins(gazetteer):
     [
         ("Clashes continue in Kunduz province, officials said.", "Kunduz", "AF19", "province"),
         ("Clashes reached Kunduz city on Sunday.", "Kunduz", "pt:kunduz-city", "point"),
-        ("The Taliban were 2 km from Kunduz, the provincial capital, on Monday.", "Kunduz", "pt:kunduz-city", "point"),
-        ("Police said the Kunduz district police chief was wounded.", "Kunduz", "AF1901", "district"),
+        (
+            "The Taliban were 2 km from Kunduz, the provincial capital, on Monday.",
+            "Kunduz",
+            "pt:kunduz-city",
+            "point",
+        ),
+        (
+            "Police said the Kunduz district police chief was wounded.",
+            "Kunduz",
+            "AF1901",
+            "district",
+        ),
         ("They reached the city of Herat at dawn.", "Herat", "pt:herat-city", "point"),
-        ("The Taliban overran the Islam Qala border crossing.", "Islam Qala", "pt:islam-qala", "point"),
+        (
+            "The Taliban overran the Islam Qala border crossing.",
+            "Islam Qala",
+            "pt:islam-qala",
+            "point",
+        ),
         ("Fighting spread to Khost province on Friday.", "Khost", "AF14", "province"),
     ],
 )
@@ -83,13 +105,18 @@ def test_capital_of_a_province_is_its_city(gazetteer):
 
 def test_appositive_capital_keeps_the_province(gazetteer):
     ms = find_mentions("Taloqan, the capital of Takhar province, fell on Sunday.", gazetteer)
-    assert [(m.text, _code(m.place)) for m in ms] == [("Taloqan", "AF1801"), ("Takhar province", "AF18")]
+    assert [(m.text, _code(m.place)) for m in ms] == [
+        ("Taloqan", "AF1801"),
+        ("Takhar province", "AF18"),
+    ]
 
 
 def test_a_bare_capital_name_is_the_city_but_a_list_of_provinces_is_provinces(gazetteer):
     m = _first("Kunduz fell to the insurgents on Sunday afternoon.", gazetteer, "Kunduz")
     assert m.place.key == "pt:kunduz-city" and m.rule == "capital-default"
-    ms = find_mentions("Fighting raged in Baghlan, Kunduz, Samangan and Takhar this week.", gazetteer)
+    ms = find_mentions(
+        "Fighting raged in Baghlan, Kunduz, Samangan and Takhar this week.", gazetteer
+    )
     assert [_code(m.place) for m in ms] == ["AF09", "AF19", "AF20", "AF18"]
     m = _first("Most districts in Kunduz have fallen.", gazetteer, "Kunduz")
     assert m.place.key == "AF19"
@@ -98,16 +125,27 @@ def test_a_bare_capital_name_is_the_city_but_a_list_of_provinces_is_provinces(ga
 
 
 def test_a_plural_cue_applies_to_the_whole_list(gazetteer):
-    ms = find_mentions("The Ghazni and Herat provinces were hit, and Kaldar and Shortepa districts fell.", gazetteer)
+    ms = find_mentions(
+        "The Ghazni and Herat provinces were hit, and Kaldar and Shortepa districts fell.",
+        gazetteer,
+    )
     assert [(m.text, _code(m.place)) for m in ms] == [
-        ("Ghazni", "AF11"), ("Herat", "AF32"), ("Kaldar", "AF2113"), ("Shortepa", "AF2112"),
+        ("Ghazni", "AF11"),
+        ("Herat", "AF32"),
+        ("Kaldar", "AF2113"),
+        ("Shortepa", "AF2112"),
     ]
 
 
 def test_a_singular_cue_does_not_leak_to_the_previous_name(gazetteer):
-    ms = find_mentions("Troops retook Ali Abad district in Kunduz and Yaftal district in Badakhshan.", gazetteer)
+    ms = find_mentions(
+        "Troops retook Ali Abad district in Kunduz and Yaftal district in Badakhshan.", gazetteer
+    )
     assert [(m.text, _code(m.place)) for m in ms] == [
-        ("Ali Abad district", "AF1903"), ("Kunduz", "AF19"), ("Yaftal district", "AF1704"), ("Badakhshan", "AF17"),
+        ("Ali Abad district", "AF1903"),
+        ("Kunduz", "AF19"),
+        ("Yaftal district", "AF1704"),
+        ("Badakhshan", "AF17"),
     ]
 
 
@@ -115,9 +153,13 @@ def test_a_singular_cue_does_not_leak_to_the_previous_name(gazetteer):
 
 
 def test_province_in_the_same_sentence(gazetteer):
-    m = _first("Insurgents captured the Jani Khel district of Paktika on Monday.", gazetteer, "Jani Khel")
+    m = _first(
+        "Insurgents captured the Jani Khel district of Paktika on Monday.", gazetteer, "Jani Khel"
+    )
     assert (m.place.key, m.rule) == ("AF1209", "province-in-sentence")
-    m = _first("Insurgents captured the Jani Khel district of Paktia on Monday.", gazetteer, "Jani Khel")
+    m = _first(
+        "Insurgents captured the Jani Khel district of Paktia on Monday.", gazetteer, "Jani Khel"
+    )
     assert (m.place.key, m.rule) == ("AF1309", "province-in-sentence")
     m = _first("Arghandab district in Zabul fell after a week of clashes.", gazetteer, "Arghandab")
     assert (m.place.key, m.rule) == ("AF2605", "province-in-sentence")
@@ -152,13 +194,21 @@ def test_distance_rule_alone(gazetteer):
     from geo.mentions import _by_distance, _Ctx
 
     pool = (gazetteer.places["AF1209"], gazetteer.places["AF1309"])
-    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1201")], [])  # Sharan, Paktika
+    ctx = _Ctx(
+        gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1201")], []
+    )  # Sharan, Paktika
     assert _by_distance(pool, ctx).key == "AF1209"
-    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1211")], [])  # Urgun: about as near to both
+    ctx = _Ctx(
+        gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1211")], []
+    )  # Urgun: about as near to both
     assert _by_distance(pool, ctx) is None
-    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1303")], [])  # Zurmat, Paktya
+    ctx = _Ctx(
+        gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF1303")], []
+    )  # Zurmat, Paktya
     assert _by_distance(pool, ctx).key == "AF1309"
-    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF3401")], [])  # Zaranj: far from both
+    ctx = _Ctx(
+        gazetteer, {}, {}, set(), set(), [gazetteer.centroid("AF3401")], []
+    )  # Zaranj: far from both
     assert _by_distance(pool, ctx) is None
 
 
@@ -200,7 +250,9 @@ def test_distractors_produce_no_afghan_place(gazetteer, text):
     assert _resolved(text, gazetteer) == []
 
 
-@pytest.mark.parametrize("word,pcode", [("Nari", "AF1515"), ("Chal", "AF1805"), ("Kot", "AF0613"), ("Farsi", "AF3215")])
+@pytest.mark.parametrize(
+    "word,pcode", [("Nari", "AF1515"), ("Chal", "AF1805"), ("Kot", "AF0613"), ("Farsi", "AF3215")]
+)
 def test_word_like_names_need_a_cue(gazetteer, word, pcode):
     m = _first(f"{word} was mentioned in the speech.", gazetteer, word)
     assert m.place is None and m.rule == "distractor" and "district" in m.reason
@@ -242,14 +294,20 @@ def test_foreign_places_are_unresolved_with_rule_foreign(gazetteer, text, name, 
 def test_area_in_a_district_takes_that_district(gazetteer):
     ms = find_mentions("Fighters overran the Sayedabad area in Nad Ali district.", gazetteer)
     assert [(m.text, _code(m.place), m.rule) for m in ms] == [
-        ("Sayedabad", "AF3002", "area-in-district"), ("Nad Ali district", "AF3002", "exact"),
+        ("Sayedabad", "AF3002", "area-in-district"),
+        ("Nad Ali district", "AF3002", "exact"),
     ]
 
 
 def test_the_provincial_capital_refers_to_the_province_of_the_sentence(gazetteer):
-    ms = find_mentions("The Taliban besieged the provincial capital of Takhar province's neighbour.", gazetteer)
+    ms = find_mentions(
+        "The Taliban besieged the provincial capital of Takhar province's neighbour.", gazetteer
+    )
     assert all(m.rule != "capital-anaphora" for m in ms)
-    ms = find_mentions("Fighters took a district in Baghlan province and encircled the provincial capital.", gazetteer)
+    ms = find_mentions(
+        "Fighters took a district in Baghlan province and encircled the provincial capital.",
+        gazetteer,
+    )
     cap = [m for m in ms if m.rule == "capital-anaphora"]
     assert cap and cap[0].text == "the provincial capital" and cap[0].place.adm2_pcode == "AF0901"
 
@@ -263,7 +321,9 @@ def test_fuzzy_matching_catches_typos_of_long_names_only(gazetteer):
 def test_capital_beats_a_namesake_district_elsewhere(gazetteer):
     m = _first("Taliban fighters attacked Faizabad on Sunday.", gazetteer, "Faizabad")
     assert m.place.adm2_pcode == "AF1701"
-    m = _first("Taliban fighters attacked Fayzabad district of Jawzjan on Sunday.", gazetteer, "Fayzabad")
+    m = _first(
+        "Taliban fighters attacked Fayzabad district of Jawzjan on Sunday.", gazetteer, "Fayzabad"
+    )
     assert m.place.key == "AF2808"
 
 
@@ -283,7 +343,9 @@ def test_sentence_spans_cover_the_text():
 
 
 def test_places_rows_have_every_column(gazetteer):
-    rows = places_rows("Taliban seized Islam Qala and fighting hit Jani Khel. Iran closed the border.", gazetteer)
+    rows = places_rows(
+        "Taliban seized Islam Qala and fighting hit Jani Khel. Iran closed the border.", gazetteer
+    )
     assert [r["mention"] for r in rows] == ["Islam Qala", "Jani Khel", "Iran"]
     for r in rows:
         assert tuple(r) == PLACES_COLUMNS
@@ -334,9 +396,14 @@ def test_seeds(gazetteer):
 
 
 def test_a_possessive_before_another_place_is_the_province(gazetteer):
-    ms = find_mentions("Fighters overran Kandahar's Spin Boldak district and Zabul's Arghandab.", gazetteer)
+    ms = find_mentions(
+        "Fighters overran Kandahar's Spin Boldak district and Zabul's Arghandab.", gazetteer
+    )
     assert [(m.text, _code(m.place)) for m in ms] == [
-        ("Kandahar", "AF27"), ("Spin Boldak district", "AF2711"), ("Zabul", "AF26"), ("Arghandab", "AF2605"),
+        ("Kandahar", "AF27"),
+        ("Spin Boldak district", "AF2711"),
+        ("Zabul", "AF26"),
+        ("Arghandab", "AF2605"),
     ]
 
 
@@ -345,4 +412,89 @@ def test_the_airport_is_the_airport_of_the_city_in_context(gazetteer):
     m = _first(text, gazetteer, "the airport")
     assert m.place.key == "pt:kunduz-airport" and m.rule == "airport-anaphora"
     text = "Fighting in Takhar province went on. Officials said the airport was quiet."
+    m = _first(text, gazetteer, "the airport")
+    assert m.place.adm2_pcode == "AF1801"  # the capital of the province named before
+    text = "Fighting went on. Officials said the airport was quiet."
     assert all(m.rule != "airport-anaphora" for m in find_mentions(text, gazetteer))
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("General Ajmal Shinwari, a spokesman, said the troops held.", "Shinwari"),
+        ("Governor Fawad Sherzad said reinforcements arrived.", "Sherzad"),
+        ("Abdul Ghani Baradar met the envoy.", "Baradar"),
+    ],
+)
+def test_names_of_people_after_a_title_or_a_given_name(gazetteer, text, name):
+    assert [
+        m for m in find_mentions(text, gazetteer) if m.place is not None and m.text.startswith(name)
+    ] == []
+
+
+# Sentences written the way wire copy names places, with the code each name must get.
+NEWS_SENTENCES = [
+    ("Taliban captured Dand-e-Ghori district of Baghlan on Friday.", ["AF0902", "AF09"]),
+    ("The Taliban overran Khan Abad district, 30 km east of Kunduz city.", ["AF1904", "AF1901"]),
+    ("Pul-i-Khumri, capital of Baghlan, was under siege.", ["AF0901", "AF09"]),
+    ("Militants stormed Herat's Guzara district.", ["AF32", "AF3203"]),
+    ("Khost's Sabari district was overrun.", ["AF14", "AF1407"]),
+    ("The fighting in Imam Sahib, Kunduz, continued.", ["AF1905", "AF19"]),
+    ("They seized the Chimtal district of Balkh.", ["AF2108", "AF21"]),
+    ("Rebels overran Qarabagh district of Ghazni.", ["AF1111", "AF11"]),
+    ("Qala-i-Naw, Badghis's provincial capital, was attacked.", ["AF3101", "AF31"]),
+    ("Nimroz's capital, Zaranj, was the first to fall.", ["AF34", "AF3401"]),
+    ("Lashkar Gah, capital of southern Helmand province, is besieged.", ["AF3001", "AF30"]),
+    ("Government troops pulled out of Baharak district in Badakhshan.", ["AF1706", "AF17"]),
+    ("Taliban fighters captured the district centre of Baharak in Takhar.", ["AF1803", "AF18"]),
+    ("The Taliban captured Muqur district in Badghis.", ["AF3103", "AF31"]),
+    ("The Taliban claimed Jaghatu district in Wardak province.", ["AF0408", "AF04"]),
+    ("Ghazni, Logar and Wardak saw heavy fighting.", ["AF11", "AF05", "AF04"]),
+    ("The Taliban took Ghazni, 150 km southwest of Kabul.", ["AF1101", "AF0101"]),
+    ("Fighters entered the northern city of Mazar-e-Sharif.", ["AF2101"]),
+    ("Insurgents seized Khwaja Bahauddin and Darqad districts.", ["AF1814", "AF1815"]),
+]
+
+
+@pytest.mark.parametrize("text,codes", NEWS_SENTENCES, ids=[t[:40] for t, _ in NEWS_SENTENCES])
+def test_news_sentences(gazetteer, text, codes):
+    assert [_code(m.place) for m in find_mentions(text, gazetteer)] == codes
+
+
+def test_a_province_name_beats_a_district_known_by_it_as_a_second_name(gazetteer):
+    m = _first("A commander from Khost said the attack was repelled.", gazetteer, "Khost")
+    assert m.place.adm1_pcode == "AF14"
+    m = _first("The Taliban captured Khost district in Baghlan.", gazetteer, "Khost")
+    assert m.place.key == "AF0913"
+
+
+def test_a_surname_that_is_a_province_is_not_a_place(gazetteer):
+    assert (
+        _resolved("Khan Mohammad Wardak, a lawmaker, said the army was retreating.", gazetteer)
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("The Taliban seized the Ishkashim border crossing.", "pt:ishkashim-crossing"),
+        ("Troops left Bagram air base at night.", "pt:bagram"),
+        ("They took the Dand-e Patan crossing.", "pt:dand-e-patan"),
+        ("The Kajaki dam was attacked.", "pt:kajaki-dam"),
+        ("Fighting reached Kunduz airport.", "pt:kunduz-airport"),
+        ("Trucks queued at the Wesh–Chaman gate.", "pt:spin-boldak-crossing"),
+    ],
+)
+def test_a_kind_word_after_a_district_name_picks_the_point_of_that_kind(gazetteer, text, key):
+    assert next(m.place.key for m in find_mentions(text, gazetteer) if m.place) == key
+
+
+def test_numbered_city_districts_are_in_their_city(gazetteer):
+    ms = find_mentions("Fighters overran PD4 in Lashkargah and police district 9 of Kabul city.", gazetteer)
+    assert [(m.text, _code(m.place), m.rule) for m in ms] == [
+        ("PD4", "AF3001", "area-in-district"),
+        ("Lashkargah", "AF3001", "exact"),
+        ("police district 9", "AF0101", "area-in-district"),
+        ("Kabul city", "AF0101", "kind-cue"),
+    ]

@@ -9,7 +9,14 @@ from geo.normalize import ascii_fold, name_key, normalize_name, token_key
 SAME_KEY = [
     ("Qala-e-Naw", "Qala-i-Naw", "Qalai Naw", "Kala Nau", "Qala Naw", "QALA-E-NAW"),
     ("Qala-ye Zal", "Qala-i-Zal", "Qalai Zal", "Qalah-ye Zal", "Kala-e-Zal"),
-    ("Dasht-e Archi", "Dasht-i-Archi", "Dashte Archi", "Dasht e Archi", "Dasht-e-Archi", "Dasht-i-Arche"),
+    (
+        "Dasht-e Archi",
+        "Dasht-i-Archi",
+        "Dashte Archi",
+        "Dasht e Archi",
+        "Dasht-e-Archi",
+        "Dasht-i-Arche",
+    ),
     ("Khwaja Ghar", "Khajaghar", "Khoja Ghar", "Khwajah Ghar", "Khaja Ghar", "Khawaja Ghar"),
     ("Sher Khan Bandar", "Shir Khan Bandar", "Shir Khan Bander", "Sherkhan Bandar"),
     ("Darqad", "Darkad"),

@@ -10,10 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from _storedata import make_claim, make_result
 
 from geo.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, migrate
-
-from _storedata import make_claim, make_result
 
 HERE = Path(__file__).resolve().parent
 

@@ -78,21 +78,20 @@ Chitral, across the border in Pakistan, has seen an influx of families fleeing t
 
 ART("c025", None, """Taliban overrun Kijran, Pato districts of Daikundi
 NILI (Pajhwok): The Taliban have overrun Kijran and Pato districts of central Daikundi province, officials said on Thursday.
-Daikundi governor's spokesman Ali Hussaini told Pajhwok the security forces had left Kijran district headquarters on Wednesday night and moved to Gezab.
-Pato district, carved out of Khadir district a few years ago, fell on Thursday morning after a brief clash, he said.
+Daikundi governor's spokesman Ali Hussaini told Pajhwok the security forces had left Kijran district headquarters on Wednesday night and moved to Nili.
+Pato district, which borders Khadir district, fell on Thursday morning after a brief clash, he said.
 He added that Shahristan district remained under the control of security forces and Nili, the provincial capital, was calm.
 In neighbouring Uruzgan, Chora district has been besieged by the Taliban for two weeks, a local elder said.
 """, [
     C("Kijran", "district", "AF2408", "taliban", None, "unknown", "officials; Daikundi governor's spokesman", "The Taliban have overrun Kijran and Pato districts"),
-    C("Pato", "district", None, "taliban", None, "unknown", "officials; Daikundi governor's spokesman", "The Taliban have overrun Kijran and Pato districts",
-      pcode_note="Pato (Patu) district is not in the 2018 boundaries (carved out of Khadir); left null"),
+    C("Pato", "district", "AF2409", "taliban", None, "unknown", "officials; Daikundi governor's spokesman", "The Taliban have overrun Kijran and Pato districts",
+      pcode_note="Pato/Patoo = Gizab (AF2409; ALT name Patoo in the 2018 boundaries)"),
     C("Shahristan", "district", "AF2402", "government", None, "unknown", "Daikundi governor's spokesman", "Shahristan district remained under the control of security forces"),
     C("Chora", "district", "AF2503", "contested", None, "unknown", "a local elder", "Chora district has been besieged"),
 ], [
-    N("NILI", "AF2401", "dateline; 'calm' is no control claim"),
-    N("Gezab", "AF2409", "destination of withdrawing forces"),
-    N("Khadir", "AF2404", "administrative history"),
-], "Undated Pajhwok-style copy; Kijran = Kajran. Pato has no 2018 P-code.")
+    N("NILI", "AF2401", "dateline; destination of withdrawing forces; 'calm' is no control claim"),
+    N("Khadir", "AF2404", "neighbour reference"),
+], "Undated Pajhwok-style copy; Kijran = Kajran; Pato = Gizab (2018 ALT Patoo). Nili is both destination and 'calm' -> no claim.")
 
 ART("c026", "2021-08-10", """ date 2021-08-10 Taliban seize Pul-i-Khumri and Farah as government loses grip on north and west
 KABUL (Reuters) - The Taliban captured Pul-i-Khumri, the capital of northern Baghlan province, on Tuesday, a lawmaker from the province said, hours after the insurgents also took Farah city in the west.
@@ -121,6 +120,8 @@ Hundreds of families have fled to Kabul, while others are sheltering in their ho
 British troops fought for years in Helmand; Sangin, in the north of the province, was the scene of some of their heaviest losses.
 """, [
     C("Lashkar Gah", "point", "AF3001", "taliban", None, "unknown", "officials", "Taliban fighters have captured most of Lashkar Gah"),
+    C("Lashkar Gah", "point", "AF3001", "contested", None, "unknown", "reporter (headline)", "Lashkar Gah: Battle for Helmand capital",
+      controller_note="'Battle for' the city, with Taliban holding most and government the compound -> contested"),
     C("governor's compound", "point", "AF3001", "government", None, "unknown", "a senior security official (BBC)", "Government forces still hold the governor's compound"),
     C("Nad-e-Ali", "district", "AF3002", "contested", None, "unknown", "residents", "Fighting also raged in Nad-e-Ali district"),
     C("Nawa", "district", "AF3003", "government", None, "unknown", "defence ministry", "Afghan commandos have retaken Nawa district",
