@@ -3,11 +3,14 @@
 A thin layer of widgets over ``geo``: the store (``geo.store``) keeps the
 articles, claims and the analyst's work; ``geo.timeline`` turns claims into
 statuses; ``geo.appdata`` prepares what is shown. Runs from any folder and with
-no internet (Leaflet is inlined, no tile server unless asked for).
+no internet: Leaflet and the district shapes come from this server (``geo/static``
+and the boundaries cache), and no tile server is used unless
+``TCMAP_ONLINE_TILES=1`` asks for OpenStreetMap tiles.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import date, timedelta
@@ -65,7 +68,8 @@ def map_assets():
     """Leaflet and geometry served by this Streamlit server (short links), else inlined."""
     try:
         return ad.served_assets()
-    except Exception:  # noqa: BLE001 - no component route or no writable cache: inline them
+    except Exception as e:  # noqa: BLE001 - the map still works, only each rerun is heavier
+        logging.getLogger("tcmap.app").warning("Serving Leaflet and shapes failed (%s); inlining them.", e)
         return ad.inline_assets()
 
 

@@ -284,7 +284,12 @@ _PAINT_TEMPLATE = """
     layer.setStyle(s[0]);
     layer.tcmap.status = s[1];
   });
-  document.body.setAttribute("data-tcmap-painted", {{ this.token }});
+  // Marked after the next frame, when the new colours are on screen.
+  var token = {{ this.token }};
+  window.requestAnimationFrame(function () {
+    document.body.setAttribute("data-tcmap-painted-at", String(performance.timeOrigin + performance.now()));
+    document.body.setAttribute("data-tcmap-painted", token);
+  });
 })();
 {% endmacro %}
 """
@@ -648,6 +653,11 @@ def _read_upload(name: str, data: bytes, limits: Any, user_date: date | None) ->
 
 def _store_batch(store: Store, report: FileReport, articles: list[Article], run_id: int,
                  extract: Extractor) -> None:
+    known = store.stored_ids(articles)
+    if known:  # already stored by this extractor: nothing to extract or add
+        report.duplicates += len(known)
+        report.articles.extend(known.values())
+        articles = [a for a in articles if a.id not in known]
     if not articles:
         return
     results = extract(articles)

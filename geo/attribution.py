@@ -47,7 +47,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # "..., said Inamuddin Rahmani, police spokesman."
         "verb_np": re.compile(r"[,“”\"]\s*(?:" + speech + r")\s+" + _np(12, commas=False)
                               + r"(?:\s*,\s*([^,;.“”\"]{2,80}?))?\s*(?:[.,;“”\"]|\s+said\b|$)", re.IGNORECASE),
-        "according": re.compile(r"\baccording\s+to\s+" + _np(10) + r"\s*(?:[.,;]|$)", re.IGNORECASE),
+        "according": re.compile(r"\baccording\s+to\s+" + _np(10, commas=False)
+                                + r"(?:\s*,\s*([^,;.“”\"]{2,80}?))?\s*(?:[.,;]|$)", re.IGNORECASE),
         "statement": re.compile(r"\b(?:a|in\s+a)\s+statement\s+(?:by|from|issued\s+by)\s+" + _np(8, commas=False) + r"\s*(?:[.,;]|$)", re.IGNORECASE),
         "citing": re.compile(r"\b(?:reported|said)\s+citing\s+" + _np(6, commas=False) + r"\s*(?:[.,;]|$)", re.IGNORECASE),
         "taliban": _words(lex["taliban"]),

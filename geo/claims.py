@@ -201,6 +201,12 @@ _CONTEST_GAP = re.compile(
 
 def find_cues(sentence: str) -> list[Cue]:
     """Every action cue in a sentence, longest first where two overlap."""
+    return list(_find_cues(sentence))
+
+
+@lru_cache(maxsize=512)
+def _find_cues(sentence: str) -> tuple[Cue, ...]:
+    # Cached: a sentence is looked at for parsing, claims and list continuations.
     rules = _rules()
     found: list[Cue] = []
     for cls, spec, pattern in rules.cues:
@@ -224,7 +230,7 @@ def find_cues(sentence: str) -> list[Cue]:
         if kept and cue.start < kept[-1].end:
             continue
         kept.append(cue)
-    return kept
+    return tuple(kept)
 
 
 def actor_side(text: str, *, last: bool) -> str | None:
@@ -544,16 +550,42 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                 if _any_cue_between(cues, g_end, cue.start):
                     continue
                 gap = _gap_ok(text[g_end:cue.start], MAX_SUBJECT_GAP)
+                if gap is not None and text[g_end:cue.start].lstrip().startswith(",") \
+                        and _RELATIVE_BEFORE.search(text, max(0, g_start - 80), g_start):
+                    # "Ismail Khan, who had led the defence of Herat, surrendered":
+                    # the place ends a relative clause; the subject is someone else.
+                    gap = None
                 if gap is not None:
                     ctl = cue_controller(cue, text, g_end, doc)
                     if ctl and (best_subj is None or gap < best_subj.gap):
                         best_subj = _Link(cue, gap, ctl)
+        if best_obj is None and best_subj is None and _FRONTED.match(text[:g_start]) \
+                and text[g_end:g_end + 2].startswith(","):
+            best_obj = _fronted_link(text, cues, g_end, doc)
         found = [lk for lk in (best_obj, best_subj) if lk is not None]
         if len(found) == 2 and found[0].controller == found[1].controller:
             found = [min(found, key=lambda lk: lk.gap)]
         if found:
             links[gid] = found
     return links
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose)\b[^,]*$", re.IGNORECASE)
+# "In Herat, the Taliban seized the police headquarters ...": the place of the
+# sentence, named up front, is where the facilities were taken.
+_FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
+_FACILITY = re.compile(
+    r"^\s+(?:all\s+)?(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:headquarters|compound|buildings?|offices?|centre|center|"
+    r"prison|jail|administration|facilities)\b", re.IGNORECASE)
+
+
+def _fronted_link(text: str, cues: list[Cue], after: int, doc: Any) -> _Link | None:
+    """The first taking of facilities after a fronted "In X," governs X."""
+    for cue in cues:
+        if cue.start > after and cue.cls in ("take", "retake", "hold_object") and _FACILITY.match(text[cue.end:cue.end + 60]):
+            ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc)
+            return _Link(cue, 0, ctl) if ctl else None
+    return None
 
 
 def _object_gap_ok(gap_text: str) -> bool:
@@ -609,7 +641,27 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     return ResolvedDate(published, "unknown", f"no date in the sentence: article date {published}")
 
 
-def _lead_span(sentences: list[Sentence], cue_sents: set[int]) -> tuple[int, int] | None:
+class _CueSentences:
+    """Which sentences carry an action cue, worked out only for those asked about.
+
+    The cue pattern is the costliest regular expression; most sentences are
+    never asked about (no place near them).
+    """
+
+    def __init__(self, sentences: list[Sentence], pattern: re.Pattern[str]) -> None:
+        self._sentences = sentences
+        self._pattern = pattern
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int) or not 0 <= i < len(self._sentences):
+            return False
+        if i not in self._known:
+            self._known[i] = bool(self._pattern.search(self._sentences[i].text))
+        return self._known[i]
+
+
+def _lead_span(sentences: list[Sentence], cue_sents: _CueSentences) -> tuple[int, int] | None:
     """The first sentence (of the first three) with a cue and a day-precise date."""
     for i, s in enumerate(sentences[:4]):
         if i in cue_sents:
@@ -660,12 +712,14 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         from geo.mentions import find_mentions
 
         mentions = find_mentions(article.text, gazetteer)
+    # The sentence caches serve one article; results never depend on what came before.
+    _find_cues.cache_clear()
     text = article.text
     sentences = split_sentences(text)
     rules = _rules()
     capitals = _capitals(gazetteer)
     by_sentence = _mentions_by_sentence(sentences, mentions)
-    cue_sents = {i for i, s in enumerate(sentences) if rules.any_cue.search(s.text)}
+    cue_sents = _CueSentences(sentences, rules.any_cue)
     lead = _lead_span(sentences, cue_sents)
     hint_years = years_in(text[:20000])
     year_hint = max(hint_years) if hint_years else None
@@ -674,11 +728,10 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     counts: list[CountClaim] = []
     previous_claims: list[Claim] = []
     previous_at = -1
-    prev_cue_sentence = -1
     earlier: list[Target] = []
     recent: list[tuple[int, list[Target]]] = []
     atts: dict[int, Attribution] = {}
-    docs = _parse_ambiguous(nlp, sentences, set(by_sentence) & cue_sents) if nlp else {}
+    docs = _parse_ambiguous(nlp, sentences, {i for i in by_sentence if i in cue_sents}) if nlp else {}
 
     def att_of(i: int) -> Attribution:
         # Computed only for sentences that need one; "He said" looks back.
@@ -702,11 +755,11 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             for number, total, qual, a, b in find_counts(s.text):
                 counts.append(_count_claim(article, s, number, total, qual, a, b,
                                            attribute_in_clause(s.text, a) or att_of(i), year_hint))
-        if (i in by_sentence or (i in cue_sents and earlier)) and not rules.captions.search(s.text):
+        if (i in by_sentence or (earlier and i in cue_sents)) and not rules.captions.search(s.text):
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
             cues = find_cues(s.text) if i in cue_sents else []
             inherited = None
-            if not cues and prev_cue_sentence == i - 1 and rules.list_cont.match(s.text):
+            if not cues and i > 0 and rules.list_cont.match(s.text) and (i - 1) in cue_sents:
                 inherited = sentences[i - 1]
                 cues = find_cues(inherited.text)
             if cues and targets:
@@ -718,8 +771,6 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         claims.extend(sent_claims)
         if sent_claims:
             previous_claims, previous_at = sent_claims, i
-        if i in cue_sents:
-            prev_cue_sentence = i
         if targets:
             recent.append((i, claimable(targets)))
         recent = [(j, ts) for j, ts in recent if i - j < ANAPHOR_REACH]

@@ -93,7 +93,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekday", r"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|last|this|since)\s+)?"
          + _WEEKDAY + r"(?:['’]s)?" + _PART + r"\b"),
         ("rel", (r"\b(?P<rel>the day before yesterday|the next day|the following day|a day later|"
-         r"the previous day|the day before|a day earlier|(?:over|during|at|on) the weekend|"
+         r"the previous day|the day before|a day earlier|the previous (?:night|evening)|the night before|"
+         r"(?:over|during|at|on) the weekend|"
          r"the next morning|the following morning|yesterday|today|tonight|this morning|"
          r"this afternoon|this evening|last night|earlier today|overnight|"
          r"(?:in|over|during|within) the (?:past|last) (?:24|twenty-four|48|forty-eight) hours|"
@@ -115,7 +116,8 @@ def _relative(text: str) -> tuple[int | None, str | None]:
     t = " ".join(text.lower().split())
     if t in ("the next day", "the following day", "a day later", "the next morning", "the following morning"):
         return None, "next_day"
-    if t in ("the previous day", "the day before", "a day earlier"):
+    if t in ("the previous day", "the day before", "a day earlier", "the previous night", "the previous evening",
+             "the night before"):
         return None, "prev_day"
     if t.endswith("weekend"):
         return None, "weekend"
@@ -297,7 +299,8 @@ def resolve(expr: DateExpr, published: date | None, *,
         return ResolvedDate(d, "day", f"'{expr.text}' = latest {d:%A} on or before {published}")
     if expr.offset is not None:
         d = published - timedelta(days=expr.offset)
-        return ResolvedDate(d, "day", f"'{expr.text}' from {published}")
+        precision: TimePrecision = "week" if "week" in expr.text.lower() else "day"
+        return ResolvedDate(d, precision, f"'{expr.text}' from {published}")
     monday = published - timedelta(days=published.weekday())
     if expr.period == "last_week":
         return ResolvedDate(monday - timedelta(days=7), "week", f"'{expr.text}': week before {published}")

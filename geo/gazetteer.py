@@ -49,11 +49,19 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-BUILD_VERSION = "13"  # bump when the build logic changes, to invalidate caches
+BUILD_VERSION = "14"  # the cache key also hashes this file, normalize.py and the CSVs
 NEIGHBOURS = ("TJ", "UZ", "TM", "IR", "PK", "CN")
+COUNTRY_NAMES = {
+    "TJ": "Tajikistan",
+    "UZ": "Uzbekistan",
+    "TM": "Turkmenistan",
+    "IR": "Iran",
+    "PK": "Pakistan",
+    "CN": "China",
+}
 BORDER_BAND_DEG = 0.35  # about 35 km: foreign GeoNames towns nearer than this to Afghanistan
-MIN_GEONAMES_ALT = 5
-GEONAMES_ALT_SIMILARITY = 55.0  # rapidfuzz ratio between an alternate and the main name  # shorter GeoNames alternates are mostly noise ("Bay", "Lash")
+MIN_GEONAMES_ALT = 5  # shorter GeoNames alternates are mostly noise ("Bay", "Lash")
+GEONAMES_ALT_SIMILARITY = 55.0  # rapidfuzz ratio between an alternate and the main name
 
 # GeoNames words that mean "district centre", "village" etc. rather than a name
 _GEONAMES_NOISE = re.compile(
@@ -98,6 +106,8 @@ class Gazetteer:
     _province_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _fuzzy_keys: list[str] = field(default_factory=list, repr=False)
     _points_by_adm2: dict[str, list[Place]] = field(default_factory=dict, repr=False)
+    _key_prefixes: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_adm1: dict[str, list[Place]] = defaultdict(list)
@@ -116,6 +126,13 @@ class Gazetteer:
             if p.level == "point" and p.adm2_pcode:
                 pts[p.adm2_pcode].append(p)
         self._points_by_adm2 = {k: sorted(v, key=lambda p: p.key) for k, v in pts.items()}
+        # every prefix of every key: the mention finder grows a key word by word and
+        # stops as soon as it leaves this set
+        prefixes: set[str] = {""}
+        for key in (*self.index, *self.foreign):
+            for n in range(1, len(key) + 1):
+                prefixes.add(key[:n])
+        self._key_prefixes = frozenset(prefixes)
         # rapidfuzz only for long names: short ones collide with ordinary words
         self._fuzzy_keys = sorted(k for k in self.index if len(k) >= 6)
 
@@ -166,6 +183,18 @@ class Gazetteer:
     def centroid(self, key: str) -> tuple[float, float] | None:
         """(lat, lon) of a place: its own position for points, a point inside it otherwise."""
         return self.centroids.get(key)
+
+    def memo(self, name: str) -> dict:
+        """A per-gazetteer memo table for the mention finder (name keys recur across articles)."""
+        table = self._memo.get(name)
+        if table is None:
+            table = self._memo[name] = {}
+        return table
+
+    @property
+    def key_prefixes(self) -> frozenset[str]:
+        """Every prefix of every name key (Afghan and foreign), for incremental matching."""
+        return self._key_prefixes
 
     @property
     def fuzzy_keys(self) -> list[str]:
@@ -514,7 +543,7 @@ def build_gazetteer() -> Gazetteer:
         for n in [g["name"], *g["alts"]]:
             k = name_key(n)
             if len(k) >= MIN_GEONAMES_ALT and k not in b.index and k not in distractors:
-                foreign.setdefault(k, (g["ascii"] or g["name"], g["country"]))
+                foreign.setdefault(k, (g["ascii"] or g["name"], COUNTRY_NAMES[g["country"]]))
 
     # a foreign name never shadows an Afghan one of the boundaries or the points
     for k in list(foreign):
@@ -626,17 +655,3 @@ def load_gazetteer() -> Gazetteer:
 
     base = cache_dir()
     return _load_cached(str(base / f"gazetteer-{_input_hash(base)}.json"))
-
-
-def describe(place: Place) -> str:
-    """One line naming a place for messages: ``Khwaja Ghar (district AF1809, Takhar)``."""
-    where = place.adm2_pcode if place.level != "province" else place.adm1_pcode
-    return f"{place.name} ({place.level} {where}, {place.adm1_name})"
-
-
-def normalized_names(gazetteer: Gazetteer) -> dict[str, list[str]]:
-    """Readable normal forms of the index keys, for debugging the gazetteer."""
-    return {
-        k: [normalize_name(gazetteer.places[e.place_key].name) for e in v]
-        for k, v in gazetteer.index.items()
-    }

@@ -41,7 +41,30 @@ from .gazetteer import Entry, Gazetteer
 from .models import Mention, Place
 from .normalize import CONNECTORS, name_key, token_key
 
-__all__ = ["PLACES_COLUMNS", "find_mentions", "places_rows", "sentence_spans"]
+__all__ = ["PLACES_COLUMNS", "RULES", "find_mentions", "places_rows", "sentence_spans"]
+
+#: Every value of ``Mention.rule``, and what it means (shown to analysts by ``tcmap places``).
+RULES: dict[str, str] = {
+    "exact": "the name as the boundaries or points.csv write it",
+    "variant": "an alternative name from the boundaries, points.csv or GeoNames",
+    "crosswalk": "a re-spelled or renamed place from geo/data/crosswalk.csv",
+    "kind-cue": "the words around the name chose the level or kind (district, province, city, crossing)",
+    "capital-of": "'the capital of Badghis': the capital city of the named province",
+    "capital-default": "a capital's name with no cue: the city, as news about a capital usually means",
+    "capital-anaphora": "'the provincial capital': the capital of the one province the sentence names",
+    "airport-anaphora": "'the airport': the airport of the city (or province capital) named just before",
+    "area-in-district": "'X area in Y district', 'PD4 in Lashkargah': a place inside the district named",
+    "province-in-sentence": "several places bear the name; the sentence names the province of one",
+    "province-in-article": "several places bear the name; the article names the province of one",
+    "distance": "several places bear the name; one lies clearly nearest the other places named",
+    "prominence": "a provincial capital and a namesake elsewhere; the capital",
+    "fuzzy": "a misspelling, matched by rapidfuzz above the cutoff",
+    "ambiguous": "unresolved: several places bear the name and nothing in the text tells them apart",
+    "distractor": "unresolved: also a word or a person's name, and the text does not use it as a place",
+    "weak-name": "unresolved: a village known only from GeoNames, not used as a place here",
+    "foreign": "unresolved: a place outside Afghanistan",
+    "geocoder": "found by the opt-in online geocoder (geo.geocode)",
+}
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$", re.IGNORECASE)
@@ -52,7 +75,7 @@ _SENT_END = re.compile(
 )
 
 # lower-case words inside a name: connectors and "wa" (and), as in Kiran wa Monjan
-_INNER = CONNECTORS | {"wa", "o", "u", "va", "al", "ul", "us", "e", "i", "de", "da"}
+_INNER = CONNECTORS | {"wa", "o", "u", "va", "al", "ul", "us", "ud", "ad", "e", "i", "de", "da"}
 
 _CUE_AFTER: dict[str, str] = {
     "district": "district",
@@ -280,6 +303,7 @@ _ENDS_LETTER_SPACE = re.compile(r"[A-Za-z]\s$")
 CONTEXT_CHARS = 250
 FUZZY_MIN_KEY = 6
 FUZZY_CUTOFF = 88.0
+FUZZY_MAX_PER_TEXT = 300
 DISTANCE_MAX_KM = 250.0
 DISTANCE_RATIO = 0.75  # the nearer candidate must be clearly nearer
 
@@ -317,14 +341,17 @@ class _Raw:
     key: str = ""  # the gazetteer key that matched
 
 
-_CAPW = r"[^\W\d_a-z][^\W\d_]*"
+# an explicit capital class is twice as fast as "any letter but a-z" in Python's re; Latin
+# Extended letters count as capitals, since transliterations begin with them ("Ḩāfiz")
+_CAP = "A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff"
+_CAPW = rf"[{_CAP}][^\W\d_]*"
 _GAP = r"(?:[ \t\u00a0]{1,2}|[ \t]?[-\u2010-\u2013][ \t]?|['\u2019\u02bc`])"
-_INNERW = r"(?:e|i|ye|yi|y|wa|o|u|va|al|ul|us|de|da)"
+_INNERW = r"(?:e|i|ye|yi|y|wa|o|u|va|al|ul|us|ud|ad|de|da)"
+# lower-case last words of names in points.csv ("Kajaki dam", "Kunduz airport", "Torkham crossing")
+_TAILW = r"bandar|bander|qala|port|dam|airport|airfield|crossing|bridge"
 # Only runs of capitalised words can be names: finding them with one regex skips the
 # lower-case bulk of the text, which is what makes mention finding cheap.
-_RUN = re.compile(
-    rf"{_CAPW}(?:{_GAP}(?:{_CAPW}|{_INNERW}(?={_GAP}[^\W\d_a-z])|(?:bandar|qala|port|bander)\b))*"
-)
+_RUN = re.compile(rf"{_CAPW}(?:{_GAP}(?:{_CAPW}|{_INNERW}(?={_GAP}[{_CAP}])|(?:{_TAILW})\b))*")
 
 
 _KEYS: dict[str, tuple[str, str, str, bool]] = {}
@@ -397,63 +424,64 @@ def _join_keys(pieces: list[str]) -> str:
     return key
 
 
+def _glue(acc: str, piece: str) -> str:
+    """Append a word key, folding a letter doubled across the boundary (as ``name_key`` does)."""
+    if acc and piece and acc[-1] == piece[0]:
+        return acc + piece[1:]
+    return acc + piece
+
+
 def _scan(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Raw]:
-    """Longest-first n-gram lookup at every capitalised word."""
+    """Longest match at every capitalised word, growing the key word by word.
+
+    The key grows only while it is the prefix of some gazetteer key, so a run
+    of capitalised words that names nothing costs one set lookup per word.
+    """
     out: list[_Raw] = []
     n = len(toks)
     i = 0
     index, foreign, distractors = gaz.index, gaz.foreign, gaz.distractors
+    prefixes = gaz.key_prefixes
     maxn = gaz.max_tokens
     while i < n:
         t = toks[i]
-        if (
-            not t.cap
-            or not t.key
-            or t.lower in _STOP
-            and i + 1 < n
-            and not _joinable(text, t, toks[i + 1])
-        ):
+        if not t.cap or not t.key or t.key_inner not in prefixes and t.key not in prefixes:
             i += 1
             continue
-        # the words this name may span
-        j = i
-        limit = min(n, i + maxn)
-        while (
-            j + 1 < limit
-            and _joinable(text, toks[j], toks[j + 1])
-            and (
-                toks[j + 1].cap
-                or toks[j + 1].lower in _INNER
-                or toks[j + 1].lower in ("bandar", "qala", "port")
-            )
-        ):
-            j += 1
         best: _Raw | None = None
-        for end in range(j, i - 1, -1):
+        acc = ""
+        end = i
+        limit = min(n, i + maxn)
+        while end < limit:
             last = toks[end]
-            if not last.key:
-                continue
-            key = (
-                _join_keys([toks[k].key_inner for k in range(i, end)] + [last.key])
-                if end > i
-                else t.key
-            )
-            if key in index:
-                best = _Raw(t.start, last.end, i, end + 1, entries=index[key], key=key)
-            elif key in foreign:
-                best = _Raw(t.start, last.end, i, end + 1, foreign=foreign[key], key=key)
-            else:
-                continue  # a word that is never a place alone ("Bala", "Afghan") starts nothing
-            d = distractors.get(key)
-            if d is not None:
-                best.distractor = d
-            break
+            if end > i and not (
+                _joinable(text, toks[end - 1], last)
+                and (last.cap or last.lower in _INNER or last.lower in _TAIL_WORDS)
+            ):
+                break
+            if last.key and (end > i or t.cap):
+                key = _glue(acc, last.key)
+                if key in index:
+                    best = _Raw(t.start, last.end, i, end + 1, entries=index[key], key=key)
+                elif key in foreign:
+                    best = _Raw(t.start, last.end, i, end + 1, foreign=foreign[key], key=key)
+                if best is not None and best.key == key:
+                    d = distractors.get(key)
+                    if d is not None:
+                        best.distractor = d
+            acc = _glue(acc, last.key_inner)
+            if acc not in prefixes:
+                break
+            end += 1
         if best is None:
             i += 1
             continue
         out.append(best)
         i = best.tok_end
     return out
+
+
+_TAIL_WORDS = frozenset(_TAILW.split("|"))
 
 
 def _capital_runs(text: str, toks: list[_Tok], covered: set[int]) -> list[tuple[int, int]]:
@@ -481,31 +509,32 @@ def _capital_runs(text: str, toks: list[_Tok], covered: set[int]) -> list[tuple[
     return runs
 
 
-_FUZZY_CACHE: dict[tuple[int, str], tuple[str, float] | None] = {}
-
-
 def _fuzzy_lookup(key: str, gaz: Gazetteer) -> tuple[str, float] | None:
     """The best gazetteer key within the cutoff, memoised: the same capitalised words recur."""
-    ck = (id(gaz), key)
-    if ck in _FUZZY_CACHE:
-        return _FUZZY_CACHE[ck]
+    cache = gaz.memo("fuzzy")
+    if key in cache:
+        return cache[key]
     from rapidfuzz import fuzz, process
 
     hit = process.extractOne(key, gaz.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    if len(_FUZZY_CACHE) > 100_000:
-        _FUZZY_CACHE.clear()
-    _FUZZY_CACHE[ck] = (hit[0], float(hit[1])) if hit else None
-    return _FUZZY_CACHE[ck]
+    if len(cache) > 100_000:
+        cache.clear()
+    cache[key] = (hit[0], float(hit[1])) if hit else None
+    return cache[key]
 
 
 def _fuzzy(text: str, toks: list[_Tok], gaz: Gazetteer, raws: list[_Raw]) -> list[_Raw]:
     """rapidfuzz over long capitalised runs that stand where place names stand."""
     covered = {k for r in raws for k in range(r.tok_start, r.tok_end)}
     found = []
+    lookups = 0
     for a, b in _capital_runs(text, toks, covered):
         key = _join_keys([toks[k].key_inner for k in range(a, b - 1)] + [toks[b - 1].key])
         if len(key) < FUZZY_MIN_KEY:
             continue
+        if lookups >= FUZZY_MAX_PER_TEXT:
+            break  # a real article has a few dozen candidate runs; a hostile one gets no more
+        lookups += 1
         hit = _fuzzy_lookup(key, gaz)
         if hit is None:
             continue
@@ -611,6 +640,8 @@ def _attach_cues(
     text: str, raws: list[_Raw], sentences: list[tuple[int, int]], gaz: Gazetteer
 ) -> None:
     for r in raws:
+        if not r.entries:
+            continue  # a foreign place needs no cue
         after = text[r.end : r.end + 40]
         m = _NEXT_WORD.match(after)
         if m:
@@ -678,11 +709,16 @@ def _attach_cues(
         if gap in ("'s ", "\u2019s ", "' ", "\u2019 ") and b.entries:
             a.extra["province_context"] = True
         # "Imam Sahib, Kunduz" and "Qala-i-Naw, Badghis's provincial capital": the province after a comma
-        if gap in (", ", " , ") and a.entries and b.entries and "title" not in b.extra:
+        if (
+            gap in (", ", " , ", " in ", " of ")
+            and a.entries
+            and b.entries
+            and "title" not in b.extra
+        ):
             places = gaz.places
             b_provs = {e.place_key for e in b.entries if places[e.place_key].level == "province"}
             a_adm1 = {places[e.place_key].adm1_pcode for e in a.entries}
-            if len(b_provs) == 1 and a_adm1 == b_provs:
+            if len(b_provs) == 1 and b_provs <= a_adm1:
                 b.extra["province_context"] = True
                 if b.cue_before == "capital-after":
                     b.cue_before = None
@@ -1000,22 +1036,16 @@ def _by_distance(pool: tuple[Place, ...], ctx: _Ctx) -> Place | None:
     return scored[0][1]
 
 
-_FACTS: dict[tuple[int, str], tuple] = {}
-_PLACES: dict[tuple[int, str], tuple[Place, ...]] = {}
-
-
 def _places_of(entries: tuple[Entry, ...], gaz: Gazetteer, key: str) -> tuple[Place, ...]:
     """The distinct places of a name's entries, memoised by name key (Place hashing is not free)."""
-    ck = (id(gaz), key)
-    hit = _PLACES.get(ck)
+    cache = gaz.memo("places")
+    hit = cache.get(key)
     if hit is None:
         seen: dict[str, Place] = {}
         for e in entries:
             seen.setdefault(e.place_key, gaz.places[e.place_key])
         hit = tuple(seen.values())
-        if len(_PLACES) > 50_000:
-            _PLACES.clear()
-        _PLACES[ck] = hit
+        cache[key] = hit
     return hit
 
 
@@ -1027,8 +1057,8 @@ def _facts(
     (its one province or None, whether every candidate lies in that province,
     its one adm1 or None, a position when it names one place or one district).
     """
-    ck = (id(gaz), key)
-    hit = _FACTS.get(ck)
+    cache = gaz.memo("facts")
+    hit = cache.get(key)
     if hit is not None:
         return hit
     cands = {gaz.places[e.place_key] for e in entries}
@@ -1040,10 +1070,8 @@ def _facts(
     anchor = None
     if adm1 is not None and (len(cands) == 1 or len({p.adm2_pcode for p in cands}) == 1):
         anchor = gaz.centroid(next(iter(cands)).key)
-    if len(_FACTS) > 50_000:
-        _FACTS.clear()
-    _FACTS[ck] = (prov, nested, adm1, anchor)
-    return _FACTS[ck]
+    cache[key] = (prov, nested, adm1, anchor)
+    return cache[key]
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -1063,6 +1091,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
     ctx = _Ctx(gazetteer, {}, {}, set(), set(), [], sentences)
     # first pass: what the unambiguous names say about the article's provinces
+    seen_anchors: set[tuple[float, float]] = set()
     for r in raws:
         if r.foreign is not None or not r.entries:
             continue
@@ -1075,18 +1104,22 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if adm1 is not None:
             ctx.sent_implied.setdefault(r.sentence, set()).add(adm1)
             ctx.art_implied.add(adm1)
-            if anchor is not None and anchor not in ctx.anchors:
+            if anchor is not None and anchor not in seen_anchors:
+                seen_anchors.add(anchor)
                 ctx.anchors.append(anchor)
     # lists of names where the others are provinces: "Baghlan, Kunduz, Balkh and Takhar"
-    for r in raws:
+    province_only = [
+        bool(r.entries)
+        and all(gazetteer.places[e.place_key].level == "province" for e in r.entries)
+        for r in raws
+    ]
+    counted: dict[tuple[int, int], int] = {}
+    for idx, r in enumerate(raws):
         span = r.extra.get("listed")
         if span:
-            others = [raws[k] for k in range(span[0], span[1] + 1) if raws[k] is not r]
-            if any(
-                o.entries
-                and all(gazetteer.places[e.place_key].level == "province" for e in o.entries)
-                for o in others
-            ):
+            if span not in counted:
+                counted[span] = sum(province_only[span[0] : span[1] + 1])
+            if counted[span] - province_only[idx] > 0:
                 r.extra["listed_provinces"] = True
 
     out: list[Mention] = []
@@ -1138,6 +1171,7 @@ _AIRPORT_PHRASE = re.compile(
     r"\bthe\s+(?:city's\s+|city\u2019s\s+|main\s+|local\s+)?(?:airport|airfield)\b"
 )
 ANAPHOR_SENTENCES = 3
+ANAPHOR_CHARS = 1500  # and never further back than this, however long the sentences
 
 
 def _airport_anaphora(
@@ -1157,7 +1191,7 @@ def _airport_anaphora(
         si = _sentence_index(m.start(), sentences)
         if si is None:
             continue
-        lo = sentences[max(0, si - ANAPHOR_SENTENCES)][0]
+        lo = max(sentences[max(0, si - ANAPHOR_SENTENCES)][0], m.start() - ANAPHOR_CHARS)
         window = mentions[bisect_left(starts, lo) : bisect_left(starts, m.start())]
         city = None
         for x in window:
@@ -1202,7 +1236,8 @@ _CITY_DISTRICT = re.compile(
     r"\b((?:PD|P\.D\.|[Pp]olice [Dd]istrict|[Dd]istrict|[Nn]ahia|[Ss]ecurity [Dd]istrict)\s?#?\d{1,2})"
     r"\s+(?:of|in)\s+(?:the\s+)?$"
 )
-_AREA_WORDS = ("area", "village", "bazaar", "locality", "neighbo", "region", "valley")
+_AREA_HINT = re.compile(r"area|village|bazaar|locality|neighbo|region|valley")
+_DIGIT = re.compile(r"\d")
 
 
 def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1225,17 +1260,17 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.place is None or m.place.level == "province":
             continue
         before = text[max(0, m.start - 80) : m.start]
-        if m.place.kind in ("city", "") and any(ch.isdigit() for ch in before[-30:]):
+        if m.place.kind in ("city", "") and _DIGIT.search(before, max(0, len(before) - 30)):
             pd = _CITY_DISTRICT.search(before)
             if pd:
                 # "PD4 in Lashkargah", "police district 9 of Kabul city": a city district
                 s, e = m.start - len(before) + pd.start(1), m.start - len(before) + pd.end(1)
-                if not overlapping(s, e) and not any(x.start < e and s < x.end for x in added):
+                if not overlapping(s, e) and not any(x.start < e and s < x.end for x in added[-3:]):
                     added.append(
                         Mention(text[s:e], s, e, m.place, (m.place,), "area-in-district", 0.7, None)
                     )
                 continue
-        if m.place.level != "district" or not any(w in before for w in _AREA_WORDS):
+        if m.place.level != "district" or not _AREA_HINT.search(before):
             continue
         a = _AREA.search(before)
         if not a:
@@ -1288,9 +1323,10 @@ def _capital_anaphora(
             and _APPOSITIVE_GAP.match(text[mentions[k].end : m.start()])
         ):
             continue
+        lo, hi = max(sent[0], m.start() - ANAPHOR_CHARS), min(sent[1], m.end() + ANAPHOR_CHARS)
         provs = {
             x.place.adm1_pcode
-            for x in mentions[bisect_left(starts, sent[0]) : bisect_left(starts, sent[1])]
+            for x in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
             if x.place is not None and x.place.level == "province"
         }
         if len(provs) != 1:

@@ -456,6 +456,20 @@ class Store:
         rows = self._read("SELECT * FROM articles WHERE id = ?", (article_id,))
         return _article(rows[0]) if rows else None
 
+    def stored_ids(self, articles: Iterable[Article], *, extractor_version: str | None = None) -> dict[str, str]:
+        """Which of ``articles`` are already stored (same text, same extractor): input id -> stored id.
+
+        Lets callers skip extracting what ``add_results`` would ignore anyway.
+        """
+        version = extractor_version or _extractor_version()
+        out = {}
+        for a in articles:
+            rows = self._read("SELECT id FROM articles WHERE content_hash = ? AND extractor_version = ?",
+                              (content_hash(a.text), version))
+            if rows:
+                out[a.id] = rows[0][0]
+        return out
+
     def article_ids(self) -> set[str]:
         return {r[0] for r in self._read("SELECT id FROM articles")}
 

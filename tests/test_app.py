@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from _storedata import hostile_result, make_result
+from _storedata import Result, hostile_result, make_claim, make_result
 
 from geo import appdata as ad
 from geo.store import Store
@@ -105,6 +105,11 @@ def test_exports_carry_the_overrides(home):
     assert out["tcmap-map.html"][2] is None and b"held by ANA" in out["tcmap-map.html"][0]
 
 
+def _fake_extract(articles):
+    """One Kohsan claim per article, on the article's own text (no NLP needed)."""
+    return [Result(a, [make_claim(a, "Kohsan", pcode="AF3213", place="Kohsan")]) for a in articles]
+
+
 def test_upload_limits_say_which_limit_and_how_to_raise_it(home):
     import io
     import zipfile
@@ -115,11 +120,10 @@ def test_upload_limits_say_which_limit_and_how_to_raise_it(home):
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("bomb.txt", b"\0" * (8 * 1024 * 1024))
-    fake = lambda arts: [make_result(0, prefix=a.id) for a in arts]
-    (z,) = ad.ingest_files(store, [("bomb.zip", bomb.getvalue())], extract=fake)
+    (z,) = ad.ingest_files(store, [("bomb.zip", bomb.getvalue())], extract=_fake_extract)
     assert z.claims == 0 and z.skipped and "limit" in z.skipped[0].reason
     small = Limits(max_upload_bytes=1000)
-    (big,) = ad.ingest_files(store, [("big.txt", b"x" * 2000)], extract=fake, limits=small)
+    (big,) = ad.ingest_files(store, [("big.txt", b"x" * 2000)], extract=_fake_extract, limits=small)
     assert "TCMAP_MAX_UPLOAD_MB" in big.skipped[0].reason
     assert store.count_articles() == 0
 
@@ -133,15 +137,18 @@ def test_upload_reports_each_file_and_refuses_unsafe_zips(home):
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("../escape.txt", "date 2021-06-23\nThe Taliban captured Kohsan district.")
         zf.writestr("ok.txt", "date 2021-06-23\nThe Taliban captured Kohsan district on Tuesday.")
-    fake = lambda arts: [make_result(0, prefix=a.id) for a in arts]
     reports = ad.ingest_files(store, [("batch.zip", buf.getvalue()), ("notes.pdf", b"%PDF-1.4 ..."),
-                                      ("empty.txt", b"")], extract=fake)
+                                      ("empty.txt", b"")], extract=_fake_extract)
     z, pdf, empty = reports
     assert z.claims == 1 and any("unsafe path" in s.reason for s in z.skipped)
     assert pdf.claims == 0 and "unsupported file type '.pdf'" in pdf.skipped[0].reason
     assert empty.skipped and empty.skipped[0].origin == "empty.txt"
     (run,) = store.runs()
     assert len(run.skipped) == len(z.skipped) + 2
+    calls = []
+    (again,) = ad.ingest_files(store, [("batch.zip", buf.getvalue())],
+                               extract=lambda arts: calls.append(arts) or _fake_extract(arts))
+    assert again.duplicates == 1 and again.claims == 0 and calls == []
 
 
 def test_review_table_filters_and_turns_edits_into_rejections(home):

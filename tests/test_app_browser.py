@@ -127,25 +127,47 @@ class Page:
         body.wait_for(timeout=60_000)
         return body.get_attribute("data-tcmap-painted")
 
+    def map_frame(self):
+        return next(f for f in self.page.frames if "st_folium" in f.url)
+
     def wait_painted(self, predicate, timeout: float = 30) -> str:
+        """Wait for a repaint whose token satisfies ``predicate`` (checked on each change)."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        token = self.painted()
+        while not predicate(token):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"map not repainted as expected; last token {token!r}")
+            try:
+                self.map_frame().wait_for_function(
+                    "(t) => document.body.getAttribute('data-tcmap-painted') !== t",
+                    arg=token, polling="raf", timeout=left * 1000)
+            except Exception as e:
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(f"map not repainted as expected; last token {token!r}") from e
             token = self.painted()
-            if predicate(token):
-                return token
-            self.page.wait_for_timeout(50)
-        raise TimeoutError(f"map not repainted as expected; last token {token!r}")
+        return token
 
     def click_district(self, pcode: str) -> None:
-        frame = self.page.frame(url=lambda u: "st_folium" in u) or next(
-            f for f in self.page.frames if "st_folium" in f.url)
-        xy = frame.evaluate(
+        xy = self.map_frame().evaluate(
             """(code) => { const l = window.tcmapDistricts[code];
                  const p = window.map.latLngToContainerPoint(l.getCenter());
                  const r = document.getElementById('map_div').getBoundingClientRect();
                  return [p.x + r.left, p.y + r.top]; }""", pcode)
         box = self.page.locator(MAP_FRAME).bounding_box()
         self.page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
+
+    def select_by_click(self, pcode: str, attempts: int = 3) -> None:
+        """Click the district until the map shows it selected (a click made while
+        the app is still busy with a rerun can be superseded by that rerun)."""
+        for i in range(attempts):
+            self.click_district(pcode)
+            try:
+                self.wait_painted(lambda t: t.endswith(f"|{pcode}"), timeout=20)
+                return
+            except TimeoutError:
+                if i == attempts - 1:
+                    raise
 
     def goto_page(self, name: str) -> None:
         self.page.locator('[data-testid="stSidebar"]').get_by_text(name, exact=True).click()
@@ -177,6 +199,12 @@ def test_map_draws_offline_and_follows_the_date_slider(app):
     slider.press("Home")
     token = app.wait_painted(lambda t: t != first)
     assert token.split("|")[0] < first.split("|")[0]
+    # Play steps through the change dates on its own; Pause stops it.
+    app.page.get_by_role("button", name="Play").click()
+    later = app.wait_painted(lambda t: t.split("|")[0] > token.split("|")[0])
+    app.wait_painted(lambda t: t.split("|")[0] > later.split("|")[0])
+    app.page.get_by_role("button", name="Pause").click()
+    app.page.get_by_role("button", name="Play").wait_for(timeout=30_000)
     # Every district polygon is drawn and the map did not remount (same registry).
     n = app.frame.locator("path.leaflet-interactive").count()
     assert n >= 399
@@ -184,7 +212,7 @@ def test_map_draws_offline_and_follows_the_date_slider(app):
 
 def test_clicking_a_district_shows_its_escaped_evidence(app):
     app.painted()
-    app.click_district("AF3213")  # Kohsan: the hostile article's claim
+    app.select_by_click("AF3213")  # Kohsan: the hostile article's claim
     panel = app.page.get_by_text("Evidence (", exact=False)
     panel.wait_for(timeout=30_000)
     app.page.locator("mark", has_text="Kohsan").first.wait_for(timeout=10_000)
@@ -194,7 +222,6 @@ def test_clicking_a_district_shows_its_escaped_evidence(app):
     assert "`rm -rf`" in evidence and "$x^2$" in evidence
     # Nothing hostile became an element: no injected image, script or javascript: link.
     assert app.page.locator(".tcmap-evidence img, .tcmap-evidence script, a[href^='javascript']").count() == 0
-    app.wait_painted(lambda t: t.endswith("|AF3213"))
 
 
 def test_uploading_an_article_shows_its_claims(app, tmp_path):
@@ -226,12 +253,13 @@ def test_an_override_survives_a_restart_of_the_app(browser, store_home, server):
     _pick(first.page, "Status", "Government")
     first.page.get_by_label("Note (why)").fill("seen by our stringer")
     first.page.get_by_role("button", name="Save override").click()
-    first.page.get_by_text("Override saved").wait_for(timeout=30_000)
+    first.page.get_by_text("Override saved").wait_for(timeout=60_000)
     first.close()
     with app_server(store_home) as url:  # a second server process on the same store
         again = Page(browser, url)
         again.painted()
-        again.click_district("AF3213")
+        again.select_by_click("AF3213")
+        again.page.get_by_text("Evidence (", exact=False).wait_for(timeout=60_000)
         again.page.get_by_text("analyst override").last.wait_for(timeout=30_000)
         again.page.get_by_text("seen by our stringer").first.wait_for(timeout=10_000)
         assert not again.blocked and not again.dialogs

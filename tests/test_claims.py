@@ -70,6 +70,8 @@ def claims_of(gazetteer):
         ("Maywand is now under Taliban control.", [("AF2710", "taliban")]),
         ("Maywand district is in Taliban hands.", [("AF2710", "taliban")]),
         ("Qadis district remains under government control.", [("AF3104", "government")]),
+        ("Life has changed in Taliban-held Qadis district.", [("AF3104", "taliban")]),
+        ("Fighters moved towards government-controlled Qadis.", [("AF3104", "government")]),
         ("Qadis is fully under the control of security forces.", [("AF3104", "government")]),
         ("The Taliban now control Qadis district.", [("AF3104", "taliban")]),
         ("Afghan forces still hold the town of Qadis.", [("AF3104", "government")]),
@@ -163,12 +165,19 @@ def test_lists_and_coordination(run, text: str, expected: list[tuple[str, str]])
         # people, not places, are captured
         ("Soldiers were killed and captured in Qadis district.", []),
         ("The Taliban seized weapons and vehicles in Qadis district.", []),
+        # a person, not the place in the relative clause, surrendered
+        ("Ismail Khan, who had led the defence of Herat, surrendered to the Taliban.", []),
         # captions
         ("In this photo, taken on June 2, a fighter stands in Doshi district, which the Taliban seized.", []),
     ],
 )
 def test_non_claims(run, text: str, expected: list[tuple[str, str]]) -> None:
     assert run(text) == expected
+
+
+def test_a_place_named_up_front_is_where_facilities_were_taken(run) -> None:
+    assert run("In Herat, the Taliban seized the police headquarters and the governor's compound.") == [
+        ("AF3201", "taliban")]
 
 
 def test_an_exception_stays_with_the_other_side(run) -> None:

@@ -534,3 +534,28 @@ def test_distractor_and_foreign_lists_are_loaded(gazetteer):
         assert gazetteer.distractors[name_key(word)][1] == "cue", word
     for word in ("Tajikistan", "Termez", "Chaman", "Mashhad", "Khatlon", "Iran"):
         assert name_key(word) in gazetteer.foreign, word
+
+
+def test_malformed_data_files_name_the_file_the_line_and_the_value(tmp_path):
+    from geo.gazetteer import GazetteerError, _float, _read_csv
+
+    bad = tmp_path / "points.csv"
+    bad.write_text("key,name\npt:x,X\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"points.csv: expected columns \['lat', 'lon'\]"):
+        _read_csv(bad, ("key", "name", "lat", "lon"))
+    bad.write_text("key,lat\npt:x,north\n", encoding="utf-8")
+    row = _read_csv(bad, ("key", "lat"))[0]
+    with pytest.raises(
+        GazetteerError, match="points.csv line 2: expected a number for lat, instead got: 'north'"
+    ):
+        _float(row, "lat", "points.csv")
+
+
+def test_every_crosswalk_target_and_point_key_is_known(gazetteer):
+    with open(DATA_DIR / "crosswalk.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 300
+    for row in rows:
+        assert row["target"] in gazetteer.places, row
+        assert row["kind"] in ("respelling", "rename", "city"), row
+        assert row["source"], row

@@ -491,10 +491,62 @@ def test_a_kind_word_after_a_district_name_picks_the_point_of_that_kind(gazettee
 
 
 def test_numbered_city_districts_are_in_their_city(gazetteer):
-    ms = find_mentions("Fighters overran PD4 in Lashkargah and police district 9 of Kabul city.", gazetteer)
+    ms = find_mentions(
+        "Fighters overran PD4 in Lashkargah and police district 9 of Kabul city.", gazetteer
+    )
     assert [(m.text, _code(m.place), m.rule) for m in ms] == [
         ("PD4", "AF3001", "area-in-district"),
         ("Lashkargah", "AF3001", "exact"),
         ("police district 9", "AF0101", "area-in-district"),
         ("Kabul city", "AF0101", "kind-cue"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunduz Herat Jani Khel Qala-e-Naw " * 1500,
+        "Kunduz, " * 6000,
+        "Qala-" * 10000,
+        "A " * 25000,
+        "PD4 in Lashkargah " * 3000,
+        "Kunduz province the provincial capital " * 1500,
+        "Kunduz the airport " * 3000,
+        " ".join(f"in Qzx{i:05d}abc" for i in range(4000)),
+    ],
+    ids=["dense", "list", "dashes", "spaces", "pd", "capital", "airport", "fuzzy"],
+)
+def test_hostile_text_costs_linear_time(gazetteer, text):
+    import time
+
+    t = time.process_time()
+    ms = find_mentions(text, gazetteer)
+    assert time.process_time() - t < 5.0
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_geodesic_distance_decides_when_no_candidate_province_is_named(gazetteer):
+    # Sabari and Musa Khel are in Khost: the Paktya Jani Khel is the nearer one
+    text = "Fighting went on in Sabari and Musa Khel.\n\nLater Jani Khel fell."
+    m = _first(text, gazetteer, "Jani Khel")
+    assert (m.place.key, m.rule) == ("AF1309", "distance")
+    # Ghazni and Waghaz lie nearer to the Paktika Jani Khel
+    text = "Fighting went on in Ghazni city and Waghaz.\n\nLater Jani Khel fell."
+    m = _first(text, gazetteer, "Jani Khel")
+    assert (m.place.key, m.rule) == ("AF1209", "distance")
+
+
+def test_every_rule_emitted_is_documented(gazetteer):
+    from geo.mentions import RULES
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [t for t, _ in NEWS_SENTENCES]
+    texts += [
+        "Fighters captured Jani Khel on Monday.",
+        "Gunmen attacked the capital of Badghis. The airport was closed.",
+        "Nari was mentioned. Crowds celebrated in Jalalablad. Ashraf Ghani spoke.",
+        "Fighters overran PD4 in Lashkargah. Taliban fighters attacked Faizabad on Sunday.",
+    ]
+    seen = {m.rule for t in texts for m in find_mentions(t, gazetteer)}
+    assert seen <= set(RULES), seen - set(RULES)
+    assert {"exact", "kind-cue", "ambiguous", "foreign", "fuzzy", "capital-of"} <= seen

@@ -50,6 +50,14 @@ def test_ingesting_the_same_article_twice_changes_nothing(store):
     assert _table_counts(store.path) == before == {"articles": 1, "claims": 1, "unresolved": 1}
 
 
+def test_stored_ids_tell_what_need_not_be_extracted_again(store):
+    r = make_result(1)
+    store.add_results([r], extractor_version="1")
+    other = make_result(2).article
+    assert store.stored_ids([r.article, other], extractor_version="1") == {"art-1": "art-1"}
+    assert store.stored_ids([r.article], extractor_version="2") == {}
+
+
 def test_same_text_under_another_name_is_a_duplicate(store):
     r = make_result(1)
     copy = replace(r, article=replace(r.article, id="copy-of-1", text=r.article.text.replace(" ", "\r\n ", 2)))
