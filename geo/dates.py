@@ -11,7 +11,7 @@ cannot exist (30 February) is simply not a date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -362,7 +362,7 @@ def pick_expression(exprs: list[DateExpr], near: int | None, near_end: int | Non
     passed over when the sentence has another expression.
     """
     if text is not None and len(exprs) > 1:
-        plain = [d for d in exprs if not _DATELINE_AFTER.match(text, d.end)]
+        plain = [d for d in exprs if not _DATELINE_AFTER.match(text, d.end) and not _in_dateline(text, d)]
         exprs = plain or exprs
     if near is None:
         return min(exprs, key=lambda d: (d.kind not in ("absolute",), d.start))
@@ -376,6 +376,43 @@ def pick_expression(exprs: list[DateExpr], near: int | None, near_end: int | Non
 
 
 _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z]{1,9}|AP|AFP|ANI|IANS|PTI)\)\s*[:\-–—]?")
+
+# A wire dateline opening an article: "KABUL, July 5 (Reuters) -", "ASADABAD,
+# Afghanistan, July 5 (AFP) -", "SAR-E-PUL, June 30 (Pajhwok):", "KUNDUZ/KABUL,
+# Oct 4 -", "Kabul [Afghanistan] July 11 (ANI):". The place is written in
+# capitals or the agency is named; the date is the publication day.
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w'’.\-]*(?:[ /][A-Z][\w'’.\-]*){0,3})"
+    r"(?:\s*\[[^\]\n]{1,30}\])?"
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*,))?"
+    r"\s*,?\s*(?P<date>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+[0-3]?\d"
+    r"(?:,?\s+(?:19|20)\d\d)?)(?![\d:])"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,20})\))?\s*(?:--|[:\-–—])",
+    re.MULTILINE,
+)
+
+
+def find_dateline(text: str, *, within: int = 800) -> tuple[DateExpr, re.Match[str]] | None:
+    """The wire dateline among the first lines of ``text``: its date expression and match.
+
+    The date's offsets in the returned expression are in ``text``.
+    """
+    for m in DATELINE.finditer(text, 0, min(len(text), within)):
+        place = m.group("place")
+        if not (m.group("agency") or (place.upper() == place and sum(ch.isalpha() for ch in place) >= 3)):
+            continue
+        exprs = [e for e in find_dates(m.group("date")) if e.kind == "absolute"]
+        if exprs:
+            e = exprs[0]
+            off = m.start("date")
+            return replace(e, start=e.start + off, end=e.end + off), m
+    return None
+
+
+def _in_dateline(text: str, expr: DateExpr) -> bool:
+    """Whether ``expr`` is the date of a dateline opening ``text``."""
+    m = DATELINE.match(text)
+    return bool(m) and m.start("date") <= expr.start and expr.end <= m.end("date") + 1
 
 
 def years_in(text: str) -> list[int]:

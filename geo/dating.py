@@ -8,9 +8,14 @@ against one. Two sources of evidence, in this order:
    the undated article's own expressions ("on Tuesday", "yesterday", "June
    21") resolve to the dates the dated articles give. The earliest day that
    agrees with the most events wins.
-2. The article's own text: a dateline ("July 11 (ANI)", "Posted: Jul 14,
-   2021"), "today, June 28", or a weekday written with its day and month
-   ("Saturday 10 July"), which pins the year.
+2. The article's own text: "Posted: Jul 14, 2021", "today, June 28", or a
+   weekday written with its day and month ("Saturday 10 July"), which pins
+   the year.
+
+A wire dateline opening the article ("KABUL, July 5 (Reuters) -", "SAR-E-PUL,
+June 30 (Pajhwok):") is the publication day itself and is read before either;
+without a year in it, the year is the run's (else the latest written in the
+text), and the reason says so.
 
 Today's date and file times are never used. When nothing fits, the date stays
 null. A day and month written without a year still get one from the run
@@ -26,7 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from geo.claims import ArticleResult, align_event_dates, claim_date
-from geo.dates import find_dates, resolve
+from geo.dates import find_dateline, find_dates, resolve, years_in
 from geo.evaluate import claim_place
 from geo.models import Claim, CountClaim
 
@@ -90,6 +95,28 @@ def _from_events(r: ArticleResult, index: dict[tuple[str, str], list[tuple[date,
     if best is None:
         return None
     return best[1], "same events as dated articles of the run: " + "; ".join(dict.fromkeys(best[2]))
+
+
+def _from_dateline(text: str, year: int | None) -> tuple[date, str] | None:
+    """The day of a wire dateline ("KABUL, July 5 (Reuters) -"), its year from the run or the text."""
+    found = find_dateline(text)
+    if found is None:
+        return None
+    expr, m = found
+    written = m.group(0).strip()[:60]
+    if expr.year:
+        got = resolve(expr, None)
+        return (got.date, f"dateline in the text: '{written}'") if got.date else None
+    source = "the run's dated articles"
+    if year is None:
+        text_years = years_in(text[:20000])
+        year, source = (max(text_years), "the years written in the text") if text_years else (None, "")
+    if year is None:
+        return None
+    got = resolve(expr, None, year_hint=year)
+    if got.date is None:
+        return None
+    return got.date, f"dateline in the text: '{written}' (year {got.date.year} inferred from {source})"
 
 
 def _from_text(text: str, year: int | None) -> tuple[date, str] | None:
@@ -161,7 +188,8 @@ def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
         if r.article.published is not None:
             out.append(r)
             continue
-        found = _from_events(r, index, year) or _from_text(r.article.text, year)
+        found = (_from_dateline(r.article.text, year) or _from_events(r, index, year)
+                 or _from_text(r.article.text, year))
         if found is None:
             out.append(redate(r, None, None, year=year) if year else r)
         else:

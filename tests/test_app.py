@@ -46,6 +46,21 @@ def test_escape_text_leaves_no_markup(text):
     assert "\n" not in out
 
 
+def test_escape_text_keeps_any_text_readable_and_inert():
+    import html
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.text())
+    def check(text):
+        out = ad.escape_text(text)
+        assert not re.search(r"[<>`$*\[\]\"'\n]", out)
+        assert html.unescape(out) == re.sub(r"\s+", " ", text)
+
+    check()
+
+
 @pytest.mark.parametrize("url, expected", [
     ("https://example.org/a", "https://example.org/a"),
     ("http://example.org", "http://example.org"),

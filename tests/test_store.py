@@ -240,3 +240,26 @@ def test_two_processes_ingesting_at_once_do_not_corrupt(tmp_path):
         assert s.article_ids() == printed and len(printed) == 120
         assert len(s.claims()) == 120
         assert all(r.finished_at for r in s.runs())
+
+
+def test_threads_sharing_one_store_lose_nothing(store):
+    """Streamlit sessions share one Store object; their writes and reads interleave."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def work(prefix: str) -> None:
+        try:
+            for i in range(25):
+                store.add_results([make_result(i, prefix=prefix)])
+                store.claims()
+        except BaseException as e:  # noqa: BLE001 - re-raised in the main thread below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(f"t{n}",)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert store.count_articles() == 100 and len(store.claims()) == 100
