@@ -179,7 +179,8 @@ def map_view(store, tl) -> None:
     # pending one, the picker's, or the remembered one) before painting.
     ss = st.session_state
     selected = ss.get("next_district") or (ss.get("district") if "district" in ss else ss.get("sel_district"))
-    paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected)
+    notes = tl.notes_on(day)
+    paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected, notes=notes)
     left, right = st.columns([3, 2])
     with left:
         out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
@@ -193,10 +194,9 @@ def map_view(store, tl) -> None:
         if pcode and pcode != selected:
             st.session_state.next_district = pcode
             st.rerun(scope="fragment")
-    notes = tl.notes_on(day)
     if notes:
         with left:
-            st.caption("Province-level reports (outlined in the exported map, colour no district):")
+            st.caption("Reports about part or most of a province (outlined on the map; they colour no district):")
             for n in notes:
                 st.text(n.label)
     with right:

@@ -139,6 +139,9 @@ def geometry_script() -> Path:
                 tmp = folder / f".{name}.tmp"
                 tmp.write_bytes(body)
                 tmp.replace(path)
+                for old in folder.glob("districts-*.js"):  # shapes of an earlier install
+                    if old != path:
+                        old.unlink(missing_ok=True)
             return path
         except OSError:
             continue
@@ -236,7 +239,8 @@ _BASE_TEMPLATE = """
 {% macro script(this, kwargs) %}
 (function () {
   var scale = {{ this.scale }};
-  var data = {{ this.payload }};  // inline, or window.tcmapGeometry from a served script
+  var payload = {{ this.payload }};  // inline, or window.tcmapGeometry from a served script
+  var data = payload.d;
   function ring(r) {
     var x = 0, y = 0, pts = [];
     for (var i = 0; i < r.length; i += 2) { x += r[i]; y += r[i + 1]; pts.push([y / scale, x / scale]); }
@@ -267,6 +271,14 @@ _BASE_TEMPLATE = """
     svg.insertBefore(defs, svg.firstChild);
   }
   window.tcmapDistricts = registry;
+  // Province outlines for most/part-of-province reports: shown by the paint
+  // script on the days such a report holds; they colour no district.
+  var provinces = {};
+  Object.keys(payload.p).forEach(function (code) {
+    provinces[code] = L.polygon(payload.p[code].map(function (rings) { return rings.map(ring); }),
+      {fill: false, color: "#6c3483", weight: 2.5, dashArray: "8 5", interactive: false});
+  });
+  window.tcmapProvinces = provinces;
   document.body.setAttribute("data-tcmap-ready", "1");
 })();
 {% endmacro %}
@@ -278,6 +290,21 @@ _PAINT_TEMPLATE = """
   var registry = window.tcmapDistricts || {};
   var styles = {{ this.styles }};
   var fallback = {{ this.fallback }};
+  var notes = {{ this.notes }};
+  var provinces = window.tcmapProvinces || {};
+  var map = window.map;
+  Object.keys(provinces).forEach(function (code) {
+    var layer = provinces[code];
+    if (notes[code] && map) {
+      var el = document.createElement("div");
+      el.textContent = notes[code];
+      layer.unbindTooltip();
+      layer.bindTooltip(el, {permanent: true, direction: "center", className: "tcmap-note"});
+      if (!map.hasLayer(layer)) { layer.addTo(map); }
+    } else if (map && map.hasLayer(layer)) {
+      map.removeLayer(layer);
+    }
+  });
   Object.keys(registry).forEach(function (code) {
     var s = styles[code] || fallback;
     var layer = registry[code];
@@ -303,7 +330,7 @@ def _base_payload() -> tuple[int, str]:
     meta = _district_meta()
     data = {code: [meta.get(code, (code, "", ""))[0], meta.get(code, ("", "", ""))[1], enc]
             for code, enc in sorted(g.districts.items())}
-    return g.scale, _js_json(data)
+    return g.scale, _js_json({"d": data, "p": dict(sorted(g.provinces.items()))})
 
 
 def base_map(*, online_tiles: bool = False, height: int = 620, assets: Assets | None = None) -> folium.Map:
@@ -367,8 +394,13 @@ def district_styles(statuses: Iterable[DistrictStatus], selected: str | None = N
     return out
 
 
-def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str | None = None) -> folium.FeatureGroup:
-    """A feature group whose script restyles the base map's districts; ``token`` marks the repaint."""
+def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str | None = None,
+                notes: Iterable[Any] = ()) -> folium.FeatureGroup:
+    """A feature group whose script restyles the base map's districts; ``token`` marks the repaint.
+
+    ``notes`` are the day's province notes (most/part of a province): their
+    provinces are outlined and labelled, their districts keep their own colour.
+    """
     import folium
     from branca.element import MacroElement, Template
 
@@ -379,6 +411,10 @@ def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str
     el.styles = _js_json(district_styles(statuses, selected))
     el.fallback = _js_json([_style("no_report", False, False, False, False), "No report"])
     el.token = _js_json(token)
+    labels: dict[str, str] = {}
+    for n in notes:
+        labels[n.adm1_pcode] = (labels[n.adm1_pcode] + "; " if n.adm1_pcode in labels else "") + n.label
+    el.notes = _js_json(labels)
     fg.add_child(el)
     return fg
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 from geo.attribution import REPORTER, Attribution, attribute, attribute_in_clause, denies, hedged
 from geo.counts import find_counts
-from geo.dates import ResolvedDate, find_dates, pick_expression, resolve, resolve_among, years_in
+from geo.dates import ResolvedDate, find_dates, in_dateline, pick_expression, resolve, resolve_among, years_in
 from geo.models import Article, Claim, CountClaim, Mention, Place
 from geo.nlp import Sentence, lexicon, load_nlp, split_sentences
 
@@ -85,6 +85,7 @@ class Target:
     group: int = -1
     anaphor_of: Any = None
     base: int = 0  # where the sentence of the offsets starts in the article
+    noun: str = ""  # what the text calls it: "town" in "the border town of Spin Boldak"
 
     def named(self) -> Target:
         """The target that names the place: itself, or what its anaphor points back to."""
@@ -165,6 +166,10 @@ _GLUE = re.compile(
     r"\bat\b|\bthe\b|\bboth\b|\bdistrict\s+centers?\b|\bborder\s+towns?\b|\bcrossing\s+points?\b|\(|\)|-|–)*$",
     re.IGNORECASE,
 )
+# "Mazar-i-Sharif, the main city in the north, and Sharana": an appositive inside a list.
+_APPOSITIVE_AND = re.compile(
+    r"^\s*,\s*(?:the|a|an|its|their|long|once|home)\b(?:(?!\b(?:said|says|told|after|before|when|while|where|which|who|"
+    r"but|as|since)\b)[^,;:.“”\"()])+,\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 # Text that ends the reach of a cue: a new clause, a quote, a new statement.
 _BOUNDARY = re.compile(
     r"[;:!?“”\"]|\.\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b|\bafter\b|\bbefore\b|"
@@ -260,6 +265,8 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
     if cue.controller in ("taliban", "government", "contested"):
         if cue.negated and cue.controller != "contested":
             return None
+        if cue.controller == "contested" and (cue.negated or _NO_BEFORE.search(sentence, max(0, cue.start - 30), cue.start)):
+            return None  # "there are no clashes in Jalalabad", "is not under siege"
         return cue.controller
     if cue.controller == "opposite":
         side = actor_side(cue.text, last=False)
@@ -271,7 +278,18 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
         stop = re.search(r"[,;.:“”\"]", window[cue.end - cue.start:])
         if stop:
             window = window[:cue.end - cue.start + stop.start()]
+        if cue.cls == "fall" and not _TO_SIDE_END.search(cue.text):
+            # "the first district to fall since foreign troops began ...": the side
+            # is only the one the place fell to.
+            to = _TO_SIDE.match(window, cue.end - cue.start)
+            window = window[to.start(1):] if to else cue.text
         side = actor_side(window, last=False) or cue.default or None
+        if cue.negated and cue.cls == "hold" and side in _OPPOSITE and actor_side(window, last=False):
+            # "the only province not under Taliban control": the other side holds it;
+            # "not yet / not fully under ... control" leaves it contested.
+            before = sentence[max(0, cue.start - 25):cue.start]
+            return "contested" if re.search(r"\b(?:yet|fully|completely|entirely)\b", before + cue.text, re.I) \
+                else _OPPOSITE[side]
     else:
         side = parsed_side(doc, cue) if doc is not None else None
         if side is None and (cue.passive or cue.nominal):
@@ -291,6 +309,9 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
     return side
 
 
+_NO_BEFORE = re.compile(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_TO_SIDE_END = re.compile(r"\b(?:to|into|under|in|by)$", re.IGNORECASE)
+_TO_SIDE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+((?:to|into|under|by)\b.*)$", re.IGNORECASE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -368,35 +389,63 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             out.append(Target(pm.start(), pm.end(), pm.group(0), cap, None, base=sentence.start))
     out.sort(key=lambda t: t.start)
     rules = _rules()
+    dateline = _DATELINE_PLACE.match(text)
     for t in out:
         before = text[max(0, t.start - 90):t.start]
         after = text[t.end:t.end + 60]
-        if rules.non_before.search(before):
+        called = _CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after)
+        if called:
+            t.noun = called.group(1).lower()
+        if t.place.level == "province" and _CITY_OF.search(before):
+            # "the northern city of Kunduz": the province's capital, not the province.
+            cap = capital_of.get(t.place.adm1_pcode)
+            if cap is not None:
+                t.place = cap
+        if dateline and t.start < dateline.end("place"):
+            t.excluded = "dateline"  # "KUNDUZ/KABUL, Oct 4 -": where the reporter files from
+        elif t.place.level == "province" and (_UNNAMED_DISTRICT.match(text, t.end)
+                                              or re.search(r"\sdistrict$", t.text, re.IGNORECASE)):
+            t.excluded = "unnamed district"  # "Taliban overrun Zabul district": one district of Zabul
+        elif _ORIGIN.search(before):
+            t.excluded = "origin"  # "reinforcements flown in from Kabul": where they came from
+        elif rules.non_before.search(before):
             t.excluded = "reference"
         elif rules.non_after.match(after):
             t.excluded = "title"
         if t.place.level == "province":
-            t.container = _is_container(before, after, t, out)
+            share = _district_share(before, after)
+            t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
     group = 0
     for i, t in enumerate(out):
         if i:
             glue = text[out[i - 1].end:t.start]
-            if not _GLUE.match(glue):
+            if not _GLUE.match(glue) and not _APPOSITIVE_AND.match(glue):
                 group += 1
             elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start):
                 # "Mianshin in Kandahar", "Wesh in Kandahar": where the first lies.
                 t.container = True
         t.group = group
+        prev = out[i - 1] if i else None
+        if prev is not None and t.place.level == "province" and prev.place.level != "province" \
+                and prev.place.adm1_pcode == t.place.adm1_pcode \
+                and re.fullmatch(r"\s*,\s*", text[prev.end:t.start]) \
+                and re.match(r"\s*(?:$|[,;:.)]|province\b)", text[t.end:], re.IGNORECASE):
+            # "Khwaja Ghar, Takhar": the province the place before lies in.
+            t.container = True
     _province_lists(text, out, gazetteer)
     # Anaphors: "overran the district headquarters", "captured the area".
     for am in rules.anaphora.finditer(text):
         if any(t.start <= am.start() < t.end or am.start() <= t.start < am.end() for t in out):
             continue
+        if _NEW_REFERENT.match(text, am.end()) or rules.non_before.search(text[max(0, am.start() - 90):am.start()]):
+            # "the district that surrounds its airport" is another place; "west of the city" a reference.
+            continue
         if am.group(0).lower().endswith("province"):
             # "the province": the province of the place named last.
             before_it = [t for t in out if t.end <= am.start()] or list(earlier or [])
-            if not before_it or gazetteer is None or not hasattr(gazetteer, "province"):
-                continue
+            if not before_it or gazetteer is None or not hasattr(gazetteer, "province") \
+                    or _IN_THE.search(text, max(0, am.start() - 50), am.start()):
+                continue  # "the first district in the province to fall": a container
             try:
                 prov = gazetteer.province(before_it[-1].place.adm1_pcode)
             except KeyError:
@@ -424,6 +473,27 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
     return out
 
 
+# A dateline opening a sentence: "KABUL, July 5 (Reuters) -", "GHAZNI CITY (Pajhwok):".
+_DATELINE_PLACE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'’.\-]{2,}(?:[ /][A-Z][A-Z'’.\-]+)*)(?:\s*\[[^\]]{1,30}\])?"
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^)\n]{1,25}\))?\s*(?:--|[:\-–—])\s")
+_ORIGIN = re.compile(
+    r"\b(?:flown|flew|fly|brought|sent|deployed|dispatched|airlifted|transferred|moved|rushed|arrived|arriving|"
+    r"came|coming|reinforcements?|troops|forces|commandos|fled|escaped|withdrawn|redeployed)\s+(?:in\s+|back\s+)?"
+    r"from\s+(?:the\s+)?(?:[\w'’-]+\s*(?:,|\band\b)\s*){0,3}$", re.IGNORECASE)
+_NEW_REFERENT = re.compile(r"\s+(?:that|which|where|whose)\b", re.IGNORECASE)
+# "the first district in the province": one unnamed place of it, no claim on the province.
+_IN_THE = re.compile(r"\b(?:a|an|the|one|first|second|third|only|last|latest)\s+(?:[\w-]+\s+)?"
+                     r"(?:district|town|city|village|area|base|post|checkpoint)\s+(?:in|of|within)\s+$", re.IGNORECASE)
+_CALLED_BEFORE = re.compile(r"\b(city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CALLED_AFTER = re.compile(r"^\s+(city|town)\b", re.IGNORECASE)
+_CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "Zabul district" with a province's name: an unnamed district of it (the
+# mention finder resolves a district so named to the district itself).
+_UNNAMED_DISTRICT = re.compile(r"\s+district\b(?!\s+of\b)", re.IGNORECASE)
+
+
 def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
     """The latest candidate that fits the anaphor ("the crossing" wants a crossing)."""
     a = anaphor.lower()
@@ -431,7 +501,7 @@ def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
     if "crossing" in a or "port" in a:
         want = lambda t: t.place.kind == "crossing"
     elif "city" in a or "town" in a:
-        want = lambda t: t.place.kind in ("city", "town")
+        want = lambda t: t.place.kind in ("city", "town") or t.noun in ("city", "town")
     elif "district" in a:
         want = lambda t: t.place.level == "district" or t.place.kind in ("city", "town")
     fitting = [t for t in candidates if want is None or want(t)]
@@ -480,6 +550,19 @@ def _is_container(before: str, after: str, t: Target, targets: list[Target]) -> 
         return True
     return bool(re.search(r"\b(?:in|of)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*|\s+and\s+|\s+))*$", before, re.IGNORECASE)
                 and any(o.end <= t.start and o.place.level != "province" for o in targets))
+
+
+_SHARE_BEFORE = re.compile(r"\b(\d{1,3})\s+of\s+(?:the\s+)?$")
+_SHARE_AFTER = re.compile(r"^['’]s?\s+(\d{1,3})\s+districts\b", re.IGNORECASE)
+
+
+def _district_share(before: str, after: str) -> tuple[int, int] | None:
+    """(n, m) for "26 of Badakhshan's 28 districts", else None."""
+    b, a = _SHARE_BEFORE.search(before), _SHARE_AFTER.match(after)
+    if b is None or a is None:
+        return None
+    n, m = int(b.group(1)), int(a.group(1))
+    return (n, m) if 0 < n <= m else None
 
 
 def province_scope(before: str) -> str:
@@ -549,8 +632,13 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     and cue.start >= g_end:
                 if _any_cue_between(cues, g_end, cue.start):
                     continue
-                gap = _gap_ok(text[g_end:cue.start], MAX_SUBJECT_GAP)
-                if gap is not None and text[g_end:cue.start].lstrip().startswith(",") \
+                subject_gap = text[g_end:cue.start]
+                rel = _REL_CLAUSE.match(subject_gap) or _SAID_WAS.match(subject_gap)
+                if rel:
+                    # "Guzara district, where the airport is, fell": skip the relative clause.
+                    subject_gap = subject_gap[rel.end():]
+                gap = _gap_ok(subject_gap, MAX_SUBJECT_GAP)
+                if gap is not None and "," in text[g_end:cue.start] \
                         and _RELATIVE_BEFORE.search(text, max(0, g_start - 80), g_start):
                     # "Ismail Khan, who had led the defence of Herat, surrendered":
                     # the place ends a relative clause; the subject is someone else.
@@ -559,6 +647,15 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     ctl = cue_controller(cue, text, g_end, doc)
                     if ctl and (best_subj is None or gap < best_subj.gap):
                         best_subj = _Link(cue, gap, ctl)
+            if best_obj is None and cue.end <= g_start and cue.mode in ("subject", "both") \
+                    and _INVERTED_HEAD.search(text, max(0, cue.start - 50), cue.start) \
+                    and _INVERTED_TAIL.search(text, cue.end, g_start) \
+                    and not _any_cue_between(cues, cue.end, g_start):
+                # "Among the districts that fell on Sunday were Khash and Kishim".
+                gap = _gap_ok(text[cue.end:g_start], MAX_OBJECT_GAP)
+                ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc) if gap is not None else None
+                if ctl:
+                    best_obj = _Link(cue, gap or 0, ctl)
         if best_obj is None and best_subj is None and _FRONTED.match(text[:g_start]) \
                 and text[g_end:g_end + 2].startswith(","):
             best_obj = _fronted_link(text, cues, g_end, doc)
@@ -570,19 +667,31 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
     return links
 
 
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose)\b[^,]*$", re.IGNORECASE)
+# An inverted list: "the districts that fell were A, B and C", "places captured
+# by the Taliban include A".
+_INVERTED_HEAD = re.compile(
+    r"\b(?:districts|areas|places|towns|cities|provinces|capitals|crossings|ones|bases)\s+(?:that\s+|which\s+)?"
+    r"(?:have\s+|had\s+|has\s+)?(?:been\s+|were\s+|was\s+|now\s+)?$", re.IGNORECASE)
+_INVERTED_TAIL = re.compile(r"\b(?:were|are|include|included)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose)|,\s*(?:which|where))\b[^,]*$", re.IGNORECASE)
+# A relative clause between a place and its verb ("Pato district, which borders Khadir, fell").
+_REL_CLAUSE = re.compile(r"^\s*,\s*(?:where|which|whose|who)\b[^,;:“”\"]{1,80},\s*", re.IGNORECASE)
+# "Khuram district, which it said was "cleared of Taliban"": the speaker's word on the place.
+_SAID_WAS = re.compile(r"^\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|reported)\s+"
+                       r"(?=(?:was|were|is|are|had\s+been|has\s+been)?\s*[\"“‘']?cleared\b)", re.IGNORECASE)
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
 _FACILITY = re.compile(
     r"^\s+(?:all\s+)?(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:headquarters|compound|buildings?|offices?|centre|center|"
-    r"prison|jail|administration|facilities)\b", re.IGNORECASE)
+    r"prison|jail|administration|facilities|palace)\b", re.IGNORECASE)
 
 
 def _fronted_link(text: str, cues: list[Cue], after: int, doc: Any) -> _Link | None:
     """The first taking of facilities after a fronted "In X," governs X."""
     for cue in cues:
-        if cue.start > after and cue.cls in ("take", "retake", "hold_object") and _FACILITY.match(text[cue.end:cue.end + 60]):
+        if cue.start > after and cue.cls in ("take", "retake", "hold_object", "withdraw") \
+                and _FACILITY.match(text[cue.end:cue.end + 60]):
             ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc)
             return _Link(cue, 0, ctl) if ctl else None
     return None
@@ -625,13 +734,17 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     s0, s1 = extra["sentence_span"]
     sentence = text[s0:s1]
     exprs = find_dates(sentence)
+    shifted = _shifted_date(sentence, exprs, extra["cue_start"] - s0, published, year_hint)
+    if shifted is not None:
+        return shifted
     if exprs:
         expr = pick_expression(exprs, extra["cue_start"] - s0,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
         return resolve_among(exprs, expr, published, year_hint=year_hint)
     lead = extra.get("lead_span")
     if lead and not extra.get("state") and extra.get("lead_ok", True):
-        lead_exprs = find_dates(text[lead[0]:lead[1]])
+        lead_text = text[lead[0]:lead[1]]
+        lead_exprs = [e for e in find_dates(lead_text) if not in_dateline(lead_text, e)]
         if lead_exprs:
             r = resolve(lead_exprs[0], published, year_hint=year_hint)
             if r.date is not None and (published is None or r.date <= published):
@@ -639,6 +752,39 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     if published is None:
         return ResolvedDate(None, "unknown", "no date in the sentence and no article date")
     return ResolvedDate(published, "unknown", f"no date in the sentence: article date {published}")
+
+
+# "two days after the insurgents seized it", "a day after they took Zaranj",
+# "hours after it fell": the event is dated from the day named before.
+_AFTER_SHIFT = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+|(?:just\s+|only\s+|a\s+few\s+|several\s+)?hours|"
+    r"(?:just\s+|only\s+|a\s+few\s+)?minutes)\s+(?P<unit>days?|weeks?)?\s*after\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _shifted_date(sentence: str, exprs: list[Any], cue: int, published: date | None,
+                  year_hint: int | None) -> ResolvedDate | None:
+    """The date of an event told as "N days after" another dated in the same sentence."""
+    m = _AFTER_SHIFT.search(sentence[:cue])
+    if m is None:
+        return None
+    before = [e for e in exprs if e.end <= m.start()]
+    if not before or any(m.end() <= e.start <= cue + 40 for e in exprs):
+        return None
+    word = m.group("n").lower()
+    if m.group("unit"):
+        n = _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 1)
+        days = n * 7 if m.group("unit").lower().startswith("week") else n
+    elif word.isdigit() or word in _COUNT_WORDS:
+        return None  # "two after": not a span of time
+    else:
+        days = 0  # hours or minutes after: the same day
+    base = resolve_among(exprs, before[-1], published, year_hint=year_hint)
+    if base.date is None:
+        return None
+    return ResolvedDate(base.date - timedelta(days=days), base.precision,
+                        f"'{m.group(0).strip()}' {base.reason}", base.year_inferred)
 
 
 class _CueSentences:
@@ -661,11 +807,18 @@ class _CueSentences:
         return self._known[i]
 
 
+# A line of a bulleted or numbered list.
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
 def _lead_span(sentences: list[Sentence], cue_sents: _CueSentences) -> tuple[int, int] | None:
     """The first sentence (of the first three) with a cue and a day-precise date."""
     for i, s in enumerate(sentences[:4]):
+        if not _SENTENCE_END.search(s.text):
+            continue  # a headline or a byline, not the lead
         if i in cue_sents:
-            exprs = find_dates(s.text)
+            exprs = [e for e in find_dates(s.text) if not in_dateline(s.text, e)]
             if any(e.kind in ("weekday", "absolute") or (e.kind == "relative" and e.offset is not None)
                    for e in exprs):
                 return (s.start, s.end)
@@ -748,9 +901,13 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                     return a
         return None
 
+    list_intro: int | None = None  # "The districts that fell are:" before a bulleted list
     for i, s in enumerate(sentences):
         sent_claims: list[Claim] = []
         targets: list[Target] = []
+        bullet = bool(_BULLET.match(s.text))
+        if not bullet:
+            list_intro = i if (s.text.rstrip().endswith(":") and i in cue_sents) else None
         if "district" in s.text and re.search(r"\d|\b(?:dozens|hundred|twenty|thirty|forty|fifty)\b", s.text):
             for number, total, qual, a, b in find_counts(s.text):
                 counts.append(_count_claim(article, s, number, total, qual, a, b,
@@ -759,11 +916,16 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
             cues = find_cues(s.text) if i in cue_sents else []
             inherited = None
-            if not cues and i > 0 and rules.list_cont.match(s.text) and (i - 1) in cue_sents:
-                inherited = sentences[i - 1]
+            source = i - 1
+            if bullet and list_intro is not None:
+                # "- Khwaja Ghar, Takhar" under "The districts that fell are:": the intro's claim.
+                source, cues = list_intro, []
+            if not cues and i > 0 and (bullet and list_intro is not None or rules.list_cont.match(s.text)) \
+                    and source in cue_sents:
+                inherited = sentences[source]
                 cues = find_cues(inherited.text)
             if cues and targets:
-                speaker = att_of(i - 1) if inherited is not None and att_of(i) is REPORTER else att_of(i)
+                speaker = att_of(source) if inherited is not None and att_of(i) is REPORTER else att_of(i)
                 sent_claims = _sentence_claims(article, s, targets, cues, speaker, lead,
                                                year_hint, inherited_from=inherited, doc=docs.get(i))
         if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text):
@@ -780,8 +942,10 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         # or when the lead names none ("seized a key district on Thursday").
         lead_places = {c.place_key for c in claims if tuple(c.extra.get("sentence_span", ())) == lead}
         for c in claims:
-            if lead_places and c.place_key not in lead_places and c.date_reason.startswith("from the lead"):
+            if lead_places and c.place_key not in lead_places:
+                # Recorded even when undated, so a date inferred later is applied the same way.
                 c.extra["lead_ok"] = False
+            if lead_places and c.place_key not in lead_places and c.date_reason.startswith("from the lead"):
                 d = claim_date(text, c.extra, article.published, year_hint)
                 c.event_date = d.date.isoformat() if d.date else None
                 c.time_precision, c.date_reason = d.precision, d.reason
@@ -796,15 +960,19 @@ def align_event_dates(claims: list[Claim]) -> list[Claim]:
     crossing forced ...": the second mention is the same event, not a new one
     on the article date.
     """
-    dated: dict[tuple[str, str], Claim] = {}
+    dated: dict[tuple[str, str], tuple[int, Claim]] = {}
+    for n, c in enumerate(claims):
+        if c.time_precision != "unknown" and not c.date_reason.startswith("from the lead"):
+            dated.setdefault((c.place_key, c.controller), (n, c))
     out = []
-    for c in claims:
+    for n, c in enumerate(claims):
         key = (c.place_key, c.controller)
         own = c.time_precision != "unknown" and not c.date_reason.startswith("from the lead")
-        if own:
-            dated.setdefault(key, c)
-        elif key in dated and dated[key].event_date:
-            first = dated[key]
+        # A headline, or a claim dated only by the lead, takes the date the
+        # article gives the same event further down ("... a day after Herat falls").
+        ahead_ok = c.date_reason.startswith("from the lead") or not _SENTENCE_END.search(c.sentence)
+        if not own and key in dated and dated[key][1].event_date and (dated[key][0] < n or ahead_ok):
+            first = dated[key][1]
             c = replace(c, event_date=first.event_date, time_precision=first.time_precision,
                         date_reason=f"as the earlier report of the same event: {first.date_reason}")
         out.append(c)
@@ -907,7 +1075,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             if t.place.level == "province" and link.controller == "contested":
                 continue
             found.append((t, link))
-    found = _resolve_conflicts(found, text)
+    found = _resolve_conflicts(_entered_and_took(found, cues, text, doc), text)
     out: list[Claim] = []
     for t, link in found:
         ctl = link.controller
@@ -923,6 +1091,9 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         if t.place.level == "province":
             first = firsts[t.group]
             scope = province_scope(text[max(0, first.start - 60):first.start])
+            share = _district_share(text[max(0, t.start - 30):t.start], text[t.end:t.end + 30])
+            if share is not None:
+                scope = "all" if share[0] >= share[1] else "most"
         base = inherited_from or s
         extra = {"sentence_span": (base.start, base.end), "cue_start": base.start + link.cue.start,
                  "cue_end": base.start + link.cue.end,
@@ -942,6 +1113,27 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         if inherited_from is not None or t.anaphor_of is not None:
             conf -= 0.1
         out.append(_claim(article, t, s, ctl, d, scope, who, round(max(conf, 0.05), 2), extra))
+    return out
+
+
+_AND_THEN = re.compile(r"^[^,;.:]{0,60}?\band\s+(?:then\s+|later\s+|quickly\s+|soon\s+|swiftly\s+)?$", re.IGNORECASE)
+_TAKEN_WITHIN = re.compile(r"^\s+(?:it\b|the\s+(?:city|town)\b)", re.IGNORECASE)
+
+
+def _entered_and_took(found: list[tuple[Target, _Link]], cues: list[Cue], text: str,
+                      doc: Any) -> list[tuple[Target, _Link]]:
+    """ "Entered Kabul and took control of the presidential palace": the taking, not a contest."""
+    out = []
+    for t, lk in found:
+        if lk.cue.cls == "enter" and lk.controller == "contested":
+            for c in cues:
+                if c.cls == "take" and c.start > t.end and _AND_THEN.match(text[t.end:c.start]) \
+                        and (_FACILITY.match(text[c.end:c.end + 60]) or _TAKEN_WITHIN.match(text[c.end:c.end + 20])):
+                    ctl = cue_controller(c, text, _clause_start(text, lk.cue.start), doc)
+                    if ctl in ("taliban", "government"):
+                        lk = _Link(c, lk.gap, ctl)
+                    break
+        out.append((t, lk))
     return out
 
 

@@ -103,7 +103,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          r"in recent days|in recent weeks|recent days|"
          r"(?:earlier|later) this month|this month|last month|the previous month|"
          r"(?:a|one|two|three|four|five|six|seven|\d) days? (?:ago|earlier|before)|"
-         r"(?:a|one|two|three|\d) weeks? ago)\b")),
+         r"(?:a|one|two|three|\d) weeks? ago|"
+         r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)|"
+         r"last year|the previous year|a year earlier)\b")),
     ]
     return tuple((name, re.compile(p, flags)) for name, p in raw)
 
@@ -119,6 +121,8 @@ def _relative(text: str) -> tuple[int | None, str | None]:
     if t in ("the previous day", "the day before", "a day earlier", "the previous night", "the previous evening",
              "the night before"):
         return None, "prev_day"
+    if "year" in t:
+        return None, "years_back"
     if t.endswith("weekend"):
         return None, "weekend"
     if t == "the day before yesterday":
@@ -166,7 +170,7 @@ def _find_dates(sentence: str) -> tuple[DateExpr, ...]:
 
 
 _DATE_HINT = re.compile(
-    r"day|night|morning|afternoon|evening|week|month|hours|ago|earlier|before|yesterday|today|tonight|overnight|"
+    r"day|night|morning|afternoon|evening|week|month|year|hours|ago|earlier|before|yesterday|today|tonight|overnight|"
     r"later|(?:19|20)\d\d|"
     + "|".join(k for k in MONTHS if len(k) > 3 or k == "may") + "|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec",
     re.IGNORECASE)
@@ -310,6 +314,8 @@ def resolve(expr: DateExpr, published: date | None, *,
         return ResolvedDate(latest_weekday(5, published), "week", f"'{expr.text}': weekend up to {published}")
     if expr.period in ("next_day", "prev_day"):
         return ResolvedDate(None, "unknown", f"'{expr.text}': no day to count from")
+    if expr.period == "years_back":
+        return ResolvedDate(None, "unknown", f"'{expr.text}': an earlier year, background", historical=True)
     if expr.period == "this_month":
         return ResolvedDate(published.replace(day=1), "month", f"'{expr.text}'")
     if expr.period == "last_month":
@@ -362,7 +368,7 @@ def pick_expression(exprs: list[DateExpr], near: int | None, near_end: int | Non
     passed over when the sentence has another expression.
     """
     if text is not None and len(exprs) > 1:
-        plain = [d for d in exprs if not _DATELINE_AFTER.match(text, d.end) and not _in_dateline(text, d)]
+        plain = [d for d in exprs if not _DATELINE_AFTER.match(text, d.end) and not in_dateline(text, d)]
         exprs = plain or exprs
     if near is None:
         return min(exprs, key=lambda d: (d.kind not in ("absolute",), d.start))
@@ -409,7 +415,7 @@ def find_dateline(text: str, *, within: int = 800) -> tuple[DateExpr, re.Match[s
     return None
 
 
-def _in_dateline(text: str, expr: DateExpr) -> bool:
+def in_dateline(text: str, expr: DateExpr) -> bool:
     """Whether ``expr`` is the date of a dateline opening ``text``."""
     m = DATELINE.match(text)
     return bool(m) and m.start("date") <= expr.start and expr.end <= m.end("date") + 1

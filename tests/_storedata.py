@@ -78,6 +78,20 @@ def hostile_result(*, published: date = date(2021, 7, 6)) -> Result:
                                    event_date="2021-07-06")])
 
 
+def province_result(*, published: date = date(2021, 7, 2)) -> Result:
+    """A 'most of Badakhshan' report: outlines the province, colours no district."""
+    import dataclasses
+
+    text = "The Taliban now control most of Badakhshan province, a local official said."
+    art = Article(id="badakhshan-most", text=text, published=published, published_source="header",
+                  title="Badakhshan", publisher="Example News", origin="badakhshan.txt")
+    claim = dataclasses.replace(
+        make_claim(art, "Badakhshan", pcode="AF17", place="Badakhshan", event_date=published.isoformat()),
+        place_level="province", adm2_pcode=None, adm1_pcode="AF17", scope="most", geo_precision=3,
+        adm1_name="Badakhshan", adm2_name=None)
+    return Result(art, [claim])
+
+
 def populate(store, n: int, *, seed: int = 1, start: date = date(2021, 5, 1), days: int = 105) -> None:
     """``n`` articles with claims spread over the real districts and ``days`` days."""
     import random
@@ -163,7 +177,7 @@ def _ingest_main(argv: list[str]) -> None:
         store = Store.open(argv[1])
         populate(store, int(argv[2]))
         if "--hostile" in argv:
-            store.add_results([hostile_result()])
+            store.add_results([hostile_result(), province_result()])
         print(store.count_articles(), "articles in", store.path)
         return
     home, prefix, n = argv[0], argv[1], int(argv[2])

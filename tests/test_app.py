@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from _storedata import Result, hostile_result, make_claim, make_result
+from _storedata import Result, hostile_result, make_claim, make_result, province_result
 
 from geo import appdata as ad
 from geo.store import Store
@@ -86,6 +86,20 @@ def test_override_and_unconfirmed_are_drawn_distinctly():
     assert styles["AF0102"][0]["weight"] > styles["AF0101"][0]["weight"]
     assert styles["AF0103"][0]["fillColor"].startswith("url(#tcmap-hatch-")
     assert "analyst override" in styles["AF0102"][1]
+
+
+def test_province_reports_outline_their_province_and_colour_no_district(home):
+    from geo.boundaries import load_districts
+    from geo.timeline import TimelineParams, build_timeline
+
+    store = Store.open(home)
+    store.add_results([province_result()])
+    tl = build_timeline(store.claims(), load_districts().drop(columns="geometry"), TimelineParams())
+    day = date(2021, 7, 3)
+    assert tl.counts_on(day)["no_report"] == 399
+    fg = ad.paint_layer(tl.status_on(day), "t", notes=tl.notes_on(day))
+    script = next(iter(fg._children.values())).notes
+    assert '"AF17"' in script and "Most of Badakhshan" in script
 
 
 def test_base_map_loads_nothing_from_the_network(boundaries):

@@ -76,14 +76,14 @@ def app_server(home: Path):
 
 @pytest.fixture(scope="module")
 def store_home(tmp_path_factory, boundaries):
-    from _storedata import hostile_result, populate
+    from _storedata import hostile_result, populate, province_result
 
     from geo.store import Store
 
     home = tmp_path_factory.mktemp("browser") / "home"
     store = Store.open(home)
     populate(store, 60, seed=7)
-    store.add_results([hostile_result()])
+    store.add_results([hostile_result(), province_result()])
     store.close()
     return home
 
@@ -205,9 +205,13 @@ def test_map_draws_offline_and_follows_the_date_slider(app):
     app.wait_painted(lambda t: t.split("|")[0] > later.split("|")[0])
     app.page.get_by_role("button", name="Pause").click()
     app.page.get_by_role("button", name="Play").wait_for(timeout=30_000)
-    # Every district polygon is drawn and the map did not remount (same registry).
+    # Every district polygon is drawn.
     n = app.frame.locator("path.leaflet-interactive").count()
     assert n >= 399
+    # A "most of Badakhshan" report outlines and labels the province on the last day.
+    slider.focus()
+    slider.press("End")
+    app.frame.locator(".tcmap-note", has_text="Most of Badakhshan").wait_for(timeout=30_000)
 
 
 def test_clicking_a_district_shows_its_escaped_evidence(app):
