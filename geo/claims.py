@@ -633,10 +633,13 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                 if _any_cue_between(cues, g_end, cue.start):
                     continue
                 subject_gap = text[g_end:cue.start]
-                rel = _REL_CLAUSE.match(subject_gap) or _SAID_WAS.match(subject_gap)
+                rel = _REL_CLAUSE.match(subject_gap)
+                said = _SAID_WAS.match(text, g_end)
                 if rel:
                     # "Guzara district, where the airport is, fell": skip the relative clause.
                     subject_gap = subject_gap[rel.end():]
+                elif said and said.end() <= cue.start:
+                    subject_gap = text[said.end():cue.start]
                 gap = _gap_ok(subject_gap, MAX_SUBJECT_GAP)
                 if gap is not None and "," in text[g_end:cue.start] \
                         and _RELATIVE_BEFORE.search(text, max(0, g_start - 80), g_start):
@@ -677,7 +680,7 @@ _RELATIVE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose)|,\s*(?:which|where))\b[^
 # A relative clause between a place and its verb ("Pato district, which borders Khadir, fell").
 _REL_CLAUSE = re.compile(r"^\s*,\s*(?:where|which|whose|who)\b[^,;:“”\"]{1,80},\s*", re.IGNORECASE)
 # "Khuram district, which it said was "cleared of Taliban"": the speaker's word on the place.
-_SAID_WAS = re.compile(r"^\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|reported)\s+"
+_SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|reported)\s+"
                        r"(?=(?:was|were|is|are|had\s+been|has\s+been)?\s*[\"“‘']?cleared\b)", re.IGNORECASE)
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.

@@ -390,13 +390,37 @@ def _find_articles_for(gold_dir: Path) -> list[str]:
 @date_opt
 @max_mb_opt
 def ingest(paths, user_date, max_article_mb):
-    """Add articles to the store ($TCMAP_HOME): extract once, keep the analyst's work."""
-    from geo.store import Store
+    """Add articles to the store ($TCMAP_HOME): extract once, keep the analyst's work.
 
-    result = _run(paths, user_date, max_article_mb)
-    st = Store.open()
+    Articles already stored with the same text and extractor version are not
+    extracted again; ingesting the same files twice changes nothing.
+    """
+    from geo.articles import read_articles
+    from geo.models import Skipped
+    from geo.pipeline import RunResult, extract_articles
+    from geo.store import Store, StoreError
+
+    if not paths:
+        raise click.UsageError("Give at least one file or folder of articles.")
+    try:
+        st = Store.open()
+    except StoreError as e:
+        raise Fatal(str(e)) from e
+    result = RunResult()
+    fresh = []
+    for item in read_articles(paths, limits=_limits(max_article_mb), user_date=user_date):
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+        else:
+            fresh.append(item)
+    known = st.stored_ids(fresh)
+    todo = [a for a in fresh if a.id not in known]
+    with _progress_bar(len(todo), "extracting") as bar:
+        result.results = extract_articles(todo, progress=bar.update)
     summary = st.ingest_result(result)
-    click.echo(summary, err=True)
+    if known:
+        click.echo(f"{len(known)} article(s) already in the store, not extracted again", err=True)
+    click.echo(f"store {st.path}: {summary}", err=True)
     sys.exit(_report(result))
 
 

@@ -413,3 +413,135 @@ def test_survives_huge_inputs(gazetteer) -> None:
     line = ("the taliban captured nerkh district and " * 130_000)[:5_000_000]
     r = extract_article(Article("line", line, SAT, "header"), gazetteer=gazetteer)
     assert all(0 <= c.char_start < c.char_end <= len(line) for c in r.claims)
+
+
+# ---------------------------------------------------------------------------
+# Generalisation rules (lists, control wordings, binding, precision)
+
+_N, _M, _B, _K = "AF0402", "AF2710", "AF1804", "AF1901"  # Nerkh, Maywand, Bangi, Kunduz city
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bulleted list under an intro that carries the claim; "X, Province" names where X lies
+        ("The Taliban took eight districts in the north on Friday. The districts that fell are:\n"
+         "- Nerkh, Wardak\n- Maywand, Kandahar\n- Bangi, Takhar\nOfficials said nothing else.",
+         [(_N, "taliban"), (_B, "taliban"), (_M, "taliban")]),
+        ("Several districts changed hands. Districts retaken by the army:\n1. Nerkh\n2. Maywand\n",
+         [(_N, "government"), (_M, "government")]),
+        # a bullet list without an intro claim says nothing
+        ("Places mentioned in this report:\n- Nerkh\n- Maywand\n", []),
+        # inverted lists
+        ("Among the districts that fell on Thursday were Nerkh, Maywand and Bangi, an official said.",
+         [(_N, "taliban"), (_B, "taliban"), (_M, "taliban")]),
+        ("The districts captured by the insurgents include Nerkh and Maywand.",
+         [(_N, "taliban"), (_M, "taliban")]),
+        # an appositive inside a list
+        ("On Friday the militants captured Kunduz, the main city of the region, and Bangi, a district of Takhar.",
+         [(_B, "taliban"), (_K, "taliban")]),
+    ],
+)
+def test_list_forms(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police surrendered Nerkh district to the Taliban on Wednesday.", [(_N, "taliban")]),
+        ("In Maywand district, the district governor handed over the headquarters to the militants.",
+         [(_M, "taliban")]),
+        ("The governor said the militant attack on Nerkh had been repelled.", [(_N, "government")]),
+        ("Security forces repulsed a fresh Taliban assault on Maywand district.", [(_M, "government")]),
+        ('The army said Maywand district, which it said was "cleared of insurgents" on Friday, was calm.',
+         [(_M, "government")]),
+        ("Wardak is the only province not under Taliban control.", [("AF04", "government")]),
+        ("Maywand district is not yet under Taliban control.", [(_M, "contested")]),
+        ("Maywand district came under heavy Taliban attack on Thursday night.", [(_M, "contested")]),
+        ("Nerkh came under Taliban control on Thursday.", [(_N, "taliban")]),
+        ("The Taliban are contesting Nerkh and Maywand.", [(_N, "contested"), (_M, "contested")]),
+        ("The group has held Nerkh district since early May.", [(_N, "taliban")]),
+        ("Soldiers still hold the governor's compound in the centre of Kunduz city.", [(_K, "government")]),
+        ("The insurgents now control 12 of Takhar's 17 districts, a lawmaker said.", [("AF18", "taliban")]),
+        ("The insurgents control 3 of Takhar's 17 districts.", []),
+        ("Taliban fighters entered Kunduz city on Friday and took control of the governor's compound.",
+         [(_K, "taliban")]),
+        ("Taliban fighters entered Kunduz city on Friday and clashed with the police.", [(_K, "contested")]),
+    ],
+)
+def test_more_control_wordings(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+def test_a_share_of_districts_is_a_province_claim_of_scope_most(claims_of) -> None:
+    (c,) = claims_of("The insurgents now control 12 of Takhar's 17 districts.")
+    assert (c.place_level, c.adm1_pcode, c.scope) == ("province", "AF18", "most")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # appositives, relative clauses and adjectives between a place and its verb
+        ("Nerkh, capital of neighbouring Wardak province, was also taken on Friday.", [(_N, "taliban")]),
+        ("Nerkh district, where a big army base is located, fell on Tuesday.", [(_N, "taliban")]),
+        ("Maywand district, which borders Nerkh district, fell on Tuesday.", [(_M, "taliban")]),
+        ("The Taliban overran neighbouring Maywand district on Monday night.", [(_M, "taliban")]),
+        ("Heavy fighting was also reported yesterday in Nerkh district.", [(_N, "contested")]),
+        # origins, purposes and negations are not claims
+        ("Commandos were flown in from Kabul and Kunduz to retake the district, officials said.", []),
+        ("Afghan commandos were sent to retake Nerkh district.", []),
+        ("The army launched an operation on Friday to retake Nerkh district.", []),
+        ("There are no clashes in Kunduz at the moment, a resident said.", []),
+        # a described place is not an anaphor; a province containing an unnamed district is no claim
+        ("The Taliban captured the district that surrounds the airport of Kunduz city.", []),
+        ("Militants seized Nerkh district on Thursday, the first district in the province to fall.",
+         [(_N, "taliban")]),
+        ("Insurgents overrun Paktia district after long siege", []),
+        ("Militants seized Baghlan district on Monday.", []),
+        # "fell" gives the place to the side it fell to, not to whoever is named next
+        ("Nerkh fell on Thursday after government troops withdrew.", [(_N, "taliban")]),
+        # "the city of Kunduz" is the city, not the province
+        ("Taliban fighters seized the northern city of Kunduz on Monday.", [(_K, "taliban")]),
+    ],
+)
+def test_binding_and_precision(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+def test_a_dateline_place_is_not_a_claim_nor_an_antecedent(run) -> None:
+    text = ("KUNDUZ/KABUL, July 9 (Reuters) - The Taliban captured Nerkh district on Thursday.\n"
+            "Officials said the city was calm.")
+    assert run(text) == [(_N, "taliban")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N days after X": shifted from the day named before
+        ("Troops moved on Friday to retake Nerkh district, two days after the Taliban seized it.",
+         {(_N, "taliban"): "2021-07-07"}),
+        ("The Taliban captured Maywand early on Friday, a day after militants took Nerkh.",
+         {(_M, "taliban"): "2021-07-09", (_N, "taliban"): "2021-07-08"}),
+        ("Afghan forces retook Nerkh district on Sunday, hours after it fell to the Taliban.",
+         {(_N, "government"): "2021-07-04", (_N, "taliban"): "2021-07-04"}),
+        # background told "a year ago" takes no date of the lead
+        ("Taliban fighters entered Kunduz city early on Thursday. A year ago the insurgents seized the city.",
+         {(_K, "contested"): "2021-07-08", (_K, "taliban"): None}),
+        # a headline is dated like the same event told below it
+        ("Taliban take Maywand a day after Nerkh falls\nThe Taliban captured Maywand on Friday, a day after "
+         "they took Nerkh.", {(_M, "taliban"): "2021-07-09", (_N, "taliban"): "2021-07-08"}),
+        # the lead is the first real sentence, not the headline
+        ("Taliban overrun a district near Kunduz city\nThe Taliban overran a district west of Kunduz early on "
+         "Wednesday, officials said.\nThe fall of Nerkh district came after two days of fighting.",
+         {(_N, "taliban"): "2021-07-07"}),
+    ],
+)
+def test_dates_of_related_events(claims_of, text: str, expected: dict) -> None:
+    got: dict = {}
+    for c in claims_of(text):
+        key = (c.adm1_pcode if c.place_level == "province" else c.adm2_pcode, c.controller)
+        got.setdefault(key, []).append(c.event_date)
+    assert set(got) == set(expected)
+    for key, day in expected.items():
+        assert day in got[key]

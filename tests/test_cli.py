@@ -165,3 +165,26 @@ def test_bad_date_option_is_a_usage_error(runner):
     res = invoke(runner, "status", "seeds", "--date", "2021-02-30")
     assert res.exit_code == 2
     assert "expected a date as YYYY-MM-DD" in res.stderr
+
+
+def test_ingest_twice_changes_nothing_and_status_reads_from_the_store(boundaries, runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
+    art = tmp_path / "in" / "report.txt"
+    art.parent.mkdir()
+    art.write_text(" date 2021-07-01 Government forces retook Bangi district of Takhar province on Tuesday.\n")
+    first = invoke(runner, "ingest", str(art.parent))
+    assert first.exit_code == EXIT_OK, first.output
+    again = invoke(runner, "ingest", str(art.parent))
+    assert again.exit_code == EXIT_OK
+    assert "1 article(s) already in the store" in again.stderr
+    res = invoke(runner, "status", "--store", "--date", "2021-07-01", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [(r["adm2_pcode"], r["status"], r["since"]) for r in rows] == [("AF1804", "government", "2021-06-29")]
+
+
+def test_python_dash_m_geo_is_tcmap():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "geo", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("tcmap, version ")

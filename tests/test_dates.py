@@ -146,3 +146,50 @@ def test_resolved_dates_are_never_after_reasonable_bounds(expr: str, published: 
     if got.date is not None and "20" not in expr:
         # relative forms never point after the article date; bare day-months at most a month after
         assert (got.date - published).days <= 31
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KABUL, July 5 (Reuters) - Fighters moved in.", (7, 5, None)),
+        ("ASADABAD, Afghanistan, July 5 (AFP) - Fighters moved in.", (7, 5, None)),
+        ("SAR-E-PUL, June 30 (Pajhwok): Fighters moved in.", (6, 30, None)),
+        ("KUNDUZ/KABUL, Oct 4 - Fighters moved in.", (10, 4, None)),
+        ("Headline of the day\nHERAT, Afghanistan, Aug. 1, 2021 (AP) — Fighters moved in.", (8, 1, 2021)),
+        ("Kabul [Afghanistan] July 11 (ANI): Fighters moved in.", (7, 11, None)),
+    ],
+)
+def test_find_dateline(text: str, expected: tuple) -> None:
+    from geo.dates import find_dateline
+
+    found = find_dateline(text)
+    assert found is not None
+    expr, _ = found
+    assert (expr.month, expr.day, expr.year) == expected
+    assert text[expr.start:expr.end].split()[0].rstrip(".") in ("July", "June", "Oct", "Aug")
+
+
+@pytest.mark.parametrize("text", [
+    "On July 5 - the day after - fighters moved in.",   # not a place in capitals, no agency
+    "Fighters moved in on July 5, officials said.",
+    "KABUL (Reuters) - Fighters moved in.",             # a dateline without a date
+])
+def test_not_datelines(text: str) -> None:
+    from geo.dates import find_dateline
+
+    assert find_dateline(text) is None
+
+
+def test_a_dateline_is_not_the_event_date_when_the_sentence_has_another() -> None:
+    from geo.dates import find_dates, pick_expression
+
+    s = "KUNDUZ, Oct 4 - Fighters entered the city early on Monday."
+    exprs = find_dates(s)
+    assert pick_expression(exprs, s.index("entered"), text=s).text == "early on Monday"
+
+
+@pytest.mark.parametrize("sentence", ["A year ago the militants took the city.",
+                                      "Two years earlier the town had fallen.", "The city fell last year."])
+def test_years_back_are_background(sentence: str) -> None:
+    got = resolve_date(sentence, date(2021, 7, 10))
+    assert got.date is None and got.historical

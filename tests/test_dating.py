@@ -77,3 +77,40 @@ def test_dated_articles_are_left_alone(gazetteer) -> None:
     a = Article("d", "The Taliban captured Nerkh district on Tuesday.", date(2021, 6, 23), "header")
     got = _run(gazetteer, a)["d"]
     assert got.article is a
+
+
+@pytest.mark.parametrize(
+    ("first_line", "expected"),
+    [
+        ("KABUL, July 5 (Reuters) - ", date(2021, 7, 5)),
+        ("ASADABAD, Afghanistan, July 5 (AFP) - ", date(2021, 7, 5)),
+        ("SAR-E-PUL, June 30 (Pajhwok): ", date(2021, 6, 30)),
+        ("KUNDUZ/KABUL, Oct 4 - ", date(2021, 10, 4)),
+    ],
+)
+def test_a_wire_dateline_is_the_publication_day(gazetteer, first_line: str, expected: date) -> None:
+    undated = Article("u", "Taliban gains in the north\n" + first_line
+                      + "The Taliban captured Nerkh district on Sunday, officials said.")
+    other = Article("d", "Nothing happened.", date(2021, 3, 1), "header")
+    got = _run(gazetteer, undated, other)["u"]
+    assert got.article.published == expected
+    assert got.article.published_source == "inferred"
+    assert "dateline" in got.article.published_reason and "year 2021" in got.article.published_reason
+    (c,) = got.claims
+    assert date.fromisoformat(c.event_date).weekday() == 6 and date.fromisoformat(c.event_date) <= expected
+
+
+def test_a_dateline_wins_over_matching_events(gazetteer) -> None:
+    dated = Article("d", "The Taliban captured Nerkh district on Wednesday.", date(2021, 6, 23), "header")
+    undated = Article("u", "KABUL, June 24 (Reuters) - The Taliban captured Nerkh district on Wednesday.")
+    got = _run(gazetteer, dated, undated)["u"]
+    assert got.article.published == date(2021, 6, 24)
+    assert [c.event_date for c in got.claims] == ["2021-06-23"]
+
+
+def test_a_dateline_year_comes_from_the_text_without_a_run_year(gazetteer) -> None:
+    undated = Article("u", "KABUL, Oct 4 (Reuters) - The Taliban entered Kunduz city on Monday, a year after "
+                           "their 2015 capture of it.")
+    got = _run(gazetteer, undated)["u"]
+    assert got.article.published == date(2015, 10, 4)
+    assert "years written in the text" in got.article.published_reason
