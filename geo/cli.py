@@ -135,7 +135,27 @@ max_mb_opt = click.option(
 )
 store_opt = click.option("--store", is_flag=True, help="Read claims from the tcmap store ($TCMAP_HOME) instead of files.")
 stale_opt = click.option("--stale-days", type=click.IntRange(1), default=30, show_default=True, help="Days without a claim after which a status is stale.")
+article_date_opt = click.option(
+    "--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles."
+)
 contest_opt = click.option("--contest-days", type=click.IntRange(0), default=3, show_default=True, help="Opposing claims this close make a district contested.")
+
+
+def timeline_options(f):
+    """The options every command that builds a timeline shares."""
+    for opt in (max_mb_opt, contest_opt, stale_opt, store_opt, article_date_opt):
+        f = opt(f)
+    return f
+
+
+def _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days):
+    """Claims (from files or the store), the run that read them (None for the store), the timeline."""
+    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+    return claims, result, _timeline(claims, _overrides_from(store), stale_days, contest_days)
+
+
+def _done(result) -> None:
+    sys.exit(_report(result) if result else EXIT_OK)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -252,15 +272,10 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 @click.option("--date", "day", required=True, callback=_parse_date, help="The day to report (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Also list districts with no report.")
-@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
-@store_opt
-@stale_opt
-@contest_opt
-@max_mb_opt
+@timeline_options
 def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb):
     """One row per district: P-code, district, province, status, since, number of claims."""
-    claims, result = _claims_from(paths, store, user_date, max_article_mb)
-    tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     rows = []
     for s in tl.status_on(day):
         if s.status == "no_report" and not show_all:
@@ -276,31 +291,26 @@ def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days
         click.echo(_table(rows, cols))
     else:
         click.echo(_format_rows(rows, fmt, cols), nl=False)
-    sys.exit(_report(result) if result else EXIT_OK)
+    _done(result)
 
 
 @cli.command(name="map")
 @paths_arg
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/map.html"), show_default=True)
 @click.option("--date", "single_date", callback=_parse_date, help="Export a single-date map of this day.")
-@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
 @click.option("--title", default=None, help="Title shown on the map.")
 @click.option("--online-tiles", is_flag=True, help="Add an OpenStreetMap tile layer (needs internet to view).")
-@store_opt
-@stale_opt
-@contest_opt
-@max_mb_opt
+@timeline_options
 def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb):
     """Write a self-contained, offline HTML control map with a date slider."""
     from geo.htmlmap import render_map
 
-    claims, result = _claims_from(paths, store, user_date, max_article_mb)
-    tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(tl.change_dates)} dates)", err=True)
-    sys.exit(_report(result) if result else EXIT_OK)
+    _done(result)
 
 
 @cli.command()
@@ -308,26 +318,21 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
 @click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "csv", "acled"]), required=True)
 @click.option("--date", "day", callback=_parse_date, help="Day of the district statuses (not needed for acled).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
-@store_opt
-@stale_opt
-@contest_opt
-@max_mb_opt
+@timeline_options
 def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb):
     """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV."""
     from geo import exports
 
-    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+    if fmt != "acled" and day is None:
+        raise click.UsageError(f"--date is required for --format {fmt}.")
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "acled":
         exports.write_acled(claims, out)
     else:
-        if day is None:
-            raise click.UsageError(f"--date is required for --format {fmt}.")
-        tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
         exports.write_status(tl, day, out, fmt)
     click.echo(f"wrote {out}", err=True)
-    sys.exit(_report(result) if result else EXIT_OK)
+    _done(result)
 
 
 @cli.command()
@@ -335,21 +340,16 @@ def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max
 @click.option("--date", "day", required=True, callback=_parse_date)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--title", default=None)
-@click.option("--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles.")
-@store_opt
-@stale_opt
-@contest_opt
-@max_mb_opt
+@timeline_options
 def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb):
     """Write a static PNG map of one day, for PDF and Word reports."""
     from geo import exports
 
-    claims, result = _claims_from(paths, store, user_date, max_article_mb)
-    tl = _timeline(claims, _overrides_from(store), stale_days, contest_days)
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     out.parent.mkdir(parents=True, exist_ok=True)
     exports.write_png(tl, day, out, title=title)
     click.echo(f"wrote {out}", err=True)
-    sys.exit(_report(result) if result else EXIT_OK)
+    _done(result)
 
 
 @cli.command(name="eval")
