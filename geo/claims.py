@@ -640,6 +640,10 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     subject_gap = subject_gap[rel.end():]
                 elif said and said.end() <= cue.start:
                     subject_gap = text[said.end():cue.start]
+                gap_from = cue.start - len(subject_gap)
+                if any(gap_from <= o.start and o.end <= cue.start and o.group != gid and not o.excluded
+                       and not o.container for o in targets):
+                    continue  # another place stands nearer the verb: it is the subject
                 gap = _gap_ok(subject_gap, MAX_SUBJECT_GAP)
                 if gap is not None and "," in text[g_end:cue.start] \
                         and _RELATIVE_BEFORE.search(text, max(0, g_start - 80), g_start):
@@ -953,7 +957,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                 c.event_date = d.date.isoformat() if d.date else None
                 c.time_precision, c.date_reason = d.precision, d.reason
     claims = align_event_dates(claims)
-    return ArticleResult(article, _dedupe(_drop_fighting(claims)), counts, list(mentions))
+    return ArticleResult(article, dedupe(_drop_fighting(claims)), counts, list(mentions))
 
 
 def align_event_dates(claims: list[Claim]) -> list[Claim]:
@@ -1082,7 +1086,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
     out: list[Claim] = []
     for t, link in found:
         ctl = link.controller
-        if _EXCEPT.search(text, max(0, firsts[t.group].start - 30), firsts[t.group].start):
+        if link.cue.start < t.start and _EXCEPT.search(text, max(0, firsts[t.group].start - 30), firsts[t.group].start):
             # "captured all districts except Lashkar Gah": the exception stays with the other side.
             ctl = _OPPOSITE.get(ctl, ctl)
         if ctl == "speaker":
@@ -1248,12 +1252,14 @@ def _drop_fighting(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if not (c.extra.get("cue_class") == "fight" and c.place_key in settled)]
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
+def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per place, controller and date (the first, most precise)."""
-    seen: dict[tuple[str, str, str | None], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     out: list[Claim] = []
     for c in claims:
-        key = (c.place_key, c.controller, c.event_date)
+        # Undated claims stay apart when their date expressions differ: a date
+        # inferred later for the article may tell them apart.
+        key = (c.place_key, c.controller, c.event_date or c.date_reason)
         if key in seen:
             continue
         seen[key] = len(out)

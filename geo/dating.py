@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from geo.claims import ArticleResult, align_event_dates, claim_date
+from geo.claims import ArticleResult, align_event_dates, claim_date, dedupe
 from geo.dates import find_dateline, find_dates, resolve, years_in
 from geo.evaluate import claim_place
 from geo.models import Claim, CountClaim
@@ -161,7 +161,7 @@ def redate(r: ArticleResult, published: date | None, reason: str | None, *,
             time_precision=d.precision if d.date else c.time_precision,
             date_reason=d.reason if d.date else c.date_reason, extra=extra))
     counts = [_redate_count(k, article.text, article.published, year) for k in r.counts]
-    return ArticleResult(article, align_event_dates(claims), counts, r.mentions)
+    return ArticleResult(article, dedupe(align_event_dates(claims)), counts, r.mentions)
 
 
 def _redate_count(k: CountClaim, text: str, published: date | None, year: int | None) -> CountClaim:

@@ -12,7 +12,8 @@ from geo.timeline import build_timeline
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]  # fmt: skip
-FELL = 'Fighters took Alpha <img src=x onerror=alert(1)> after a "long" `siege` </div>.'
+FELL = ('Fighters took Alpha <img src=x onerror=alert(1)> after a "long" `siege` </div>'
+        "<script>alert(2)</script> <a href=\"javascript:alert(3)\">more</a> ${alert(4)}.")
 RETAKEN = "Forces retook Alpha on Tuesday, the ministry said."
 
 pytestmark = pytest.mark.browser
@@ -121,6 +122,7 @@ def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
             assert "Taliban" in text and "since 2021-07-01" in text
             assert FELL in text  # the markup shows as text
             assert page.locator(".leaflet-popup-content img").count() == 0
+            assert page.locator(".leaflet-popup-content script, .leaflet-popup-content a[href^='javascript']").count() == 0
 
             # Hovering names the district, its province, status and since when.
             alpha.hover()
