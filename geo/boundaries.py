@@ -18,10 +18,11 @@ import tempfile
 import urllib.parse
 import urllib.request
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # geopandas is heavy; import it where it is used
     import geopandas as gpd
@@ -163,7 +164,7 @@ def _gather(source: str, workdir: Path, manifest: Manifest) -> dict[str, Path]:
     return found
 
 
-def _standardise(layer: str, gdf: "gpd.GeoDataFrame") -> "gpd.GeoDataFrame":
+def _standardise(layer: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Keep the columns tcmap uses, under stable lower-case names."""
     import geopandas as gpd
 
@@ -267,7 +268,7 @@ INSTALL_HINT = (
 
 
 @lru_cache(maxsize=8)
-def _load_layer(layer: str, base: str) -> "gpd.GeoDataFrame":
+def _load_layer(layer: str, base: str) -> gpd.GeoDataFrame:
     import geopandas as gpd
 
     path = Path(base) / f"{layer}.parquet"
@@ -276,22 +277,22 @@ def _load_layer(layer: str, base: str) -> "gpd.GeoDataFrame":
     return gpd.read_parquet(path)
 
 
-def load_layer(layer: str) -> "gpd.GeoDataFrame":
+def load_layer(layer: str) -> gpd.GeoDataFrame:
     """Read one converted layer; a copy, so callers may modify it."""
     if layer not in LAYERS:
         raise ValueError(f"Expected one of {LAYERS} for layer, instead got: {layer!r}.")
     return _load_layer(layer, str(cache_dir())).copy()
 
 
-def load_districts() -> "gpd.GeoDataFrame":
+def load_districts() -> gpd.GeoDataFrame:
     """The 399 districts: adm2_pcode, adm2_name, alternative names, adm1_pcode, adm1_name, geometry."""
     return load_layer("districts")
 
 
-def load_provinces() -> "gpd.GeoDataFrame":
+def load_provinces() -> gpd.GeoDataFrame:
     """The 34 provinces: adm1_pcode, adm1_name, geometry."""
     return load_layer("provinces")
 
 
-def load_country() -> "gpd.GeoDataFrame":
+def load_country() -> gpd.GeoDataFrame:
     return load_layer("country")

@@ -265,7 +265,8 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
     if cue.controller in ("taliban", "government", "contested"):
         if cue.negated and cue.controller != "contested":
             return None
-        if cue.controller == "contested" and (cue.negated or _NO_BEFORE.search(sentence, max(0, cue.start - 30), cue.start)):
+        if cue.controller == "contested" and (cue.negated or _NO_BEFORE.search(sentence, max(0, cue.start - 30), cue.start)
+                                              or re.search(r"\b(?:not|no|never)\b|n't\b", cue.text, re.IGNORECASE)):
             return None  # "there are no clashes in Jalalabad", "is not under siege"
         return cue.controller
     if cue.controller == "opposite":
@@ -460,6 +461,10 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         prior = [t for t in out if t.end <= am.start() and t.excluded in (None, "reference")
                  and not t.container and t.place.level != "province" and t.anaphor_of is None]
         ref = _antecedent(am.group(0), prior)
+        if ref is None and am.group(0).lower() == "it" and _PLACE_NOUN.search(text, 0, am.start()):
+            # "the main crossing ... remains under their control after they seized it":
+            # "it" is the unnamed place of its own sentence, not one named before.
+            continue
         if ref is None and earlier:
             ref = _antecedent(am.group(0), earlier)
         if ref is None:
@@ -486,6 +491,8 @@ _NEW_REFERENT = re.compile(r"\s+(?:that|which|where|whose)\b", re.IGNORECASE)
 # "the first district in the province": one unnamed place of it, no claim on the province.
 _IN_THE = re.compile(r"\b(?:a|an|the|one|first|second|third|only|last|latest)\s+(?:[\w-]+\s+)?"
                      r"(?:district|town|city|village|area|base|post|checkpoint)\s+(?:in|of|within)\s+$", re.IGNORECASE)
+_PLACE_NOUN = re.compile(r"\b(?:crossing|port|district|city|town|base|airport|dam|village|capital|province|"
+                         r"headquarters|compound|outpost|checkpoint)s?\b", re.IGNORECASE)
 _CALLED_BEFORE = re.compile(r"\b(city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CALLED_AFTER = re.compile(r"^\s+(city|town)\b", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -623,7 +630,9 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     continue
                 if cue.controller != "contested" and not including and not _object_gap_ok(gap_text):
                     continue
-                gap = _gap_ok(gap_text, MAX_INCLUDING_GAP if including else MAX_OBJECT_GAP)
+                # "hold the governor's compound and the police headquarters in the city": facilities of it
+                wide = including or (cue.cls in ("take", "retake", "hold_object") and _FACILITY.match(gap_text))
+                gap = _gap_ok(gap_text, MAX_INCLUDING_GAP if wide else MAX_OBJECT_GAP)
                 if gap is not None:
                     ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc)
                     if ctl and (best_obj is None or gap <= best_obj.gap):
@@ -644,7 +653,13 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                 if any(gap_from <= o.start and o.end <= cue.start and o.group != gid and not o.excluded
                        and not o.container for o in targets):
                     continue  # another place stands nearer the verb: it is the subject
+                if re.fullmatch(r"\s*[\"“”]\s*", subject_gap):
+                    subject_gap = " "  # 'that the city "is under the control of ..."': a quote opens on the verb
                 gap = _gap_ok(subject_gap, MAX_SUBJECT_GAP)
+                if gap is not None and _FRONTED.match(text[:g_start]) and "," not in text[g_start:g_end] \
+                        and text[g_end:cue.start].lstrip().startswith(",") and not _object_gap_ok(text[g_end:cue.start]):
+                    # "In Nerkh district, an army convoy came under attack": the convoy, not Nerkh.
+                    gap = None
                 if gap is not None and "," in text[g_end:cue.start] \
                         and _RELATIVE_BEFORE.search(text, max(0, g_start - 80), g_start):
                     # "Ismail Khan, who had led the defence of Herat, surrendered":
@@ -678,7 +693,8 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
 # by the Taliban include A".
 _INVERTED_HEAD = re.compile(
     r"\b(?:districts|areas|places|towns|cities|provinces|capitals|crossings|ones|bases)\s+(?:that\s+|which\s+)?"
-    r"(?:have\s+|had\s+|has\s+)?(?:been\s+|were\s+|was\s+|now\s+)?$", re.IGNORECASE)
+    r"(?:have\s+|had\s+|has\s+)?(?:been\s+|were\s+|was\s+|are\s+|remain\s+)?(?:still\s+|now\s+|currently\s+)?$",
+    re.IGNORECASE)
 _INVERTED_TAIL = re.compile(r"\b(?:were|are|include|included)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose)|,\s*(?:which|where))\b[^,]*$", re.IGNORECASE)
 # A relative clause between a place and its verb ("Pato district, which borders Khadir, fell").
@@ -744,6 +760,10 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     shifted = _shifted_date(sentence, exprs, extra["cue_start"] - s0, published, year_hint)
     if shifted is not None:
         return shifted
+    cue_end = extra.get("cue_end", extra["cue_start"]) - s0
+    # "the biggest gain since the US began its withdrawal in May": a date inside a
+    # later "since" clause dates that other event, not this one.
+    exprs = [e for e in exprs if not (e.start > cue_end and _SINCE_CLAUSE.search(sentence, cue_end, e.start))]
     if exprs:
         expr = pick_expression(exprs, extra["cue_start"] - s0,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
@@ -767,6 +787,7 @@ _AFTER_SHIFT = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+|(?:just\s+|only\s+|a\s+few\s+|several\s+)?hours|"
     r"(?:just\s+|only\s+|a\s+few\s+)?minutes)\s+(?P<unit>days?|weeks?)?\s*after\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+[a-z]+", re.IGNORECASE)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -977,7 +998,11 @@ def align_event_dates(claims: list[Claim]) -> list[Claim]:
         own = c.time_precision != "unknown" and not c.date_reason.startswith("from the lead")
         # A headline, or a claim dated only by the lead, takes the date the
         # article gives the same event further down ("... a day after Herat falls").
-        ahead_ok = c.date_reason.startswith("from the lead") or not _SENTENCE_END.search(c.sentence)
+        first = dated.get(key, (n, None))[1]
+        ahead_ok = first is not None and first.time_precision == "day" and (
+            not _SENTENCE_END.search(c.sentence)
+            or (c.date_reason.startswith("from the lead")
+                and tuple(first.extra.get("sentence_span", ())) == tuple(c.extra.get("lead_span") or ())))
         if not own and key in dated and dated[key][1].event_date and (dated[key][0] < n or ahead_ok):
             first = dated[key][1]
             c = replace(c, event_date=first.event_date, time_precision=first.time_precision,
@@ -1248,8 +1273,13 @@ def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Cla
 
 def _drop_fighting(claims: list[Claim]) -> list[Claim]:
     """Drop "fighting in X" where the article says X was taken or held: it was the taking."""
-    settled = {c.place_key for c in claims if c.extra.get("cue_class") not in ("fight", "contest")}
-    return [c for c in claims if not (c.extra.get("cue_class") == "fight" and c.place_key in settled)]
+    settled = {c.place_key for c in claims if c.extra.get("cue_class") not in ("fight", "contest", "enter")}
+    taken = {c.place_key for c in claims if c.controller == "taliban" and c.extra.get("cue_class") in ("take", "fall")
+             and not c.extra.get("historical")}
+    # "The enemy entered the city from several directions": told of a place the
+    # article says was taken, the entry was the taking.
+    return [c for c in claims if not (c.extra.get("cue_class") == "fight" and c.place_key in settled)
+            and not (c.extra.get("cue_class") == "enter" and c.controller == "contested" and c.place_key in taken)]
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:

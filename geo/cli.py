@@ -275,7 +275,7 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 @timeline_options
 def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb):
     """One row per district: P-code, district, province, status, since, number of claims."""
-    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     rows = []
     for s in tl.status_on(day):
         if s.status == "no_report" and not show_all:
@@ -345,7 +345,7 @@ def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_
     """Write a static PNG map of one day, for PDF and Word reports."""
     from geo import exports
 
-    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     out.parent.mkdir(parents=True, exist_ok=True)
     exports.write_png(tl, day, out, title=title)
     click.echo(f"wrote {out}", err=True)

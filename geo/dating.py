@@ -97,8 +97,12 @@ def _from_events(r: ArticleResult, index: dict[tuple[str, str], list[tuple[date,
     return best[1], "same events as dated articles of the run: " + "; ".join(dict.fromkeys(best[2]))
 
 
-def _from_dateline(text: str, year: int | None) -> tuple[date, str] | None:
-    """The day of a wire dateline ("KABUL, July 5 (Reuters) -"), its year from the run or the text."""
+def _from_dateline(text: str, year: int | None, by_events: date | None = None) -> tuple[date, str] | None:
+    """The day of a wire dateline ("KABUL, July 5 (Reuters) -"), its year from the run or the text.
+
+    A day the same events put within a week of the dateline's day and month
+    (in another year than the run's) gives the year instead.
+    """
     found = find_dateline(text)
     if found is None:
         return None
@@ -108,6 +112,10 @@ def _from_dateline(text: str, year: int | None) -> tuple[date, str] | None:
         got = resolve(expr, None)
         return (got.date, f"dateline in the text: '{written}'") if got.date else None
     source = "the run's dated articles"
+    if by_events is not None:
+        near = resolve(expr, None, year_hint=by_events.year)
+        if near.date is not None and abs((near.date - by_events).days) <= WINDOW_DAYS:
+            year, source = by_events.year, "the same events in dated articles of the run"
     if year is None:
         text_years = years_in(text[:20000])
         year, source = (max(text_years), "the years written in the text") if text_years else (None, "")
@@ -188,8 +196,9 @@ def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
         if r.article.published is not None:
             out.append(r)
             continue
-        found = (_from_dateline(r.article.text, year) or _from_events(r, index, year)
-                 or _from_text(r.article.text, year))
+        events = _from_events(r, index, year)
+        found = _from_dateline(r.article.text, year, events[0] if events else None) or events \
+            or _from_text(r.article.text, year)
         if found is None:
             out.append(redate(r, None, None, year=year) if year else r)
         else:

@@ -545,3 +545,64 @@ def test_dates_of_related_events(claims_of, text: str, expected: dict) -> None:
     assert set(got) == set(expected)
     for key, day in expected.items():
         assert day in got[key]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" is the unnamed place of its own sentence, not a place named before
+        ("The Taliban captured Nerkh district on Monday. The main border crossing also remains under their "
+         "control after the group seized it on Tuesday.", [(_N, "taliban")]),
+        # "except" hands the exception to the other side only for a verb before it
+        ("In Takhar, the group now controls most of the province except Taloqan, the provincial capital, "
+         "which remains under government control.", [("AF18", "taliban"), ("AF1801", "government")]),
+    ],
+)
+def test_pronouns_and_exceptions(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+def test_a_date_in_a_since_clause_dates_the_other_event(claims_of) -> None:
+    (c,) = claims_of("The seizure of Nerkh is the biggest gain since the army began its pullout in May.")
+    assert (c.event_date, c.time_precision) == ("2021-07-10", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an entry told of a place the article says was taken was the taking
+        ("The Taliban captured Kunduz city on Friday. \"They entered the city from three sides,\" an official said.",
+         [(_K, "taliban")]),
+        # ... unless the taking is background
+        ("Taliban fighters entered Kunduz city on Friday. A year ago the insurgents seized the city.",
+         [(_K, "contested"), (_K, "taliban")]),
+        # a quote opening on the verb
+        ('The ministry said that Kunduz city "is under the control of the security forces."', [(_K, "government")]),
+        # a purpose needs "to" right before the verb
+        ("Fighters were sent to the front and captured Nerkh.", [(_N, "taliban")]),
+        # facilities of a place named after them
+        ("Security forces still hold the governor's compound and the police headquarters in the centre of "
+         "Kunduz city.", [(_K, "government")]),
+    ],
+)
+def test_entries_quotes_purposes_facilities(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government forces are still holding out in Nerkh district, officials said.", [(_N, "government")]),
+        # a fronted place is not the subject of another noun phrase's verb (an incident, not a contest)
+        ("In Nerkh district, an army convoy came under attack on Monday.", []),
+        ("Kunduz city is not under siege, the governor said.", []),
+        ("The soldiers came under heavy fire near Kunduz city.", []),
+        ("Among the districts still under government control are Nerkh and Maywand.",
+         [(_N, "government"), (_M, "government")]),
+        # verbs that only look like control
+        ("The Taliban held talks with elders in Maywand on Sunday.", []),
+        ("The governor handed over power to his deputy in Kunduz city.", []),
+    ],
+)
+def test_holding_out_and_incidents(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)

@@ -114,3 +114,12 @@ def test_a_dateline_year_comes_from_the_text_without_a_run_year(gazetteer) -> No
     got = _run(gazetteer, undated)["u"]
     assert got.article.published == date(2015, 10, 4)
     assert "years written in the text" in got.article.published_reason
+
+
+def test_a_dateline_takes_its_year_from_the_same_events_over_the_run_year(gazetteer) -> None:
+    old = Article("o", "The Taliban captured Nerkh district on Monday.", date(2016, 10, 4), "header")
+    others = [Article(f"d{i}", "Nothing happened.", date(2021, 7, i + 1), "header") for i in range(3)]
+    undated = Article("u", "KABUL, Oct 4 (Reuters) - The Taliban captured Nerkh district on Monday.")
+    got = _run(gazetteer, old, *others, undated)["u"]
+    assert got.article.published == date(2016, 10, 4)
+    assert "same events" in got.article.published_reason
