@@ -768,6 +768,16 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
         expr = pick_expression(exprs, extra["cue_start"] - s0,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
         return resolve_among(exprs, expr, published, year_hint=year_hint)
+    prev = extra.get("prev_span")
+    if prev:
+        # "overran a district early on Wednesday. The fall of Nerkh district ...": the same event.
+        prev_text = text[prev[0]:prev[1]]
+        for e in find_dates(prev_text):
+            if in_dateline(prev_text, e) or e.kind not in ("weekday", "absolute"):
+                continue
+            r = resolve(e, published, year_hint=year_hint)
+            if r.date is not None and r.precision == "day":
+                return ResolvedDate(r.date, r.precision, "from the sentence before: " + r.reason, r.year_inferred)
     lead = extra.get("lead_span")
     if lead and not extra.get("state") and extra.get("lead_ok", True):
         lead_text = text[lead[0]:lead[1]]
@@ -837,6 +847,9 @@ class _CueSentences:
 
 # A line of a bulleted or numbered list.
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
+_UNNAMED_PLACE = re.compile(
+    r"\b(?:a|another|one|the\s+first)\s+(?:[\w-]+\s+){0,2}?(?:district|town|city|border\s+crossing|crossing|"
+    r"provincial\s+capital|base|dam)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
@@ -930,6 +943,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         return None
 
     list_intro: int | None = None  # "The districts that fell are:" before a bulleted list
+    # A dated taking of an unnamed place ("overran a district on Wednesday"), named in the next sentence.
+    unnamed_event: tuple[int, tuple[int, int]] | None = None
     for i, s in enumerate(sentences):
         sent_claims: list[Claim] = []
         targets: list[Target] = []
@@ -958,6 +973,18 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                                                year_hint, inherited_from=inherited, doc=docs.get(i))
         if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text):
             sent_claims = _denials(article, s, previous_claims, sent_claims, att_of(i), year_hint)
+        if unnamed_event is not None and unnamed_event[0] == i - 1:
+            for c in sent_claims:
+                if c.time_precision == "unknown" and not c.extra.get("state") \
+                        and c.extra.get("cue_class") in ("take", "fall") and c.controller == "taliban":
+                    c.extra["prev_span"] = unnamed_event[1]
+                    d = claim_date(text, c.extra, article.published, year_hint)
+                    c.event_date = d.date.isoformat() if d.date else None
+                    c.time_precision, c.date_reason = d.precision, d.reason
+        unnamed_event = None
+        if not sent_claims and i in cue_sents and _UNNAMED_PLACE.search(s.text) \
+                and any(e.kind in ("weekday", "absolute") and not in_dateline(s.text, e) for e in find_dates(s.text)):
+            unnamed_event = (i, (s.start, s.end))
         claims.extend(sent_claims)
         if sent_claims:
             previous_claims, previous_at = sent_claims, i

@@ -606,3 +606,12 @@ def test_entries_quotes_purposes_facilities(run, text: str, expected: list[tuple
 )
 def test_holding_out_and_incidents(run, text: str, expected: list[tuple[str, str]]) -> None:
     assert run(text) == sorted(expected)
+
+
+def test_a_dated_taking_of_an_unnamed_place_dates_the_next_sentence_naming_it(claims_of) -> None:
+    text = ("Fighting has spread across the north in recent weeks. Aid groups warn of hunger.\n"
+            "The Taliban overran a district near Kunduz early on Wednesday, officials said. "
+            "The fall of Nerkh district came after two days of fighting. "
+            "Nerkh district is under Taliban control, a resident said.")
+    got = {(c.adm2_pcode, c.controller, c.event_date) for c in claims_of(text)}
+    assert (_N, "taliban", "2021-07-07") in got
