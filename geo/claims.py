@@ -9,6 +9,13 @@ The controller comes from the cue and its actor ("security forces regained"
 vs "the Taliban regained"); places that are only references (distances,
 destinations, people's titles, the province a district lies in) are dropped.
 
+Lists come in three shapes: coordinated ("Bangi and Khwaja Ghar", also across
+an appositive), inverted ("among the districts that fell were A, B and C"),
+and bulleted lines under an intro that carries the claim ("The districts that
+fell are:"). Between a place and its verb the extractor skips appositives and
+relative clauses, and never binds a verb to a place named inside a relative
+clause, after "from" (origins), or in a dateline ("KABUL, July 5 (Reuters) -").
+
 Public surface: ``load_nlp``, ``extract_article``, ``extract``, ``ArticleResult``.
 """
 
@@ -23,7 +30,15 @@ from typing import Any
 
 from geo.attribution import REPORTER, Attribution, attribute, attribute_in_clause, denies, hedged
 from geo.counts import find_counts
-from geo.dates import ResolvedDate, find_dates, in_dateline, pick_expression, resolve, resolve_among, years_in
+from geo.dates import (
+    ResolvedDate,
+    find_dates,
+    in_dateline,
+    pick_expression,
+    resolve,
+    resolve_among,
+    years_in,
+)
 from geo.models import Article, Claim, CountClaim, Mention, Place
 from geo.nlp import Sentence, lexicon, load_nlp, split_sentences
 
@@ -289,7 +304,7 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             # "the only province not under Taliban control": the other side holds it;
             # "not yet / not fully under ... control" leaves it contested.
             before = sentence[max(0, cue.start - 25):cue.start]
-            return "contested" if re.search(r"\b(?:yet|fully|completely|entirely)\b", before + cue.text, re.I) \
+            return "contested" if re.search(r"\b(?:yet|fully|completely|entirely)\b", before + cue.text, re.IGNORECASE) \
                 else _OPPOSITE[side]
     else:
         side = parsed_side(doc, cue) if doc is not None else None
@@ -381,8 +396,8 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
     # province named around it.
     provinces = [t for t in out if t.place.level == "province"]
     for pm in _PROVINCIAL_CAPITAL.finditer(text):
-        after = [t for t in provinces if t.start >= pm.end() and t.start - pm.end() < 40]
-        near = after or sorted(provinces, key=lambda t: abs(t.start - pm.start()))
+        following = [t for t in provinces if t.start >= pm.end() and t.start - pm.end() < 40]
+        near = following or sorted(provinces, key=lambda t: abs(t.start - pm.start()))
         if not near:
             continue
         cap = capital_of.get(near[0].place.adm1_pcode)

@@ -404,8 +404,7 @@ def find_dateline(text: str, *, within: int = 800) -> tuple[DateExpr, re.Match[s
     The date's offsets in the returned expression are in ``text``.
     """
     for m in DATELINE.finditer(text, 0, min(len(text), within)):
-        place = m.group("place")
-        if not (m.group("agency") or (place.upper() == place and sum(ch.isalpha() for ch in place) >= 3)):
+        if not _is_dateline(m):
             continue
         exprs = [e for e in find_dates(m.group("date")) if e.kind == "absolute"]
         if exprs:
@@ -415,10 +414,16 @@ def find_dateline(text: str, *, within: int = 800) -> tuple[DateExpr, re.Match[s
     return None
 
 
+def _is_dateline(m: re.Match[str]) -> bool:
+    """A place in capitals ("KABUL") or a named agency ("Kabul ... (ANI)"), not "On July 5 -"."""
+    place = m.group("place")
+    return bool(m.group("agency")) or (place.upper() == place and sum(ch.isalpha() for ch in place) >= 3)
+
+
 def in_dateline(text: str, expr: DateExpr) -> bool:
     """Whether ``expr`` is the date of a dateline opening ``text``."""
     m = DATELINE.match(text)
-    return bool(m) and m.start("date") <= expr.start and expr.end <= m.end("date") + 1
+    return m is not None and _is_dateline(m) and m.start("date") <= expr.start and expr.end <= m.end("date") + 1
 
 
 def years_in(text: str) -> list[int]:

@@ -425,8 +425,8 @@ _N, _M, _B, _K = "AF0402", "AF2710", "AF1804", "AF1901"  # Nerkh, Maywand, Bangi
     ("text", "expected"),
     [
         # a bulleted list under an intro that carries the claim; "X, Province" names where X lies
-        ("The Taliban took eight districts in the north on Friday. The districts that fell are:\n"
-         "- Nerkh, Wardak\n- Maywand, Kandahar\n- Bangi, Takhar\nOfficials said nothing else.",
+        (("The Taliban took eight districts in the north on Friday. The districts that fell are:\n"
+         "- Nerkh, Wardak\n- Maywand, Kandahar\n- Bangi, Takhar\nOfficials said nothing else."),
          [(_N, "taliban"), (_B, "taliban"), (_M, "taliban")]),
         ("Several districts changed hands. Districts retaken by the army:\n1. Nerkh\n2. Maywand\n",
          [(_N, "government"), (_M, "government")]),
@@ -529,11 +529,11 @@ def test_a_dateline_place_is_not_a_claim_nor_an_antecedent(run) -> None:
         ("Taliban fighters entered Kunduz city early on Thursday. A year ago the insurgents seized the city.",
          {(_K, "contested"): "2021-07-08", (_K, "taliban"): None}),
         # a headline is dated like the same event told below it
-        ("Taliban take Maywand a day after Nerkh falls\nThe Taliban captured Maywand on Friday, a day after "
-         "they took Nerkh.", {(_M, "taliban"): "2021-07-09", (_N, "taliban"): "2021-07-08"}),
+        (("Taliban take Maywand a day after Nerkh falls\nThe Taliban captured Maywand on Friday, a day after "
+         "they took Nerkh."), {(_M, "taliban"): "2021-07-09", (_N, "taliban"): "2021-07-08"}),
         # the lead is the first real sentence, not the headline
-        ("Taliban overrun a district near Kunduz city\nThe Taliban overran a district west of Kunduz early on "
-         "Wednesday, officials said.\nThe fall of Nerkh district came after two days of fighting.",
+        (("Taliban overrun a district near Kunduz city\nThe Taliban overran a district west of Kunduz early on "
+         "Wednesday, officials said.\nThe fall of Nerkh district came after two days of fighting."),
          {(_N, "taliban"): "2021-07-07"}),
     ],
 )
@@ -551,11 +551,11 @@ def test_dates_of_related_events(claims_of, text: str, expected: dict) -> None:
     ("text", "expected"),
     [
         # "it" is the unnamed place of its own sentence, not a place named before
-        ("The Taliban captured Nerkh district on Monday. The main border crossing also remains under their "
-         "control after the group seized it on Tuesday.", [(_N, "taliban")]),
+        (("The Taliban captured Nerkh district on Monday. The main border crossing also remains under their "
+         "control after the group seized it on Tuesday."), [(_N, "taliban")]),
         # "except" hands the exception to the other side only for a verb before it
-        ("In Takhar, the group now controls most of the province except Taloqan, the provincial capital, "
-         "which remains under government control.", [("AF18", "taliban"), ("AF1801", "government")]),
+        (("In Takhar, the group now controls most of the province except Taloqan, the provincial capital, "
+         "which remains under government control."), [("AF18", "taliban"), ("AF1801", "government")]),
     ],
 )
 def test_pronouns_and_exceptions(run, text: str, expected: list[tuple[str, str]]) -> None:
@@ -581,8 +581,8 @@ def test_a_date_in_a_since_clause_dates_the_other_event(claims_of) -> None:
         # a purpose needs "to" right before the verb
         ("Fighters were sent to the front and captured Nerkh.", [(_N, "taliban")]),
         # facilities of a place named after them
-        ("Security forces still hold the governor's compound and the police headquarters in the centre of "
-         "Kunduz city.", [(_K, "government")]),
+        (("Security forces still hold the governor's compound and the police headquarters in the centre of "
+         "Kunduz city."), [(_K, "government")]),
     ],
 )
 def test_entries_quotes_purposes_facilities(run, text: str, expected: list[tuple[str, str]]) -> None:
@@ -609,7 +609,8 @@ def test_holding_out_and_incidents(run, text: str, expected: list[tuple[str, str
 
 
 def test_a_dated_taking_of_an_unnamed_place_dates_the_next_sentence_naming_it(claims_of) -> None:
-    text = ("Fighting has spread across the north in recent weeks. Aid groups warn of hunger.\n"
+    text = ("Fighting has spread across the north in recent weeks. Aid groups warn of hunger. Prices have "
+            "doubled. Schools are closed. Many families have left.\n"
             "The Taliban overran a district near Kunduz early on Wednesday, officials said. "
             "The fall of Nerkh district came after two days of fighting. "
             "Nerkh district is under Taliban control, a resident said.")
