@@ -550,3 +550,116 @@ def test_every_rule_emitted_is_documented(gazetteer):
     seen = {m.rule for t in texts for m in find_mentions(t, gazetteer)}
     assert seen <= set(RULES), seen - set(RULES)
     assert {"exact", "kind-cue", "ambiguous", "foreign", "fuzzy", "capital-of"} <= seen
+
+
+# --- the fast paths give what the plain code gives ------------------------------------------
+
+
+def test_sentence_breaks_equal_the_regex_everywhere():
+    import random
+
+    from geo.mentions import _SENT_END
+
+    def plain(text):  # sentence_spans as finditer over the whole text
+        spans, pos = [], 0
+        for m in _SENT_END.finditer(text):
+            spans.append((pos, m.end("mark") if m.group("mark") else m.start()))
+            pos = m.end()
+        spans.append((pos, len(text)))
+        return [s for s in spans if s[1] > s[0]]
+
+    rng = random.Random(4)
+    pieces = ["Kunduz", "the", "fell", ".", ". ", "!", "?", "\n", "\n\n", " ", '"', "(", ")"]
+    pieces += ["3", "U.S.", "Mr.", "\u201c", "\u2019", "\t", ".)", "?'", "a"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += ["Kunduz. " + "." * 500 + " Herat. Then.", ""]  # dense marks: the finditer path
+    for text in texts:
+        assert sentence_spans(text) == plain(text), text
+
+
+def test_capital_phrases_ascii_path_equals_ignorecase():
+    from geo.mentions import _CAPITAL_PHRASE, _capital_phrases
+
+    texts = [
+        "Fighters encircled THE PROVINCIAL CAPITAL and The Provincial Centre.",
+        "the capital city of the province; the capital of the same name; the province's capital",
+        "Bathe provincial capital is not a match; nor is the capital city of Kabul.",
+        "Non-ASCII \u201cthe provincial capital\u201d and the capıtal city (dotless i).",
+    ]
+    for text in texts:
+        assert list(_capital_phrases(text)) == [m.span() for m in _CAPITAL_PHRASE.finditer(text)]
+
+
+def test_city_words_fast_path_equals_the_regex():
+    from geo.mentions import _CITY_WORDS, _has_city_word
+
+    texts = ["the city fell", "velocity", "Capitals", "no place words", "the CITY'S gates", "cıty"]
+    texts += ["suburb", "suburbs", "downtown", "outskirts.", "Gates", "capitalise", ""]
+    for text in texts:
+        assert _has_city_word(text) == bool(_CITY_WORDS.search(text)), text
+
+
+def test_geodesic_equals_geopy(gazetteer):
+    import random
+
+    from geopy.distance import geodesic
+
+    from geo.mentions import _SPHERE_ERROR, _geodesic_km, _sphere_km
+
+    rng = random.Random(2)
+    points = sorted(gazetteer.centroids.values())
+    for _ in range(300):
+        a, b = rng.choice(points), rng.choice(points)
+        d = _geodesic_km(a, b)
+        assert d == geodesic(a, b).km  # the same numbers to the last bit
+        assert abs(_sphere_km(a, b) - d) <= _SPHERE_ERROR / 2 * d + 1e-9
+
+
+def test_distance_rule_by_bounds_equals_the_exact_rule(gazetteer):
+    import math
+    import random
+
+    from geo.mentions import _by_distance, _Ctx, _geodesic_km, _nearest
+
+    rng = random.Random(3)
+    places = sorted(
+        (p for p in gazetteer.places.values() if gazetteer.centroid(p.key)), key=lambda p: p.key
+    )
+    for _ in range(2000):
+        pool = tuple(rng.sample(places, rng.randint(1, 4)))
+        anchors = [gazetteer.centroid(p.key) for p in rng.sample(places, rng.randint(1, 12))]
+        exact = []
+        for p in pool:
+            c = gazetteer.centroid(p.key)
+            coslat = math.cos(math.radians(c[0]))
+            a = min(anchors, key=lambda a: (a[0] - c[0]) ** 2 + ((a[1] - c[1]) * coslat) ** 2)
+            exact.append((_geodesic_km(c, a), p))
+        ctx = _Ctx(gazetteer, {}, {}, set(), set(), anchors, [])
+        assert _by_distance(pool, ctx) is _nearest(exact)
+
+
+def test_results_do_not_depend_on_the_process(gazetteer):
+    # a name of a district and its city anchors the distance rule at its first place, not at
+    # whichever a set of Places yields first (Place hashes change from one process to the next)
+    import subprocess
+    import sys
+
+    code = (
+        "from geo.gazetteer import load_gazetteer\n"
+        "from geo.mentions import find_mentions\n"
+        "g = load_gazetteer()\n"
+        "t = 'Fighting reached Tarinkot and Khost.\\n\\nLater Surobi and Baharak fell.'\n"
+        "print([(m.text, m.place and m.place.key, m.rule) for m in find_mentions(t, g)])\n"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (0, 1, 2)
+    }
+    assert len(outs) == 1, outs

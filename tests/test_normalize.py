@@ -91,3 +91,61 @@ def test_non_strings_are_refused_with_the_value(bad):
         name_key(bad)
     with pytest.raises(TypeError):
         normalize_name(bad)
+
+
+def test_letter_folding_equals_the_regex_rules():
+    # token_key folds letters with str.replace; these are the rules it replaced, as re.sub
+    import random
+    import re
+    import string
+
+    from geo.normalize import _fold_letters
+
+    rules = [
+        (r"ph", "f"),
+        (r"khw", "kh"),
+        (r"q", "k"),
+        (r"ck", "k"),
+        (r"ou|oo", "u"),
+        (r"ee", "i"),
+        (r"[eiy]", "i"),
+        (r"[ouw]", "u"),
+        (r"v", "u"),
+        (r"dh", "d"),
+        (r"(?<=[aiu])h$", ""),
+        (r"(.)\1+", r"\1"),
+    ]
+
+    def plain(w):
+        for pat, rep in rules:
+            w = re.sub(pat, rep, w)
+        return w
+
+    rng = random.Random(6)
+    alphabet = "aeiouyqkphwdvcohhee" + string.ascii_lowercase + string.digits
+    words = ["oou", "ooou", "khwaja", "qalah", "chah", "khwahan", "phph", "ckk", "veev", "dhh"]
+    words += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)
+    ]
+    for w in words:
+        assert _fold_letters(w) == plain(w), w
+
+
+def test_ascii_fold_fast_path_equals_unicode_path():
+    import random
+    import unicodedata
+
+    from geo.normalize import _APOSTROPHES
+
+    def plain(s):
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        for ch in _APOSTROPHES:
+            s = s.replace(ch, "")
+        return s.encode("ascii", "ignore").decode("ascii").lower()
+
+    rng = random.Random(7)
+    chars = [chr(i) for i in range(128)]
+    for _ in range(5000):
+        s = "".join(rng.choice(chars) for _ in range(rng.randint(0, 15)))
+        assert ascii_fold.__wrapped__(s) == plain(s)
