@@ -37,6 +37,7 @@ from geo.dates import (
     pick_expression,
     resolve,
     resolve_among,
+    with_year_of_context,
     years_in,
 )
 from geo.models import Article, Claim, CountClaim, Mention, Place
@@ -50,6 +51,7 @@ MAX_SUBJECT_GAP = 11
 MAX_INCLUDING_GAP = 16
 # An anaphor ("the district") looks back this many sentences for its place.
 ANAPHOR_REACH = 3
+CLAIMED_REACH = 5
 # A denial ("the ministry denied the reports") answers claims this many sentences back.
 DENIAL_REACH = 2
 
@@ -101,6 +103,9 @@ class Target:
     anaphor_of: Any = None
     base: int = 0  # where the sentence of the offsets starts in the article
     noun: str = ""  # what the text calls it: "town" in "the border town of Spin Boldak"
+    claimed: bool = False  # a claim was made on it in its sentence
+    seen_at: int = -1  # the latest sentence that named it or pointed back to it with a claim
+    scope: str | None = None  # a province scope the text gives after the name ("Kunduz districts fall")
 
     def named(self) -> Target:
         """The target that names the place: itself, or what its anaphor points back to."""
@@ -207,11 +212,13 @@ _EXCEPT = re.compile(r"\b(?:except|except\s+for|apart\s+from|other\s+than|save\s
 _WHERE_IT_LIES = re.compile(
     r"(?:\bin|\b(?:district|districts|province|city|town)\s+of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 # "fallen to the Taliban, including Dasht-e Archi": the list names places of the claim.
-_INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably)\s+(?:the\s+)?$", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably|in\s+addition\s+to|besides|"
+                        r"along\s+with|together\s+with|(?:preceded|followed)\s+by\s+that\s+of)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 # Fighting and sieges govern only a place named right after them ("fighting in
 # Kunduz", "encircled the city of Kunduz"), not "an attack on an outpost in X".
 _CONTEST_GAP = re.compile(
-    r"^\s*(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
+    r"^\s*(?:control\s+(?:of|over)\s+)?(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
     r"capital|center|centre|outskirts|fringes|edge|gates|cities|towns|districts|provincial\s+capitals)\s+(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -288,7 +295,11 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
         side = actor_side(cue.text, last=False)
         return _OPPOSITE.get(side or "", None) if not cue.irrealis else None
     if cue.controller == "after":
-        if re.search(r"\b(?:our|us|we|their)\b", cue.text, re.IGNORECASE):
+        if re.search(r"\btheir\b", cue.text, re.IGNORECASE):
+            # "government forces were pushed back and only the compound remained under their control"
+            side = actor_side(sentence[:cue.start], last=True)
+            return side if side is not None else "speaker"
+        if re.search(r"\b(?:[Oo]ur|[Ww]e|us)\b", cue.text):  # "US air power" is not "us"
             return "speaker"
         window = sentence[cue.start:min(len(sentence), cue.end + 40)]
         stop = re.search(r"[,;.:“”\"]", window[cue.end - cue.start:])
@@ -404,6 +415,13 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         if cap is not None and not any(t.start <= pm.start() < t.end for t in out):
             out.append(Target(pm.start(), pm.end(), pm.group(0), cap, None, base=sentence.start))
     out.sort(key=lambda t: t.start)
+    for t in out:
+        if t.mention is not None and t.place.kind in ("city", "town") and _GENERIC_MENTION.match(t.text) \
+                and not any(0 <= o.start - t.end < 40 for o in out):
+            # "the airport" the mention finder tied to the last city named: the city the text is about.
+            ref = _antecedent(t.text, [o for o in (earlier or []) if o.claimed])
+            if ref is not None:
+                t.place = ref.place
     rules = _rules()
     dateline = _DATELINE_PLACE.match(text)
     for t in out:
@@ -412,6 +430,27 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         called = _CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after)
         if called:
             t.noun = called.group(1).lower()
+        if _PROVINCE_DISTRICTS.match(after) and gazetteer is not None and hasattr(gazetteer, "province_named") \
+                and (t.place.level == "province" or t.mention is not None):
+            # "Kunduz districts collapse": some districts of the province, not one named district.
+            prov = t.place if t.place.level == "province" else gazetteer.province_named(t.text)
+            if prov is not None:
+                t.place, t.scope = prov, "part"
+                if _COUNTED.search(before):
+                    t.excluded = "unnamed district"  # "three more Ghazni districts fall": unnamed places
+        elif re.match(r"^\s+districts\s*,?\s+(?-i:[A-Z])", after) and gazetteer is not None \
+                and hasattr(gazetteer, "province_named") and t.mention is not None \
+                and gazetteer.province_named(t.text) is not None:
+            t.excluded = "container"  # "Kunduz districts Imam Sahib and Khanabad": where the names lie
+        capital_after = _CAPITAL_AFTER.match(after) if t.place.level == "province" else None
+        if capital_after is not None:
+            # "Jawzjan capital falls": the capital; "Jawzjan capital Shibirghan falls": the name after it.
+            if capital_after.group(1):
+                t.excluded = "container"
+            else:
+                cap = capital_of.get(t.place.adm1_pcode)
+                if cap is not None:
+                    t.place = cap
         if t.place.level == "province" and _CITY_OF.search(before):
             # "the northern city of Kunduz": the province's capital, not the province.
             cap = capital_of.get(t.place.adm1_pcode)
@@ -449,10 +488,14 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             # "Khwaja Ghar, Takhar": the province the place before lies in.
             t.container = True
     _province_lists(text, out, gazetteer)
+    _capital_lists(text, out, capital_of)
     # Anaphors: "overran the district headquarters", "captured the area".
     for am in rules.anaphora.finditer(text):
         if any(t.start <= am.start() < t.end or am.start() <= t.start < am.end() for t in out):
             continue
+        if _NAMED_AFTER_KINDS.search(am.group(0)) and any(0 <= t.start - am.end() < 120 and not t.excluded
+                                                          for t in out):
+            continue  # "the governor's compound and the police headquarters in Kunduz city": named after it
         if _NEW_REFERENT.match(text, am.end()) or rules.non_before.search(text[max(0, am.start() - 90):am.start()]):
             # "the district that surrounds its airport" is another place; "west of the city" a reference.
             continue
@@ -502,6 +545,11 @@ _ORIGIN = re.compile(
     r"\b(?:flown|flew|fly|brought|sent|deployed|dispatched|airlifted|transferred|moved|rushed|arrived|arriving|"
     r"came|coming|reinforcements?|troops|forces|commandos|fled|escaped|withdrawn|redeployed)\s+(?:in\s+|back\s+)?"
     r"from\s+(?:the\s+)?(?:[\w'’-]+\s*(?:,|\band\b)\s*){0,3}$", re.IGNORECASE)
+# Anaphors that stand for a named place only when no place is named after them
+# ("seized its headquarters in Kunduz city", "the airport of Kandahar").
+_NAMED_AFTER_KINDS = re.compile(r"^(?:its|the\s+governor|the\s+provincial\s+government|the\s+(?:city['’]s\s+)?airport|"
+                                r"the\s+DAC)\b", re.IGNORECASE)
+_GENERIC_MENTION = re.compile(r"^the\s+(?:[a-z]+\s+)?(?:airport|airfield)$")
 _NEW_REFERENT = re.compile(r"\s+(?:that|which|where|whose)\b", re.IGNORECASE)
 # "the first district in the province": one unnamed place of it, no claim on the province.
 _IN_THE = re.compile(r"\b(?:a|an|the|one|first|second|third|only|last|latest)\s+(?:[\w-]+\s+)?"
@@ -510,6 +558,10 @@ _PLACE_NOUN = re.compile(r"\b(?:crossing|port|district|city|town|base|airport|da
                          r"headquarters|compound|outpost|checkpoint)s?\b", re.IGNORECASE)
 _CALLED_BEFORE = re.compile(r"\b(city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CALLED_AFTER = re.compile(r"^\s+(city|town)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+                      r"dozens?|a\s+number\s+of)\s+(?:more\s+|other\s+|key\s+|new\s+)?$", re.IGNORECASE)
+_PROVINCE_DISTRICTS = re.compile(r"^\s+districts\b(?!\s+(?:of|in)\b)(?!\s*,?\s+(?-i:[A-Z]))", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:provincial\s+)?capital\b(?!\s+(?:of|city\s+of)\b)(\s+(?-i:[A-Z]))?", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "Zabul district" with a province's name: an unnamed district of it (the
 # mention finder resolves a district so named to the district itself).
@@ -520,13 +572,22 @@ def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
     """The latest candidate that fits the anaphor ("the crossing" wants a crossing)."""
     a = anaphor.lower()
     want = None
-    if "crossing" in a or "port" in a:
+    if "airport" in a or "governor" in a and "district" not in a or "provincial government" in a \
+            or a.startswith("all other"):
+        want = lambda t: t.place.kind in ("city", "town") or t.noun in ("city", "town")
+    elif "crossing" in a or "port" in a:
         want = lambda t: t.place.kind == "crossing"
     elif "city" in a or "town" in a:
         want = lambda t: t.place.kind in ("city", "town") or t.noun in ("city", "town")
-    elif "district" in a:
+    elif "district" in a or a.endswith("dac"):
         want = lambda t: t.place.level == "district" or t.place.kind in ("city", "town")
     fitting = [t for t in candidates if want is None or want(t)]
+    # The place that carried a claim, not a destination or a speaker's place named since.
+    claimed = [t for t in fitting if t.claimed]
+    if claimed:
+        # Of the latest sentence with a claim, the place it is about (the first claimed).
+        latest = max(t.seen_at for t in claimed)
+        return next(t for t in claimed if t.seen_at == latest)
     return fitting[-1] if fitting else None
 
 
@@ -557,6 +618,24 @@ def _province_lists(text: str, out: list[Target], gazetteer: Any) -> None:
         for t in members:
             if t.place.level == "province":
                 t.container = scope_first
+
+
+def _capital_lists(text: str, out: list[Target], capital_of: _Capitals) -> None:
+    """ "Takhar and Kunduz capitals fall": the capitals of the provinces listed."""
+    groups: dict[int, list[Target]] = {}
+    for t in out:
+        groups.setdefault(t.group, []).append(t)
+    for members in groups.values():
+        if len(members) < 2 or not _CAPITALS_AFTER.match(text, members[-1].end):
+            continue
+        for t in members:
+            if t.place.level == "province" and not t.excluded:
+                cap = capital_of.get(t.place.adm1_pcode)
+                if cap is not None:
+                    t.place, t.container = cap, False
+
+
+_CAPITALS_AFTER = re.compile(r"\s+(?:provincial\s+)?capitals\b(?!\s+of\b)", re.IGNORECASE)
 
 
 def _is_container(before: str, after: str, t: Target, targets: list[Target]) -> bool:
@@ -630,6 +709,7 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
         g_start, g_end = members[0].start, members[-1].end
         best_obj: _Link | None = None
         best_subj: _Link | None = None
+        best_rel: _Link | None = None
         for cue in cues:
             object_side = cue.mode in ("object", "both") and not cue.passive
             subject_side = cue.mode == "subject" or cue.passive
@@ -654,23 +734,29 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                         best_obj = _Link(cue, gap, ctl)
             if (subject_side or (cue.mode == "both" and _relative_gap(text[g_end:cue.start]))) \
                     and cue.start >= g_end:
-                if _any_cue_between(cues, g_end, cue.start):
-                    continue
                 subject_gap = text[g_end:cue.start]
                 rel = _REL_CLAUSE.match(subject_gap)
                 said = _SAID_WAS.match(text, g_end)
                 if rel:
-                    # "Guzara district, where the airport is, fell": skip the relative clause.
+                    # "Guzara district, where the airport is, fell": skip the relative clause
+                    # (and a verb in it: "Nerkh, which fell on Monday, was retaken").
                     subject_gap = subject_gap[rel.end():]
                 elif said and said.end() <= cue.start:
                     subject_gap = text[said.end():cue.start]
                 gap_from = cue.start - len(subject_gap)
+                if _any_cue_between(cues, gap_from, cue.start):
+                    continue
                 if any(gap_from <= o.start and o.end <= cue.start and o.group != gid and not o.excluded
                        and not o.container for o in targets):
                     continue  # another place stands nearer the verb: it is the subject
                 if re.fullmatch(r"\s*[\"“”]\s*", subject_gap):
                     subject_gap = " "  # 'that the city "is under the control of ..."': a quote opens on the verb
                 gap = _gap_ok(subject_gap, MAX_SUBJECT_GAP)
+                coord = _COORD_VP.search(subject_gap)
+                if gap is None and coord and _gap_ok(subject_gap[:coord.start()], MAX_SUBJECT_GAP) is not None:
+                    # "the DAC changed hands twice during the period and was reported to be under ...":
+                    # a second verb of the same subject
+                    gap = _gap_ok(subject_gap[coord.end():], MAX_SUBJECT_GAP)
                 if gap is not None and _FRONTED.match(text[:g_start]) and "," not in text[g_start:g_end] \
                         and text[g_end:cue.start].lstrip().startswith(",") and not _object_gap_ok(text[g_end:cue.start]):
                     # "In Nerkh district, an army convoy came under attack": the convoy, not Nerkh.
@@ -682,7 +768,10 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     gap = None
                 if gap is not None:
                     ctl = cue_controller(cue, text, g_end, doc)
-                    if ctl and (best_subj is None or gap < best_subj.gap):
+                    if ctl and rel and (best_rel is None or gap < best_rel.gap):
+                        # the main verb after a relative clause: a claim besides the clause's own
+                        best_rel = _Link(cue, gap, ctl)
+                    elif ctl and not rel and (best_subj is None or gap < best_subj.gap):
                         best_subj = _Link(cue, gap, ctl)
             if best_obj is None and cue.end <= g_start and cue.mode in ("subject", "both") \
                     and _INVERTED_HEAD.search(text, max(0, cue.start - 50), cue.start) \
@@ -696,14 +785,23 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
         if best_obj is None and best_subj is None and _FRONTED.match(text[:g_start]) \
                 and text[g_end:g_end + 2].startswith(","):
             best_obj = _fronted_link(text, cues, g_end, doc)
+        if best_obj is None and best_subj is None:
+            colon = _COLON_LIST.search(text, max(0, g_start - 12), g_start)
+            if colon is not None:
+                best_obj = _colon_link(text, cues, colon.start(), doc)
+        if best_subj is None:
+            best_subj, best_rel = best_rel, None
         found = [lk for lk in (best_obj, best_subj) if lk is not None]
         if len(found) == 2 and found[0].controller == found[1].controller:
             found = [min(found, key=lambda lk: lk.gap)]
+        if best_rel is not None and all(lk.controller != best_rel.controller for lk in found):
+            found.append(best_rel)
         if found:
             links[gid] = found
     return links
 
 
+_COORD_VP = re.compile(r"\band\s+(?=(?:was|were|is|are|has|have|had|remains?|remained)\b)", re.IGNORECASE)
 # An inverted list: "the districts that fell were A, B and C", "places captured
 # by the Taliban include A".
 _INVERTED_HEAD = re.compile(
@@ -722,7 +820,31 @@ _SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|s
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
 _FACILITY = re.compile(
     r"^\s+(?:all\s+)?(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:headquarters|compound|buildings?|offices?|centre|center|"
-    r"prison|jail|administration|facilities|palace)\b", re.IGNORECASE)
+    r"prison|jail|administration|facilities|palace|bazaar|market|airport|square|police\s+station)\b", re.IGNORECASE)
+
+
+# "now control eight capitals: A, B and C", "five districts have fallen: A, B": a list after a colon.
+_COLON_LIST = re.compile(r":\s*(?:the\s+)?$")
+_PLURAL_PLACES = re.compile(r"\b(?:districts|capitals|provinces|cities|towns|crossings|areas|places|bases)\b", re.IGNORECASE)
+
+
+def _colon_link(text: str, cues: list[Cue], colon: int, doc: Any) -> _Link | None:
+    """The cue of the intro before a colon governs the list after it when the intro names places."""
+    before = [c for c in cues if c.end <= colon]
+    if not before:
+        return None
+    cue = before[-1]
+    intro = text[cue.end:colon]
+    if _BOUNDARY.search(intro) or len(_WORD.findall(intro)) > 12:
+        return None
+    if cue.mode in ("object", "both") and not cue.passive:
+        if not (_PLURAL_PLACES.search(intro) and _object_gap_ok(intro)):
+            return None
+    elif not _PLURAL_PLACES.search(text, max(0, cue.start - 50), cue.start) \
+            or _BOUNDARY.search(text, max(0, cue.start - 50), cue.start):
+        return None  # "Five districts have fallen:": the places are the subject
+    ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc)
+    return _Link(cue, 0, ctl) if ctl else None
 
 
 def _fronted_link(text: str, cues: list[Cue], after: int, doc: Any) -> _Link | None:
@@ -771,7 +893,7 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
         return ResolvedDate(published, "unknown", f"article date {published}")
     s0, s1 = extra["sentence_span"]
     sentence = text[s0:s1]
-    exprs = find_dates(sentence)
+    exprs = with_year_of_context(sentence, find_dates(sentence), text[max(0, s0 - 1500):s0])
     shifted = _shifted_date(sentence, exprs, extra["cue_start"] - s0, published, year_hint)
     if shifted is not None:
         return shifted
@@ -783,6 +905,14 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
         expr = pick_expression(exprs, extra["cue_start"] - s0,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
         return resolve_among(exprs, expr, published, year_hint=year_hint)
+    if _SAME_DAY.search(sentence):
+        # "came under their control the same day": the day named just before.
+        chunk = text[max(0, s0 - 600):s0]
+        days = [e for e in find_dates(chunk) if e.kind in ("absolute", "weekday") and not in_dateline(chunk, e)]
+        if days:
+            r = resolve(days[-1], published, year_hint=year_hint)
+            if r.date is not None:
+                return ResolvedDate(r.date, r.precision, "the same day as " + r.reason, r.year_inferred)
     prev = extra.get("prev_span")
     if prev:
         # "overran a district early on Wednesday. The fall of Nerkh district ...": the same event.
@@ -812,6 +942,8 @@ _AFTER_SHIFT = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+|(?:just\s+|only\s+|a\s+few\s+|several\s+)?hours|"
     r"(?:just\s+|only\s+|a\s+few\s+)?minutes)\s+(?P<unit>days?|weeks?)?\s*after\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|evening|morning)|later\s+that\s+day|that\s+same\s+day)\b",
+                       re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+[a-z]+", re.IGNORECASE)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -1001,12 +1133,20 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                 and any(e.kind in ("weekday", "absolute") and not in_dateline(s.text, e) for e in find_dates(s.text)):
             unnamed_event = (i, (s.start, s.end))
         claims.extend(sent_claims)
+        for t in targets:
+            t.claimed = any(c.place_key == t.place.key for c in sent_claims)
         if sent_claims:
             previous_claims, previous_at = sent_claims, i
         if targets:
-            recent.append((i, claimable(targets)))
-        recent = [(j, ts) for j, ts in recent if i - j < ANAPHOR_REACH]
-        earlier = [t for _, ts in recent for t in ts]
+            named = claimable(targets) + [t.named() for t in targets if t.anaphor_of is not None and t.claimed
+                                          and t.named().claimed and t.named().place.level != "province"]
+            for t in named:
+                t.seen_at = i
+            recent.append((i, named))
+        # A place that carried a claim stays an antecedent a little longer than one only named.
+        recent = [(j, ts if i - j < ANAPHOR_REACH else [t for t in ts if t.claimed])
+                  for j, ts in recent if i - j < CLAIMED_REACH]
+        earlier = list({id(t): t for _, ts in recent for t in ts}.values())
     if lead is not None:
         # The lead's date dates later sentences only for the lead's own places,
         # or when the lead names none ("seized a key district on Thursday").
@@ -1139,8 +1279,10 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         links = link_cues(text, cues, targets, doc)
     hedge = hedged(text)
     firsts: dict[int, Target] = {}
+    lasts: dict[int, int] = {}
     for t in targets:
         firsts.setdefault(t.group, t)
+        lasts[t.group] = max(lasts.get(t.group, 0), t.end)
     found: list[tuple[Target, _Link]] = []
     for t in targets:
         if t.excluded or t.container or t.group not in links:
@@ -1153,7 +1295,9 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
     out: list[Claim] = []
     for t, link in found:
         ctl = link.controller
-        if link.cue.start < t.start and _EXCEPT.search(text, max(0, firsts[t.group].start - 30), firsts[t.group].start):
+        if (link.cue.start < t.start or (link.cue.start >= lasts[t.group] and "," not in text[lasts[t.group]:link.cue.start])) \
+                and _EXCEPT.search(text, max(0, firsts[t.group].start - 30), firsts[t.group].start):
+            # "all districts except Nerkh have fallen" too (not "except X, which remains ...")
             # "captured all districts except Lashkar Gah": the exception stays with the other side.
             ctl = _OPPOSITE.get(ctl, ctl)
         if ctl == "speaker":
@@ -1164,7 +1308,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         scope = None
         if t.place.level == "province":
             first = firsts[t.group]
-            scope = province_scope(text[max(0, first.start - 60):first.start])
+            scope = t.scope or province_scope(text[max(0, first.start - 60):first.start])
             share = _district_share(text[max(0, t.start - 30):t.start], text[t.end:t.end + 30])
             if share is not None:
                 scope = "all" if share[0] >= share[1] else "most"
@@ -1178,6 +1322,8 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             extra["year_inferred"] = True
         if d.historical:
             extra["historical"] = True
+        if _PARTIAL.match(text, t.end):
+            extra["partial"] = True  # "took the city's prison": a part of the place, not all of it
         who = (attribute_in_clause(text, link.cue.start) if inherited_from is None else None) or att
         conf = _CONFIDENCE.get(link.cue.cls, 0.6)
         if hedge:
@@ -1190,6 +1336,10 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
     return out
 
 
+# "entered Qadis until forces retook it", "clashes in Qadis; the DAC ...": a new clause, a claim of its own.
+_CLAUSE_TURN = re.compile(r";|\b(?:until|although|though|whereas|while|but)\b|\bbefore\s+being\b", re.IGNORECASE)
+_PARTIAL = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|area|areas|neighbou?rhoods?|outskirts|bazaar|market|"
+                      r"headquarters|compound|airport|radio|station|square|suburbs?|parts?)\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"^[^,;.:]{0,60}?\band\s+(?:then\s+|later\s+|quickly\s+|soon\s+|swiftly\s+)?$", re.IGNORECASE)
 _TAKEN_WITHIN = re.compile(r"^\s+(?:it\b|the\s+(?:city|town)\b)", re.IGNORECASE)
 
@@ -1225,7 +1375,7 @@ def _resolve_conflicts(found: list[tuple[Target, _Link]], text: str) -> list[tup
     for t, lk in found:
         others = [o for o in by_place[t.place.key] if o[1].controller != lk.controller]
         strong_later = any(o[1].cue.strength > lk.cue.strength and o[1].cue.start > lk.cue.start
-                           for o in others)
+                           and not _CLAUSE_TURN.search(text, lk.cue.end, o[1].cue.start) for o in others)
         if lk.controller == "contested" and strong_later:
             continue
         past = re.search(r"\b(?:was|were)\s+(?:still\s+|once\s+|previously\s+)?$",
@@ -1317,7 +1467,7 @@ def _drop_fighting(claims: list[Claim]) -> list[Claim]:
     """Drop "fighting in X" where the article says X was taken or held: it was the taking."""
     settled = {c.place_key for c in claims if c.extra.get("cue_class") not in ("fight", "contest", "enter")}
     taken = {c.place_key for c in claims if c.controller == "taliban" and c.extra.get("cue_class") in ("take", "fall")
-             and not c.extra.get("historical")}
+             and not c.extra.get("historical") and not c.extra.get("partial")}
     # "The enemy entered the city from several directions": told of a place the
     # article says was taken, the entry was the taking.
     return [c for c in claims if not (c.extra.get("cue_class") == "fight" and c.place_key in settled)

@@ -102,15 +102,16 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          r"(?:in|over|during) (?:the )?(?:past|last|recent) (?:few |couple of )?(?:days|weeks)|"
          r"in recent days|in recent weeks|recent days|"
          r"(?:earlier|later) this month|this month|last month|the previous month|"
-         r"(?:a|one|two|three|four|five|six|seven|\d) days? (?:ago|earlier|before)|"
-         r"(?:a|one|two|three|\d) weeks? ago|"
+         r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) days? (?:ago|earlier|before)|"
+         r"(?:a|one|two|three|four|\d) weeks? ago|"
          r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)|"
          r"last year|the previous year|a year earlier)\b")),
     ]
     return tuple((name, re.compile(p, flags)) for name, p in raw)
 
 
-_NUM_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUM_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _relative(text: str) -> tuple[int | None, str | None]:
@@ -374,13 +375,16 @@ def pick_expression(exprs: list[DateExpr], near: int | None, near_end: int | Non
         return min(exprs, key=lambda d: (d.kind not in ("absolute",), d.start))
     end = near if near_end is None else near_end
 
-    def distance(d: DateExpr) -> tuple[int, int]:
+    def distance(d: DateExpr) -> tuple[int, int, int]:
         gap = d.start - end if d.start >= end else near - d.end
-        return (max(gap, 0), 0 if d.kind == "absolute" else 1)
+        # "held it until an operation in July 2017 ...": a date across a turn of clause dates the other clause.
+        between = (text[end:d.start] if d.start >= end else text[d.end:near]) if text is not None else ""
+        return (1 if _CLAUSE_TURN.search(between) else 0, max(gap, 0), 0 if d.kind == "absolute" else 1)
 
     return min(exprs, key=distance)
 
 
+_CLAUSE_TURN = re.compile(r"\b(?:until|although|though|whereas|while|but)\b|;|\bbefore\s+being\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z]{1,9}|AP|AFP|ANI|IANS|PTI)\)\s*[:\-–—]?")
 
 # A wire dateline opening an article: "KABUL, July 5 (Reuters) -", "ASADABAD,
@@ -391,7 +395,8 @@ DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][\w'’.\-]*(?:[ /][A-Z][\w'’.\-]*){0,3})"
     r"(?:\s*\[[^\]\n]{1,30}\])?"
     r"(?:\s*,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*,))?"
-    r"\s*,?\s*(?P<date>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+[0-3]?\d"
+    r"\s*,?\s*(?P<date>(?:(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+[0-3]?\d"
+    r"|[0-3]?\d\s+(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?)"
     r"(?:,?\s+(?:19|20)\d\d)?)(?![\d:])"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,20})\))?\s*(?:--|[:\-–—])",
     re.MULTILINE,
@@ -424,6 +429,19 @@ def in_dateline(text: str, expr: DateExpr) -> bool:
     """Whether ``expr`` is the date of a dateline opening ``text``."""
     m = DATELINE.match(text)
     return m is not None and _is_dateline(m) and m.start("date") <= expr.start and expr.end <= m.end("date") + 1
+
+
+_THAT_YEAR = re.compile(r"\b(?:of|in|later|earlier|during)\s+that\s+year\b|\bthe\s+same\s+year\b", re.IGNORECASE)
+
+
+def with_year_of_context(sentence: str, exprs: list[DateExpr], before: str) -> list[DateExpr]:
+    """ "in August of that year": dates without a year take the last year written before the sentence."""
+    if not _THAT_YEAR.search(sentence):
+        return exprs
+    years = years_in(before)
+    if not years:
+        return exprs
+    return [replace(e, year=years[-1]) if e.kind in ("absolute", "month") and e.year is None else e for e in exprs]
 
 
 def years_in(text: str) -> list[int]:

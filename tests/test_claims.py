@@ -616,3 +616,245 @@ def test_a_dated_taking_of_an_unnamed_place_dates_the_next_sentence_naming_it(cl
             "Nerkh district is under Taliban control, a resident said.")
     got = {(c.adm2_pcode, c.controller, c.event_date) for c in claims_of(text)}
     assert (_N, "taliban", "2021-07-07") in got
+
+
+# Nerkh, Maywand, Qadis, Yaftal, Doshi; Takhar province and its capital
+_Q, _Y, _D, _T, _TQ = "AF3104", "AF1704", "AF0903", "AF18", "AF1801"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list after a colon shares the verb of the intro
+        ("The insurgents now control three districts: Nerkh, Maywand and Qadis.",
+         [(_N, "taliban"), (_M, "taliban"), (_Q, "taliban")]),
+        ("Two districts have fallen to the Taliban: Doshi and Yaftal.", [(_D, "taliban"), (_Y, "taliban")]),
+        ("Security forces retook two more districts: Bangi and Nerkh.", [(_B, "government"), (_N, "government")]),
+        # a colon that does not introduce places of the claim
+        ("The Taliban captured Nerkh on Monday: residents fled to Maywand.", [(_N, "taliban")]),
+    ],
+)
+def test_colon_lists(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<province> districts collapse": part of the province
+        ("Takhar districts collapse as the Taliban advance", [(_T, "taliban", "part")]),
+        # counted districts are unnamed places
+        ("Four more Takhar districts fall to the Taliban", []),
+        # names after "<province> districts": the province is where they lie
+        ("Kunduz districts Imam Sahib and Khanabad fell to the Taliban.",
+         [("AF1905", "taliban", None), ("AF1904", "taliban", None)]),
+        # "<province> capital falls": the capital, not the province
+        ("Takhar capital falls to the Taliban", [(_TQ, "taliban", None)]),
+        ("Takhar capital Taloqan falls to the Taliban", [(_TQ, "taliban", None)]),
+        ("Officials conceded that the Taliban now held parts of Takhar province.", [(_T, "taliban", "part")]),
+    ],
+)
+def test_headline_province_scopes(claims_of, text: str, expected: list) -> None:
+    got = sorted({(c.adm1_pcode if c.place_level == "province" else c.adm2_pcode, c.controller, c.scope)
+                  for c in claims_of(text)})
+    assert got == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighting, battling, offensives, attacks on posts: contested
+        ("Fighting has been going on for three days in Qadis district.", [(_Q, "contested")]),
+        ("Government forces were battling insurgents around Qadis.", [(_Q, "contested")]),
+        ("Heavy clashes have been under way on the edges of Qadis since Sunday.", [(_Q, "contested")]),
+        ("The Taliban launched an offensive in Nerkh and Maywand districts.", [(_N, "contested"), (_M, "contested")]),
+        ("Insurgents attacked police checkpoints in Yaftal district overnight.", [(_Y, "contested")]),
+        ("Taliban fighters pushed into Qadis from two directions.", [(_Q, "contested")]),
+        # ... unless the same clause says it was taken
+        ("The insurgents stormed Nerkh and held it for a month.", [(_N, "taliban")]),
+        # an offensive told as background does not vanish when the place is later held
+        (("The Taliban launched an offensive in Nerkh and Maywand districts in May. "
+          "Residents say the Taliban have controlled Nerkh for weeks."),
+         [(_N, "contested"), (_N, "taliban"), (_M, "contested")]),
+    ],
+)
+def test_fighting_is_contested(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passive handing over, a standing state since a date
+        ("Qadis was handed to the Taliban on Monday.", [(_Q, "taliban")]),
+        ("The Taliban had been in full control of Nerkh since early June.", [(_N, "taliban")]),
+        # a second clause of the other side, about the facilities of the same place
+        ("Nerkh had fallen in June, although government forces retook its bazaar days later.",
+         [(_N, "government"), (_N, "taliban")]),
+        # clauses split by a semicolon keep both claims
+        ("Clashes were reported in Qadis district; the DAC was under ANDSF control.",
+         [(_Q, "contested"), (_Q, "government")]),
+        # "their" is the side named in the sentence, not the speaker
+        (("The Taliban overran most of Nerkh district. A council member said government forces were pushed "
+          "back and only the district governor's compound remained under their control."),
+         [(_N, "government"), (_N, "taliban")]),
+        # a speaker's place is no claim
+        ("Analysts in Kabul say its fall would be a blow to the government.", []),
+    ],
+)
+def test_clauses_and_wordings(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the district centre" points back to the place that carried a claim, not one named since
+        (("The Taliban captured Nerkh district on Sunday, bringing them closer to Kunduz city. "
+          "Officials said security forces had withdrawn from the district centre."), [(_N, "taliban")]),
+        # withdrawing to a place: the side that withdraws holds it
+        ("The Taliban captured Kunduz city. Government forces withdrew to the airport overnight.",
+         [(_K, "government"), (_K, "taliban")]),
+    ],
+)
+def test_anaphora_and_withdrawals(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date across "until" dates the other clause
+        (("In May 2019 insurgents stormed Nerkh and held it for a year until an operation in June 2020 "
+          "brought the district back under government control."),
+         {(_N, "taliban"): "2019-05-01", (_N, "government"): "2020-06-01"}),
+        # "of that year" takes the year written before
+        ("The Taliban seized Maywand in March 2018. Nerkh had fallen in August of that year.",
+         {(_M, "taliban"): "2018-03-01", (_N, "taliban"): "2018-08-01"}),
+        # "the same day" is the day named before
+        ("On 5 July, clashes were reported in Qadis. The district came under Taliban control the same day.",
+         {(_Q, "contested"): "2021-07-05", (_Q, "taliban"): "2021-07-05"}),
+        ("The Taliban captured Nerkh ten days ago.", {(_N, "taliban"): "2021-06-30"}),
+    ],
+)
+def test_dates_across_clauses_and_sentences(claims_of, text: str, expected: dict) -> None:
+    got = {(c.adm2_pcode, c.controller): c.event_date for c in claims_of(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more shapes of a list sharing one verb
+        ("The Taliban captured Nerkh, in addition to Maywand and Qadis.",
+         [(_N, "taliban"), (_M, "taliban"), (_Q, "taliban")]),
+        ("The fall of Nerkh was preceded by that of Maywand.", [(_N, "taliban"), (_M, "taliban")]),
+        # a second clause of the other side
+        ("The insurgents overran Nerkh before being driven out by commandos.", [(_N, "government"), (_N, "taliban")]),
+        ("Taliban fighters briefly entered Qadis until security forces retook it.",
+         [(_Q, "contested"), (_Q, "government")]),
+        ("Insurgents stormed Maywand until an operation brought it back under government control.",
+         [(_M, "contested"), (_M, "government")]),
+        # hypotheticals
+        ("There is no threat of Kunduz city falling, the governor said.", []),
+        ("If Kunduz city falls, the north is lost.", []),
+        # a fronted place and the facilities taken in it
+        ("In Qadis, security forces retook the main bazaar.", [(_Q, "government")]),
+        # a relative clause holding the place before
+        ("Officials said Maywand, which the Taliban have held ever since, is quiet.", [(_M, "taliban")]),
+        ("The Taliban held talks in Nerkh for hours.", []),
+        # pulling back from a place leaves it to the other side; "forces" is not a verb
+        ("Government forces pulled back from Nerkh on Monday.", [(_N, "taliban")]),
+        ("The army forced the Taliban out of Nerkh.", [(_N, "government")]),
+    ],
+)
+def test_more_lists_clauses_and_hypotheticals(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the main verb after a relative clause is a claim besides the clause's own
+        ("Nerkh district, which fell on Monday, was retaken by commandos.", [(_N, "government"), (_N, "taliban")]),
+        # pushed out by the side named in the later clause; "US" is not "us"
+        (("In 2015 the Taliban captured Kunduz city, holding it for a week before Afghan troops backed by US "
+          "aircraft pushed them out."), [(_K, "government"), (_K, "taliban")]),
+    ],
+)
+def test_relative_clauses_and_later_clauses(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<A> and <B> capitals": the capitals of the provinces listed
+        ("Takhar and Kunduz capitals fall to the Taliban", [(_TQ, "taliban"), (_K, "taliban")]),
+        # fighting for control of a place
+        ("Fighting for control of Qadis continued on Monday.", [(_Q, "contested")]),
+        # exceptions before a verb that follows the list
+        ("All districts except Nerkh and Maywand have fallen.", [(_N, "government"), (_M, "government")]),
+    ],
+)
+def test_capital_lists_control_of_and_exceptions(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+def test_the_governors_compound_points_back_to_the_city(run) -> None:
+    text = ("Taliban fighters entered Kunduz city on Monday. An official said the insurgents had seized the "
+            "prison, while security forces still held the governor's compound.")
+    assert run(text) == [(_K, "contested"), (_K, "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second verb of the same subject, after "and"
+        (("Clashes were reported in Qadis district; the DAC changed hands twice during the week and was "
+          "reported to be under ANDSF control."), [(_Q, "contested"), (_Q, "government")]),
+        # taking a part of a city does not make an entry into it the taking
+        ("Taliban fighters entered Kunduz city on Monday. Officials said the insurgents had taken the city's prison.",
+         [(_K, "contested"), (_K, "taliban")]),
+        ("Taliban fighters entered Kunduz city on Monday. Officials said the insurgents had taken the city.",
+         [(_K, "taliban")]),
+    ],
+)
+def test_coordinated_verbs_and_partial_takings(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kunduz city would be the first provincial capital to fall since May.", []),
+        ("Zaranj became the first provincial capital to fall.", [("AF3401", "taliban")]),
+    ],
+)
+def test_the_first_to_fall_hypothetical_or_not(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == expected
+
+
+def test_the_following_districts_after_a_colon(run) -> None:
+    assert run("The Taliban also captured the following districts: Nerkh and Maywand.") == [
+        (_N, "taliban"), (_M, "taliban")]
+
+
+def test_its_facilities_of_a_place_named_after_them(run) -> None:
+    text = "The Taliban captured Nerkh on Monday. On Tuesday the insurgents seized its headquarters in Kunduz city."
+    assert run(text) == [(_N, "taliban"), (_K, "taliban")]
+
+
+def test_facilities_held_and_all_other_parts(run) -> None:
+    text = ("The Taliban entered Kunduz city on Monday. Officials said the provincial government building and the "
+            "army base are still under government control but all other parts are under the control of the Taliban.")
+    assert run(text) == [(_K, "contested"), (_K, "government"), (_K, "taliban")]
+
+
+def test_a_claimed_place_stays_an_antecedent_longer(run) -> None:
+    text = ("The Taliban entered Kunduz city on Monday. Residents are afraid. Shops are shut. Prices rose. "
+            "Officials said the city is still under government control.")
+    assert run(text) == [(_K, "contested"), (_K, "government")]
+    unclaimed = "Many families live in Kunduz city. Residents are afraid. Shops are shut. Prices rose. " \
+                "Officials said the city is under government control."
+    assert run(unclaimed) == []

@@ -193,3 +193,43 @@ def test_a_dateline_is_not_the_event_date_when_the_sentence_has_another() -> Non
 def test_years_back_are_background(sentence: str) -> None:
     got = resolve_date(sentence, date(2021, 7, 10))
     assert got.date is None and got.historical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("The district fell ten days ago.", date(2021, 6, 13), "day"),
+        ("The district fell eleven days earlier.", date(2021, 6, 12), "day"),
+    ],
+)
+def test_days_ago_in_words(sentence: str, expected: date, precision: str) -> None:
+    got = resolve_date(sentence, WED)
+    assert (got.date, got.precision) == (expected, precision)
+
+
+def test_a_date_across_a_turn_of_clause_dates_the_other_clause() -> None:
+    from geo.dates import pick_expression
+
+    s = "In March 2019 they stormed the town and held it until a raid in May 2020 drove them out."
+    exprs = find_dates(s)
+    assert pick_expression(exprs, s.index("held"), s.index("held") + 4, s).text.strip().endswith("2019")
+    assert pick_expression(exprs, s.index("drove"), s.index("drove") + 5, s).text.strip().endswith("2020")
+
+
+def test_of_that_year_takes_the_year_written_before() -> None:
+    from geo.dates import with_year_of_context
+
+    s = "The town had fallen in August of that year."
+    (e,) = with_year_of_context(s, find_dates(s), "The war reached the valley in 2016. Then it spread.")
+    assert (e.month, e.year) == (8, 2016)
+    plain = "The town had fallen in August."
+    assert with_year_of_context(plain, find_dates(plain), "In 2016 it began.") == find_dates(plain)
+
+
+def test_a_dateline_with_day_month_year() -> None:
+    from geo.dates import find_dateline
+
+    found = find_dateline("Mehtarlam, 5 July 2021 (Pajhwok): Fighters moved in.")
+    assert found is not None
+    expr, _ = found
+    assert (expr.day, expr.month, expr.year) == (5, 7, 2021)

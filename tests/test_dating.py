@@ -123,3 +123,11 @@ def test_a_dateline_takes_its_year_from_the_same_events_over_the_run_year(gazett
     got = _run(gazetteer, old, *others, undated)["u"]
     assert got.article.published == date(2016, 10, 4)
     assert "same events" in got.article.published_reason
+
+
+def test_a_dateline_with_day_month_and_year_dates_the_article(gazetteer) -> None:
+    undated = Article("u", "Taliban gains in the east\nMehtarlam, 5 July 2021 (Pajhwok): The Taliban captured "
+                           "Nerkh district on Sunday, officials said.")
+    got = _run(gazetteer, undated)["u"]
+    assert got.article.published == date(2021, 7, 5)
+    assert [c.event_date for c in got.claims] == ["2021-07-04"]
