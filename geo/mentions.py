@@ -66,6 +66,7 @@ RULES: dict[str, str] = {
     "area-in-district": "'X area in Y district', 'PD4 in Lashkargah': a place inside the district named",
     "province-in-sentence": "several places bear the name; the sentence names the province of one",
     "province-in-article": "several places bear the name; the article names the province of one",
+    "earlier-in-article": "several places bear the name; an earlier mention in the article was resolved by its sentence's province or a kind cue, and this sentence names no other",
     "distance": "several places bear the name; one lies clearly nearest the other places named",
     "prominence": "a provincial capital and a namesake elsewhere; the capital",
     "fuzzy": "a misspelling, matched by rapidfuzz above the cutoff",
@@ -747,7 +748,9 @@ _DIRECTIONS = frozenset(
     ]
 )
 _NAMED_BEFORE_NOUN = re.compile(
-    r"(?<![.!?]\s)\b(?!The\b|A\b|This\b|That\b)[A-Z][\w'\u2019-]*\s+(?:district|city)\s+of\s+(?:the\s+)?$"
+    r"(?<![.!?]\s)\b(?!The\b|A\b|This\b|That\b|Afghan\b|Afghanistan\b|Afghanistan's\b|Pakistani\b|Iranian\b"
+    r"|Tajik\b|Uzbek\b|Turkmen\b|Northern\b|Southern\b|Eastern\b|Western\b|Central\b)"
+    r"[A-Z][\w'\u2019-]*\s+(?:district|city)\s+of\s+(?:the\s+)?$"
 )
 _PLACE_PREPS = frozenset(
     ["in", "of", "from", "to", "near", "at", "into", "toward", "towards", "outside", "around"]
@@ -797,6 +800,7 @@ def _attach_cues(
             if cue:
                 r.cue = cue
                 r.extra["plural_cue"] = word.endswith("s")
+                r.extra["cue_word"] = word
                 if word in _INCLUDE_CUE:
                     r.cue_end = r.end + m.end()
         if (
@@ -896,6 +900,14 @@ def _attach_cues(
             if prev.cue is None and prev.cue_end is None:
                 prev.cue = r.cue
             k -= 1
+        if (
+            k == idx
+            and r.extra.get("cue_word") == "districts"
+            and any(p.level == "province" for p in r.places)
+        ):
+            # "three Kunduz districts": a name alone before "districts" says whose districts
+            r.cue = "province"
+            r.extra["province_context"] = True
         group += 1
     # names in one list without a cue: "Baghlan, Kunduz, Balkh and Takhar"
     k = 0
@@ -934,6 +946,8 @@ class _Ctx:
     anchors: list[tuple[float, float]]
     sent_bounds: list[tuple[int, int]]
     by_cues: dict | None = None  # the gazetteer's memo of _resolve_by_cues
+    # name key -> the province a strong rule gave an ambiguous name earlier in the article
+    settled: dict[str, str] = field(default_factory=dict)
 
 
 def _rule_of(entries: tuple[Entry, ...], place: Place) -> str:
@@ -1109,9 +1123,24 @@ def _resolve(
         )
         return chosen, cands, rule_prefix or _rule_of(r.entries, chosen), base_score, None
 
-    # the province named in the sentence, then in the article, then distance
+    # the province named in the sentence; then the reading a strong rule gave the name earlier
+    # in the article (a later "Jani Khel district" stays in Paktia); then the province implied
+    # by the sentence, named in the article, then distance
+    hit = _one_place(
+        [
+            p
+            for p in pool
+            if p.adm1_pcode in ctx.sent_provs.get(r.sentence, ()) and p.level != "province"
+        ]
+    )
+    if hit is not None:
+        return hit, cands, rule_prefix or "province-in-sentence", 0.9 * base_score, None
+    settled = ctx.settled.get(r.key)
+    if settled is not None:
+        hit = _one_place([p for p in pool if p.adm1_pcode == settled and p.level != "province"])
+        if hit is not None:
+            return hit, cands, rule_prefix or "earlier-in-article", 0.9 * base_score, None
     for rule, provset in (
-        ("province-in-sentence", ctx.sent_provs.get(r.sentence, set())),
         ("province-in-sentence", ctx.sent_implied.get(r.sentence, set())),
         ("province-in-article", ctx.art_provs),
         ("province-in-article", ctx.art_implied),
@@ -1386,6 +1415,14 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         place, cands, rule, score, reason = _resolve(r, ctx, text)
         if (
             place is not None
+            and rule in ("province-in-sentence", "kind-cue")
+            and place.level != "province"
+            and r.key not in ctx.settled
+            and len({p.adm1_pcode for p in cands}) > 1
+        ):
+            ctx.settled[r.key] = place.adm1_pcode
+        if (
+            place is not None
             and place.kind == "town"
             and place.key.startswith("pt:gn")
             and not (r.cue or r.extra.get("placey"))
@@ -1429,6 +1466,7 @@ def _overlaps(start: int, end: int, mentions: list[Mention], starts: list[int]) 
 _AIRPORT_PHRASE = re.compile(
     r"the(?<!\w...)\s+(?:city's\s+|city\u2019s\s+|main\s+|local\s+)?(?:airport|airfield)\b"
 )
+_AIRPORT_OF = re.compile(r"[ \t]+(?:in|of|at|near|outside)[ \t]+(?:the[ \t]+)?")
 ANAPHOR_SENTENCES = 3
 ANAPHOR_CHARS = 1500  # and never further back than this, however long the sentences
 
@@ -1451,7 +1489,11 @@ def _airport_anaphora(
         if si is None:
             continue
         lo = max(sentences[max(0, si - ANAPHOR_SENTENCES)][0], m.start() - ANAPHOR_CHARS)
-        window = mentions[bisect_left(starts, lo) : bisect_left(starts, m.start())]
+        # "the airport in Kunduz city", "the airport of Herat": the place named right after
+        of = _AIRPORT_OF.match(text, m.end())
+        k = bisect_left(starts, of.end()) if of else len(mentions)
+        named = k < len(mentions) and mentions[k].start == of.end()
+        window = [mentions[k]] if named else mentions[bisect_left(starts, lo) : bisect_left(starts, m.start())]
         city = None
         for x in window:
             p = x.place
@@ -1463,6 +1505,10 @@ def _airport_anaphora(
                 cap = gaz.capital_of(p.adm1_pcode)
                 if cap is not None and cap.adm2_pcode == p.key:
                     city = cap
+        if named and city is None and window[0].place is not None and window[0].place.level == "province":
+            city = gaz.capital_of(window[0].place.adm1_pcode)
+        if named and city is None:
+            continue  # "the airport in Bagram district": not the airport of a city named before
         if city is None:
             # "the provincial capital of Kunduz province ... the airport": the capital of
             # the one province named nearby
@@ -1475,14 +1521,23 @@ def _airport_anaphora(
                 city = gaz.capital_of(provs.pop())
         if city is None:
             continue
-        airport = next(
-            (p for p in gaz.points_in(city.adm2_pcode or "") if p.kind == "airport"), None
-        )
-        place = airport or city
+        place = _airport_of(gaz, city) or city
         found.append(
             Mention(m.group(), m.start(), m.end(), place, (place,), "airport-anaphora", 0.6, None)
         )
     return found
+
+
+def _airport_of(gaz: Gazetteer, city: Place) -> Place | None:
+    """The airport of a city: the one in its district, else the one named after it (Herat's
+    lies in Guzara district)."""
+    airport = next((p for p in gaz.points_in(city.adm2_pcode or "") if p.kind == "airport"), None)
+    if airport is None:
+        for e in gaz.index.get(name_key(f"{city.name} airport"), ()):
+            p = gaz.places[e.place_key]
+            if p.level == "point" and p.kind == "airport":
+                return p
+    return airport
 
 
 _AREA = re.compile(
