@@ -23,15 +23,19 @@ Each found name is then resolved, in this order:
 2. a province that contains its other candidates (Kunduz the province, the
    district and the city): the province when the text says so or lists it with
    other provinces, otherwise the city ("Kunduz fell" is about the city);
-3. the province named in the same sentence, then in the article (Jani Khel of
-   Paktia vs. Jani Khel of Paktika);
+3. the province named in the same sentence; then the reading an earlier mention of
+   the same name got from its sentence's province or a kind cue (a later "Jani
+   Khel district" stays in Paktia); then the province the sentence implies, then
+   the one named in the article (Jani Khel of Paktia vs. Jani Khel of Paktika);
 4. geodesic distance to the other places the article names;
 5. a provincial capital over a namesake elsewhere (Faizabad);
 6. otherwise nothing, with the reason.
 
 Around the names: "X area in Y district" puts X in Y; "the provincial capital"
 and "the airport" become mentions of the capital (or its airport) of the
-province or city named just before.
+province or city named just before ("the airport in Kunduz city", "the airport
+of Herat": of the city named right after). A name alone before "districts"
+("three Kunduz districts") is the province.
 
 Names that are also words or people's names ("Nari", "Ghani") resolve only with
 a cue; foreign places come back unresolved with rule ``foreign``.
@@ -1493,7 +1497,11 @@ def _airport_anaphora(
         of = _AIRPORT_OF.match(text, m.end())
         k = bisect_left(starts, of.end()) if of else len(mentions)
         named = k < len(mentions) and mentions[k].start == of.end()
-        window = [mentions[k]] if named else mentions[bisect_left(starts, lo) : bisect_left(starts, m.start())]
+        window = (
+            [mentions[k]]
+            if named
+            else mentions[bisect_left(starts, lo) : bisect_left(starts, m.start())]
+        )
         city = None
         for x in window:
             p = x.place
@@ -1505,7 +1513,12 @@ def _airport_anaphora(
                 cap = gaz.capital_of(p.adm1_pcode)
                 if cap is not None and cap.adm2_pcode == p.key:
                     city = cap
-        if named and city is None and window[0].place is not None and window[0].place.level == "province":
+        if (
+            named
+            and city is None
+            and window[0].place is not None
+            and window[0].place.level == "province"
+        ):
             city = gaz.capital_of(window[0].place.adm1_pcode)
         if named and city is None:
             continue  # "the airport in Bagram district": not the airport of a city named before

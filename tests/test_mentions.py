@@ -663,3 +663,110 @@ def test_results_do_not_depend_on_the_process(gazetteer):
         for seed in (0, 1, 2)
     }
     assert len(outs) == 1, outs
+
+
+# --- consistency within an article, airports, "Kunduz districts", "the Afghan city of" --------
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        (
+            (
+                "Clashes spread across Paktia province. Insurgents stormed Jani Khel district of Paktia. "
+                "Hours later Urgun and Jani Khel district were both under attack."
+            ),
+            "Jani Khel",
+            "AF1309",
+        ),
+        (
+            (
+                "Gunmen struck Arghandab district in Zabul. A day later Shinkay, Mizan and Arghandab "
+                "reported more clashes."
+            ),
+            "Arghandab",
+            "AF2605",
+        ),
+        (
+            (
+                "Insurgents overran Nawa district of Ghazni province on Friday. By Saturday Garmser and "
+                "Nawa district were quiet."
+            ),
+            "Nawa",
+            "AF1119",
+        ),
+        (
+            (
+                "Fighters pushed into Dawlat Abad district of Faryab province. On Sunday Chimtal "
+                "and Dawlat Abad district saw shelling."
+            ),
+            "Dawlat Abad",
+            "AF2909",
+        ),
+    ],
+)
+def test_a_name_settled_earlier_keeps_its_province(gazetteer, text, name, code):
+    last = [m for m in find_mentions(text, gazetteer) if m.text.startswith(name)][-1]
+    assert _code(last.place) == code, last
+    assert last.rule == "earlier-in-article"
+
+
+def test_a_sentence_naming_the_other_province_still_wins(gazetteer):
+    text = (
+        "Insurgents stormed Jani Khel district of Paktia. In Paktika province, "
+        "Jani Khel district was also attacked."
+    )
+    codes = [_code(m.place) for m in find_mentions(text, gazetteer) if m.text.startswith("Jani")]
+    assert codes == ["AF1309", "AF1209"]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        (
+            "Shelling hit Herat overnight. Troops still hold the airport in Kunduz city.",
+            "pt:kunduz-airport",
+        ),
+        ("Mazar-i-Sharif was calm. Rockets landed near the airport of Herat.", "pt:herat-airport"),
+        ("Mazar-i-Sharif was calm while Kunduz airport was shut.", "pt:kunduz-airport"),
+        (
+            "Kunduz was calm. Rockets landed near the airport of Kandahar city.",
+            "pt:kandahar-airport",
+        ),
+    ],
+)
+def test_the_airport_of_the_city_named_in_the_phrase(gazetteer, text, key):
+    airports = [m for m in find_mentions(text, gazetteer) if "airport" in m.text]
+    assert [m.place.key for m in airports] == [key], airports
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents overran three Kunduz districts this week.",
+        "Kunduz districts fell one after another.",
+        "Insurgents overran several districts of Kunduz this week.",
+    ],
+)
+def test_a_name_modifying_districts_is_the_province(gazetteer, text):
+    m = _first(text, gazetteer, "Kunduz")
+    assert m.place.level == "province" and m.place.adm1_pcode == "AF19", m
+
+
+def test_a_list_before_districts_stays_districts(gazetteer):
+    m = _first("Insurgents overran Pashtun Kot and Kunduz districts.", gazetteer, "Kunduz")
+    assert m.place.level == "district"
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Fighters entered the northern Afghan city of Kunduz at dawn.", "pt:kunduz-city"),
+        ("Rockets hit the western city of Herat.", "pt:herat-city"),
+        ("Fighters entered the city of Kunduz at dawn.", "pt:kunduz-city"),
+        ("Fighters reached the southern Afghan city of Kandahar.", "pt:kandahar-city"),
+    ],
+)
+def test_the_city_of_a_capital_is_the_city(gazetteer, text, key):
+    m = next(x for x in find_mentions(text, gazetteer) if x.place is not None)
+    assert m.place.key == key, m
