@@ -87,23 +87,25 @@ def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | N
     return result
 
 
+def _open_store():
+    from geo.store import Store, StoreError
+
+    try:
+        return Store.open()
+    except StoreError as e:
+        raise Fatal(str(e)) from e
+
+
 def _claims_from(paths, store, user_date, max_article_mb):
     """Claims and a run summary, from files or from the store."""
     if store:
-        from geo.store import Store
-
-        st = Store.open()
-        return st.claims(), None
+        return _open_store().claims(), None
     result = _run(paths, user_date, max_article_mb)
     return result.claims, result
 
 
 def _overrides_from(store: bool):
-    if not store:
-        return ()
-    from geo.store import Store
-
-    return tuple(Store.open().overrides())
+    return tuple(_open_store().overrides()) if store else ()
 
 
 def _sources(claims) -> list[tuple[str, int]]:
@@ -170,13 +172,15 @@ def cli() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @date_opt
 @max_mb_opt
-def extract(paths, fmt, out, user_date, max_article_mb):
-    """Extract control claims (../shared/CLAIMS.md records) from articles."""
-    result = _run(paths, user_date, max_article_mb)
-    rows = [c.to_dict() for c in result.claims]
-    text = _format_rows(rows, fmt, CLAIM_COLUMNS)
-    _write(text, out)
-    sys.exit(_report(result))
+@store_opt
+def extract(paths, fmt, out, user_date, max_article_mb, store):
+    """Extract control claims (../shared/CLAIMS.md records) from articles.
+
+    With --store, print the claims kept in the store (rejected ones left out).
+    """
+    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+    _write(_format_rows([c.to_dict() for c in claims], fmt, CLAIM_COLUMNS), out)
+    _done(result)
 
 
 CLAIM_COLUMNS = [
@@ -398,14 +402,9 @@ def ingest(paths, user_date, max_article_mb):
     from geo.articles import read_articles
     from geo.models import Skipped
     from geo.pipeline import RunResult, extract_articles
-    from geo.store import Store, StoreError
-
     if not paths:
         raise click.UsageError("Give at least one file or folder of articles.")
-    try:
-        st = Store.open()
-    except StoreError as e:
-        raise Fatal(str(e)) from e
+    st = _open_store()
     result = RunResult()
     fresh = []
     for item in read_articles(paths, limits=_limits(max_article_mb), user_date=user_date):

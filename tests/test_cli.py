@@ -188,3 +188,32 @@ def test_python_dash_m_geo_is_tcmap():
 
     out = subprocess.run([sys.executable, "-m", "geo", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("tcmap, version ")
+
+
+def test_extract_from_the_store_leaves_rejected_claims_out(boundaries, runner, tmp_path, monkeypatch):
+    from geo.store import Store
+
+    monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(
+        " date 2021-07-01 The Taliban captured Chahab district of Takhar province on Tuesday. "
+        "Government forces retook Bangi district of Takhar province on Wednesday.\n"
+    )
+    assert invoke(runner, "ingest", str(tmp_path / "in")).exit_code == EXIT_OK
+    st = Store.open()
+    bangi = next(c for c in st.stored_claims() if c.claim.adm2_pcode == "AF1804")
+    st.reject_claim(bangi.id, "misread")
+    res = invoke(runner, "extract", "--store", "--format", "jsonl")
+    got = [(c["adm2_pcode"], c["controller"]) for c in map(json.loads, res.stdout.splitlines())]
+    assert got == [("AF1816", "taliban")]
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_fatal_error(runner, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("TCMAP_HOME", str(home))
+    for name in ("tcmap.sqlite3",):
+        (home / name).write_bytes(b"this is not a database" * 100)
+    res = invoke(runner, "status", "--store", "--date", "2021-07-01")
+    assert res.exit_code == EXIT_FATAL
+    assert "tcmap.sqlite3" in res.stderr
