@@ -183,7 +183,9 @@ _GLUE = re.compile(
     r"\bcity\b|\bcities\b|\bborder\b|\bcrossings?\b|\bports?\b|\bcustoms\b|\bin\b|\bof\b|\bthe\b|['’]s\b|"
     r"\bincluding\b|\brespectively\b|\bplus\b|\balso\b|\bnorthern\b|\bsouthern\b|\beastern\b|\bwestern\b|"
     r"\bcentral\b|\bneighbou?ring\b|\bkey\b|\bstrategic\b|\bcapitals?\b|\bprovincial\b|\bcentres?\b|\bcenters?\b|"
-    r"\bat\b|\bthe\b|\bboth\b|\bdistrict\s+centers?\b|\bborder\s+towns?\b|\bcrossing\s+points?\b|\(|\)|-|–)*$",
+    r"\bat\b|\bthe\b|\bboth\b|\bdistrict\s+centers?\b|\bborder\s+towns?\b|\bcrossing\s+points?\b|\(|\)|-|–|"
+    # "the Aqina port on the Turkmen border in Faryab, the Dand-e-Patan crossing": where it lies, inside a list
+    r"\bon\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)(?:\s+with\s+[\w-]+)?\b)*$",
     re.IGNORECASE,
 )
 # "Mazar-i-Sharif, the main city in the north, and Sharana": an appositive inside a list.
@@ -201,6 +203,11 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+|all\s+|also\s+|now\s+|since\s+|later\s+)?$", re.IGNORECASE)
 _NOMINAL = re.compile(r"^(?:fall|fell|fallen|capture|seizure|takeover|take\s*over|recapture|re-capture|clearance|"
                       r"liberation|overrunning)\b.*\bof$", re.IGNORECASE)
+# "the Islam Qala and Spin Boldak ports taken earlier": a past participle right after place nouns is passive.
+_PARTICIPLE = re.compile(r"^(?:taken|captured|seized|overrun|retaken|recaptured|occupied|conquered|abandoned|evacuated)$",
+                         re.IGNORECASE)
+_REDUCED_REL = re.compile(r"\b(?:ports|districts|crossings|cities|towns|capitals|provinces|areas|bases|posts|"
+                          r"district\s+cent(?:re|er)s)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.IGNORECASE)
 _PROVINCIAL_CAPITAL = re.compile(
     r"\b(?:the|its|their)\s+(?:(?:[a-z]+ern|key|strategic)\s+)?(?:provincial\s+capital|provincial\s+centre|"
@@ -213,7 +220,7 @@ _WHERE_IT_LIES = re.compile(
     r"(?:\bin|\b(?:district|districts|province|city|town)\s+of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 # "fallen to the Taliban, including Dasht-e Archi": the list names places of the claim.
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably|in\s+addition\s+to|besides|"
-                        r"along\s+with|together\s+with|(?:preceded|followed)\s+by\s+that\s+of)\s+(?:the\s+)?$",
+                        r"along\s+with|together\s+with|(?:preceded|followed)\s+(?:\w+\s+){0,3}?by\s+th(?:at|ose)\s+of)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 # Fighting and sieges govern only a place named right after them ("fighting in
 # Kunduz", "encircled the city of Kunduz"), not "an attack on an outpost in X".
@@ -243,7 +250,8 @@ def _find_cues(sentence: str) -> tuple[Cue, ...]:
             passive = False
             if spec.get("controller") == "agent" and spec.get("mode") in ("both", "object") \
                     and not _NOMINAL.match(m.group(0)):
-                passive = bool(_PASSIVE_BEFORE.search(before)) or bool(_BY.match(sentence[e:e + 40]))
+                passive = bool(_PASSIVE_BEFORE.search(before)) or bool(_BY.match(sentence[e:e + 40])) \
+                    or bool(_PARTICIPLE.match(m.group(0)) and _REDUCED_REL.search(before))
             negated = bool(rules.negation.search(before))
             irrealis = bool(rules.irrealis.search(sentence[max(0, s - 50):s]))
             if cls == "take" and rules.people_taken.search(before):
@@ -301,7 +309,7 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             return side if side is not None else "speaker"
         if re.search(r"\b(?:[Oo]ur|[Ww]e|us)\b", cue.text):  # "US air power" is not "us"
             return "speaker"
-        window = sentence[cue.start:min(len(sentence), cue.end + 40)]
+        window = sentence[cue.start:min(len(sentence), cue.end + 60)]
         stop = re.search(r"[,;.:“”\"]", window[cue.end - cue.start:])
         if stop:
             window = window[:cue.end - cue.start + stop.start()]
@@ -327,7 +335,7 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
         side = side or cue.default or None
     if side is None:
         return None
-    if cue.cls == "withdraw":
+    if cue.cls in ("withdraw", "withdraw_troops"):
         side = {"government": "taliban", "taliban": "government"}[side]
     if cue.cls == "enter" and side == "taliban":
         return "contested"
@@ -344,11 +352,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 def parsed_side(doc: Any, cue: Cue) -> str | None:
     """The side of the verb's subject (active) or agent (passive) in a parsed sentence."""
-    verb = None
-    for tok in doc:
-        if cue.start <= tok.idx < cue.end and tok.pos_ in ("VERB", "AUX", "NOUN"):
-            verb = tok
-            break
+    span = [tok for tok in doc if cue.start <= tok.idx < cue.end and tok.pos_ in ("VERB", "AUX", "NOUN")]
+    # "have held": the main verb carries the subject, not the auxiliary before it
+    verb = next((tok for tok in span if tok.pos_ == "VERB"), span[0] if span else None)
     if verb is None:
         return None
     for _ in range(4):
@@ -461,7 +467,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         elif t.place.level == "province" and (_UNNAMED_DISTRICT.match(text, t.end)
                                               or re.search(r"\sdistrict$", t.text, re.IGNORECASE)):
             t.excluded = "unnamed district"  # "Taliban overrun Zabul district": one district of Zabul
-        elif _ORIGIN.search(before):
+        elif _ORIGIN.search(before) and not _WITHDREW_FROM.search(before):
             t.excluded = "origin"  # "reinforcements flown in from Kabul": where they came from
         elif rules.non_before.search(before):
             t.excluded = "reference"
@@ -476,7 +482,9 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             glue = text[out[i - 1].end:t.start]
             if not _GLUE.match(glue) and not _APPOSITIVE_AND.match(glue):
                 group += 1
-            elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start):
+            elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start) \
+                    and not re.search(r"\b(?:and|or)\s+(?:also\s+)?in\s+(?:the\s+)?$", glue, re.IGNORECASE):
+                # (not "around Lashkar Gah and in Nad-e-Ali": two places of one verb)
                 # "Mianshin in Kandahar", "Wesh in Kandahar": where the first lies.
                 t.container = True
         t.group = group
@@ -545,6 +553,9 @@ _ORIGIN = re.compile(
     r"\b(?:flown|flew|fly|brought|sent|deployed|dispatched|airlifted|transferred|moved|rushed|arrived|arriving|"
     r"came|coming|reinforcements?|troops|forces|commandos|fled|escaped|withdrawn|redeployed)\s+(?:in\s+|back\s+)?"
     r"from\s+(?:the\s+)?(?:[\w'’-]+\s*(?:,|\band\b)\s*){0,3}$", re.IGNORECASE)
+# "withdrew the last troops from Musa Qala": the place left, not where troops came from.
+_WITHDREW_FROM = re.compile(r"\b(?:withdr(?:ew|awn|aw|aws|awing)|pull(?:ed|s|ing)?\s+out)\s+(?:[\w'’-]+\s+){0,4}?"
+                            r"(?:troops|forces|soldiers|personnel|garrison)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # Anaphors that stand for a named place only when no place is named after them
 # ("seized its headquarters in Kunduz city", "the airport of Kandahar").
 _NAMED_AFTER_KINDS = re.compile(r"^(?:its|the\s+governor|the\s+provincial\s+government|the\s+(?:city['’]s\s+)?airport|"
@@ -713,7 +724,7 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
         for cue in cues:
             object_side = cue.mode in ("object", "both") and not cue.passive
             subject_side = cue.mode == "subject" or cue.passive
-            including = bool(_INCLUDING.search(text[max(0, g_start - 20):g_start])
+            including = bool(_INCLUDING.search(text[max(0, g_start - 40):g_start])
                              or _EXCEPT.search(text, max(0, g_start - 30), g_start))
             if (object_side or including) and cue.end <= g_start:
                 gap_text = text[cue.end:g_start]
@@ -1277,6 +1288,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
                  if (ctl := cue_controller(c, inherited_from.text, 0))}
     else:
         links = link_cues(text, cues, targets, doc)
+        _as_does(text, targets, links)
     hedge = hedged(text)
     firsts: dict[int, Target] = {}
     lasts: dict[int, int] = {}
@@ -1334,6 +1346,24 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             conf -= 0.1
         out.append(_claim(article, t, s, ctl, d, scope, who, round(max(conf, 0.05), 2), extra))
     return out
+
+
+# "Hairatan remains under government control, as does Torkham": the verb of the clause before, elided.
+_AS_DOES = re.compile(r",\s*(?:and\s+)?(?:so|as)\s+(?:does|do|did|is|are|was|were|has|have|had)\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _as_does(text: str, targets: list[Target], links: dict[int, list[_Link]]) -> None:
+    """Give a place after ", as does" the claim of the nearest linked place before it."""
+    for t in targets:
+        if t.group in links or t.excluded or t.container:
+            continue
+        m = _AS_DOES.search(text, max(0, t.start - 40), t.start)
+        if m is None:
+            continue
+        before = [o for o in targets if o.end <= m.start() and o.group in links and not o.container]
+        if before:
+            links[t.group] = links[max(before, key=lambda o: o.end).group]
 
 
 # "entered Qadis until forces retook it", "clashes in Qadis; the DAC ...": a new clause, a claim of its own.

@@ -858,3 +858,54 @@ def test_a_claimed_place_stays_an_antecedent_longer(run) -> None:
     unclaimed = "Many families live in Kunduz city. Residents are afraid. Shops are shut. Prices rose. " \
                 "Officials said the city is under government control."
     assert run(unclaimed) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an elided verb: ", as does X" takes the claim of the clause before
+        ("Spin Boldak is still in Taliban hands, as is Islam Qala, traders said.",
+         [("AF2711", "taliban"), ("AF3213", "taliban")]),
+        ("Officials said Hairatan remains under government control, as does Torkham.",
+         [("AF0617", "government"), ("AF2116", "government")]),
+        # nothing before to copy: no claim
+        ("Trade through Torkham continued as normal, as did traffic in Hairatan.", []),
+    ],
+)
+def test_an_elided_verb_after_as_does(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the actor's full name, far after the verb
+        ("A spokesman said Dehrawud is under the complete control of the Afghan National Defense and Security "
+         "Forces.", [("AF2502", "government")]),
+        # where a crossing lies does not break a list
+        ("Insurgents captured the Torkham crossing on the Pakistani border, the Hairatan port and Islam Qala.",
+         [("AF0617", "taliban"), ("AF2116", "taliban"), ("AF3213", "taliban")]),
+        # a participle after place nouns is passive ("the ports taken last week")
+        ("The militants now hold Torkham, besides the Hairatan and Islam Qala ports seized last week.",
+         [("AF0617", "taliban"), ("AF2116", "taliban"), ("AF3213", "taliban")]),
+        # "withdrew its troops from X": X is left, not where the troops came from
+        ("The army withdrew its remaining troops from Musa Qala on Friday.", [("AF3009", "taliban")]),
+        ("Reinforcements and troops from Kandahar were sent to Musa Qala.", []),
+        # "which the Taliban have held since": the parse reads the main verb, not the auxiliary
+        ("The army withdrew its troops from Sabari, which the Taliban have held ever since.", [("AF1407", "taliban")]),
+        # "the district centre of X" names its place; an earlier place is not its antecedent
+        ("Clashes went on in Nad-e-Ali. On Monday the Taliban overran the district centre of Sabari.",
+         [("AF1407", "taliban"), ("AF3002", "contested")]),
+        ("Clashes went on in Sabari on Sunday. On Monday the Taliban overran the district centre.",
+         [("AF1407", "contested"), ("AF1407", "taliban")]),
+        # "around X and in Y": two places of one verb, not Y as where X lies
+        ("Insurgents attacked police posts around Lashkar Gah and in Nad-e-Ali district overnight.",
+         [("AF3001", "contested"), ("AF3002", "contested")]),
+        ("Insurgents attacked police posts in Sabari in Khost.", [("AF1407", "contested")]),
+        # "preceded (hours earlier) by that of X"
+        ("The capture of Kunduz was followed a day later by that of Taloqan, officials said.",
+         [("AF1801", "taliban"), ("AF1901", "taliban")]),
+    ],
+)
+def test_lists_actors_and_reduced_relatives(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == expected

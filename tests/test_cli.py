@@ -217,3 +217,13 @@ def test_a_file_that_is_not_a_store_is_a_clear_fatal_error(runner, tmp_path, mon
     res = invoke(runner, "status", "--store", "--date", "2021-07-01")
     assert res.exit_code == EXIT_FATAL
     assert "tcmap.sqlite3" in res.stderr
+
+
+def test_every_command_and_exit_code_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, cmd in cli.commands.items():
+        subs = getattr(cmd, "commands", None)
+        for full in ([f"tcmap {name} {s}" for s in subs] if subs else [f"tcmap {name}"]):
+            assert f"`{full}" in readme, full
+    for code in (EXIT_OK, EXIT_SKIPPED, 2, EXIT_FATAL):
+        assert f"`{code}`" in readme
