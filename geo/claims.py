@@ -326,6 +326,10 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             return "contested" if re.search(r"\b(?:yet|fully|completely|entirely)\b", before + cue.text, re.IGNORECASE) \
                 else _OPPOSITE[side]
     else:
+        to = _HANDED_TO.match(sentence, cue.end) if _HANDING.match(cue.text) else None
+        if to is not None and not cue.passive and actor_side(to.group(1), last=False):
+            # "handed over Bagram to Afghan forces", "surrendered the base to the Taliban": the receiver holds it
+            return None if cue.negated else actor_side(to.group(1), last=False)
         side = parsed_side(doc, cue) if doc is not None else None
         if side is None and (cue.passive or cue.nominal):
             m = _BY.match(sentence[cue.end:cue.end + 60])
@@ -344,6 +348,8 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
     return side
 
 
+_HANDING = re.compile(r"^(?:hand|surrender)", re.IGNORECASE)
+_HANDED_TO = re.compile(r"[^,;.:]{0,60}?\bto\s+((?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+)")
 _NO_BEFORE = re.compile(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _TO_SIDE_END = re.compile(r"\b(?:to|into|under|in|by)$", re.IGNORECASE)
 _TO_SIDE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+((?:to|into|under|by)\b.*)$", re.IGNORECASE)
@@ -748,7 +754,10 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                 subject_gap = text[g_end:cue.start]
                 rel = _REL_CLAUSE.match(subject_gap)
                 said = _SAID_WAS.match(text, g_end)
-                if rel:
+                aside = _INCLUDING_ASIDE.match(subject_gap) if not rel else None
+                if aside and not _any_cue_between(cues, g_end, g_end + aside.end()):
+                    subject_gap = subject_gap[aside.end():]
+                elif rel:
                     # "Guzara district, where the airport is, fell": skip the relative clause
                     # (and a verb in it: "Nerkh, which fell on Monday, was retaken").
                     subject_gap = subject_gap[rel.end():]
@@ -823,6 +832,8 @@ _INVERTED_TAIL = re.compile(r"\b(?:were|are|include|included)\s+(?:the\s+)?$", r
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose)|,\s*(?:which|where))\b[^,]*$", re.IGNORECASE)
 # A relative clause between a place and its verb ("Pato district, which borders Khadir, fell").
 _REL_CLAUSE = re.compile(r"^\s*,\s*(?:where|which|whose|who)\b[^,;:“”\"]{1,80},\s*", re.IGNORECASE)
+# "all of Panjshir, including its capital Bazarak, remained ...": a part named inside; the verb is the whole's too.
+_INCLUDING_ASIDE = re.compile(r"^\s*,\s*(?:including|among\s+them)\b[^,;:“”\"]{1,60},\s*", re.IGNORECASE)
 # "Khuram district, which it said was "cleared of Taliban"": the speaker's word on the place.
 _SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|reported)\s+"
                        r"(?=(?:was|were|is|are|had\s+been|has\s+been)?\s*[\"“‘']?cleared\b)", re.IGNORECASE)
@@ -1181,6 +1192,7 @@ def align_event_dates(claims: list[Claim]) -> list[Claim]:
     crossing forced ...": the second mention is the same event, not a new one
     on the article date.
     """
+    claims = _event_over_report_dates(claims)
     dated: dict[tuple[str, str], tuple[int, Claim]] = {}
     for n, c in enumerate(claims):
         if c.time_precision != "unknown" and not c.date_reason.startswith("from the lead"):
@@ -1201,6 +1213,43 @@ def align_event_dates(claims: list[Claim]) -> list[Claim]:
             c = replace(c, event_date=first.event_date, time_precision=first.time_precision,
                         date_reason=f"as the earlier report of the same event: {first.date_reason}")
         out.append(c)
+    return out
+
+
+# "... the ministry said on Wednesday": the date of the saying, not of the event.
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+(?:[\w'’-]+\s+){0,3}?$",
+                      re.IGNORECASE)
+_REASON_EXPR = re.compile(r"^'([^']+)'")
+# How many days before the report the event day of the same event may lie.
+REPORT_LAG_DAYS = 7
+
+
+def _report_dated(c: Claim) -> bool:
+    m = _REASON_EXPR.match(c.date_reason)
+    if m is None or c.time_precision != "day":
+        return False
+    i = c.sentence.find(m.group(1))
+    return i > 0 and bool(_SAID_ON.search(c.sentence, max(0, i - 60), i))
+
+
+def _event_over_report_dates(claims: list[Claim]) -> list[Claim]:
+    """A claim dated by its reporting verb ("X was retaken, the ministry said on Wednesday") takes
+    the event day a later sentence gives the same event ("the district was retaken on Tuesday")."""
+    out = list(claims)
+    for n, c in enumerate(out):
+        if not c.event_date or not _report_dated(c):
+            continue
+        said = date.fromisoformat(c.event_date)
+        for later in out[n + 1:]:
+            if (later.place_key, later.controller) != (c.place_key, c.controller) or not later.event_date \
+                    or later.time_precision != "day" or not _REASON_EXPR.match(later.date_reason) \
+                    or _report_dated(later):
+                continue
+            day = date.fromisoformat(later.event_date)
+            if 0 < (said - day).days <= REPORT_LAG_DAYS:
+                out[n] = replace(c, event_date=later.event_date, time_precision=later.time_precision,
+                                 date_reason=f"the event day given later: {later.date_reason}")
+            break
     return out
 
 
@@ -1275,7 +1324,7 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
 _SPEECH_HINT = re.compile(r"\b(?:said|says|told|according|claimed|confirmed|stated|reported|added)\b", re.IGNORECASE)
 
 _CONFIDENCE = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_object": 0.75,
-               "withdraw": 0.7, "enter": 0.65}
+               "withdraw": 0.7, "withdraw_troops": 0.7, "enter": 0.65}
 
 
 def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues: list[Cue],

@@ -891,6 +891,8 @@ def test_an_elided_verb_after_as_does(run, text: str, expected: list[tuple[str, 
         # "withdrew its troops from X": X is left, not where the troops came from
         ("The army withdrew its remaining troops from Musa Qala on Friday.", [("AF3009", "taliban")]),
         ("Reinforcements and troops from Kandahar were sent to Musa Qala.", []),
+        # an unnamed or foreign actor: nothing said about who holds it
+        ("The United States withdrew its troops from Musa Qala in 2014.", []),
         # "which the Taliban have held since": the parse reads the main verb, not the auxiliary
         ("The army withdrew its troops from Sabari, which the Taliban have held ever since.", [("AF1407", "taliban")]),
         # "the district centre of X" names its place; an earlier place is not its antecedent
@@ -902,6 +904,18 @@ def test_an_elided_verb_after_as_does(run, text: str, expected: list[tuple[str, 
         ("Insurgents attacked police posts around Lashkar Gah and in Nad-e-Ali district overnight.",
          [("AF3001", "contested"), ("AF3002", "contested")]),
         ("Insurgents attacked police posts in Sabari in Khost.", [("AF1407", "contested")]),
+        # "X, including its capital Y, remained ...": the verb is the whole's as well as the part's
+        ("Officials said all of Kunduz province, including Kunduz city, remains under Taliban control.",
+         [("AF19", "taliban"), ("AF1901", "taliban")]),
+        # "surrendered its base to ...": a transitive surrender hands the place over
+        ("In Kunduz, the 20th brigade surrendered its base at the airport to the Taliban.",
+         [(_K, "taliban")]),
+        ("Soldiers in Nerkh surrendered to the Taliban.", [(_N, "taliban")]),
+        # "handed over X to Y": Y holds it, whoever hands it over
+        ("Foreign troops handed over Nerkh to Afghan forces in 2014.", [(_N, "government")]),
+        ("Police handed over Maywand district to the Taliban after talks.", [(_M, "taliban")]),
+        # things taken, not places: "weapons captured in X"
+        ("Humvees captured in Kunduz were paraded through the streets.", []),
         # "preceded (hours earlier) by that of X"
         ("The capture of Kunduz was followed a day later by that of Taloqan, officials said.",
          [("AF1801", "taliban"), ("AF1901", "taliban")]),
@@ -909,3 +923,14 @@ def test_an_elided_verb_after_as_does(run, text: str, expected: list[tuple[str, 
 )
 def test_lists_actors_and_reduced_relatives(run, text: str, expected: list[tuple[str, str]]) -> None:
     assert run(text) == expected
+
+
+def test_the_event_day_given_later_beats_the_day_of_the_saying(claims_of) -> None:
+    text = ("Government forces have retaken Nerkh, the defence ministry said on Friday. "
+            "The district was retaken on Thursday after heavy fighting, the ministry said.")
+    dates = [(c.adm2_pcode, c.controller, c.event_date) for c in claims_of(text)]
+    assert dates[0] == (_N, "government", "2021-07-08")
+    # an event far before the saying is another event: the report keeps its day
+    other = ("Government forces have retaken Nerkh, officials said on Friday. "
+             "Troops had also retaken Nerkh in March.")
+    assert claims_of(other)[0].event_date == "2021-07-09"
