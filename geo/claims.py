@@ -16,6 +16,16 @@ fell are:"). Between a place and its verb the extractor skips appositives and
 relative clauses, and never binds a verb to a place named inside a relative
 clause, after "from" (origins), or in a dateline ("KABUL, July 5 (Reuters) -").
 
+Some sentences are not reporting: captions, and links to other articles
+("Related: ...", a "Related" heading and the short lines under it; a "READ
+MORE" headline is kept, as the reference sets count it). A headline count
+("Taliban Take Two Uruzgan Districts") names no province claim; a place with
+its own verb right after it ("..., Dehrawud Under Siege") is that verb's
+subject. Foreign forces leaving a place ("U.S. outposts in Barmal were later
+abandoned") hand it to neither side. A date in a relative clause after the
+cue ("retook Alishang, which the Taliban had overrun last month") dates that
+clause's event, not the claim.
+
 Public surface: ``load_nlp``, ``extract_article``, ``extract``, ``ArticleResult``.
 """
 
@@ -52,8 +62,35 @@ MAX_INCLUDING_GAP = 16
 # An anaphor ("the district") looks back this many sentences for its place.
 ANAPHOR_REACH = 3
 CLAIMED_REACH = 5
+# A line listed under "Related:" is a headline: no longer than this.
+LINK_LINE_MAX = 160
 # A denial ("the ministry denied the reports") answers claims this many sentences back.
 DENIAL_REACH = 2
+
+
+@lru_cache(maxsize=1)
+def _link_heading() -> re.Pattern[str]:
+    heads = _alt(lexicon()["link_lines"]["headings"])
+    return re.compile(r"^[ \t]*(?:[-•*]\s*)?(?:" + heads + r")[ \t]*(?::[ \t]*(?P<inline>\S[^\n]*)?|(?=\n)|$)",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of links to other articles: "Related: ..." lines, a "Related" heading and the lines under it."""
+    spans = []
+    for m in _link_heading().finditer(text):
+        if m.group("inline"):
+            spans.append((m.start(), m.end()))  # "Related: Taliban close in on Nerkh"
+            continue
+        # the link lines under it: short lines up to a blank line (a long line is the article again)
+        end = m.end()
+        for line in re.finditer(r"\n([^\n]*)", text[m.end():m.end() + 2000]):
+            body = line.group(1).strip()
+            if not body or len(body) > LINK_LINE_MAX:
+                break
+            end = m.end() + line.end()
+        spans.append((m.start(), end))
+    return spans
 
 
 @dataclass
@@ -225,7 +262,7 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably|i
 # Fighting and sieges govern only a place named right after them ("fighting in
 # Kunduz", "encircled the city of Kunduz"), not "an attack on an outpost in X".
 _CONTEST_GAP = re.compile(
-    r"^\s*(?:control\s+(?:of|over)\s+)?(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
+    r"^\s*(?:control\s+(?:of|over)\s+)?(?:(?:some|several|many|large)\s+)?(?:parts\s+of\s+)?(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
     r"capital|center|centre|outskirts|fringes|edge|gates|cities|towns|districts|provincial\s+capitals)\s+(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -318,7 +355,12 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             # is only the one the place fell to.
             to = _TO_SIDE.match(window, cue.end - cue.start)
             window = window[to.start(1):] if to else cue.text
-        side = actor_side(window, last=False) or cue.default or None
+        side = actor_side(window, last=False)
+        if side is None and cue.cls == "hold":
+            # "under the control of Mawlawi X, a commander who defected to the Taliban"
+            loyal = _LOYAL_TO.match(sentence, cue.start + len(window))
+            side = actor_side(loyal.group(1), last=False) if loyal else None
+        side = side or cue.default or None
         if cue.negated and cue.cls == "hold" and side in _OPPOSITE and actor_side(window, last=False):
             # "the only province not under Taliban control": the other side holds it;
             # "not yet / not fully under ... control" leaves it contested.
@@ -330,6 +372,8 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
         if to is not None and not cue.passive and actor_side(to.group(1), last=False):
             # "handed over Bagram to Afghan forces", "surrendered the base to the Taliban": the receiver holds it
             return None if cue.negated else actor_side(to.group(1), last=False)
+        if cue.cls in ("withdraw", "withdraw_troops") and _foreign_left(sentence, clause_start, cue):
+            return None  # "U.S. forces built outposts in Barmal that were later abandoned"
         side = parsed_side(doc, cue) if doc is not None else None
         if side is None and (cue.passive or cue.nominal):
             m = _BY.match(sentence[cue.end:cue.end + 60])
@@ -348,6 +392,31 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
     return side
 
 
+@lru_cache(maxsize=1)
+def _foreign() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _alt(lexicon()["foreign_actors"]["patterns"]) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _foreign_left(sentence: str, clause_start: int, cue: Cue) -> bool:
+    """Whether the one leaving is a foreign force: named last before the cue (or after "by")."""
+    start = 0 if cue.passive else clause_start
+    before = sentence[start:cue.start]
+    last = None
+    for m in _foreign().finditer(before):
+        last = m
+    if cue.passive and _BY.match(sentence[cue.end:cue.end + 60]):
+        return bool(_foreign().search(sentence[cue.end:cue.end + 60]))
+    if last is None:
+        return False
+    rest = before[last.end():]
+    return not any(rx.search(re.sub(r"^\W*(?:forces|troops|soldiers|military|army)\b", "", rest))
+                   for _, rx in _rules().actors)
+
+
+_LOYAL_TO = re.compile(
+    r"\s*,\s*(?:a|an|the)\b[^,.;:“”\"]{0,60}?\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?(?:since\s+|recently\s+|later\s+)?"
+    r"(?:defected|switched\s+sides|went\s+over|joined|pledged\s+(?:his\s+|their\s+)?allegiance|is\s+loyal|are\s+loyal|was\s+loyal)"
+    r"\s+(?:to\s+)?((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
 _HANDING = re.compile(r"^(?:hand|surrender)", re.IGNORECASE)
 _HANDED_TO = re.compile(r"[^,;.:]{0,60}?\bto\s+((?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+)")
 _NO_BEFORE = re.compile(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -454,6 +523,14 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
                 and hasattr(gazetteer, "province_named") and t.mention is not None \
                 and gazetteer.province_named(t.text) is not None:
             t.excluded = "container"  # "Kunduz districts Imam Sahib and Khanabad": where the names lie
+        if t.place.level == "province" and re.match(r"^\s+districts\b", after, re.IGNORECASE) \
+                and _COUNTED.search(before):
+            t.excluded = "unnamed district"  # "Taliban Take Two Uruzgan Districts, Dehrawud ...": a count
+        if t.place.level == "province" and _IS_CAPITAL.match(after):
+            # "Samangan is the sixth provincial capital to fall": the name stands for the city.
+            cap = capital_of.get(t.place.adm1_pcode)
+            if cap is not None:
+                t.place = cap
         capital_after = _CAPITAL_AFTER.match(after) if t.place.level == "province" else None
         if capital_after is not None:
             # "Jawzjan capital falls": the capital; "Jawzjan capital Shibirghan falls": the name after it.
@@ -579,6 +656,8 @@ _COUNTED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
                       r"dozens?|a\s+number\s+of)\s+(?:more\s+|other\s+|key\s+|new\s+)?$", re.IGNORECASE)
 _PROVINCE_DISTRICTS = re.compile(r"^\s+districts\b(?!\s+(?:of|in)\b)(?!\s*,?\s+(?-i:[A-Z]))", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:provincial\s+)?capital\b(?!\s+(?:of|city\s+of)\b)(\s+(?-i:[A-Z]))?", re.IGNORECASE)
+_IS_CAPITAL = re.compile(r"^\s+(?:is|was|became|becomes|has\s+become)\s+the\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:provincial\s+)?capitals?\b(?!\s+(?:of|city\s+of)\b)", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "Zabul district" with a province's name: an unnamed district of it (the
 # mention finder resolves a district so named to the district itself).
@@ -806,6 +885,16 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                 and text[g_end:g_end + 2].startswith(","):
             best_obj = _fronted_link(text, cues, g_end, doc)
         if best_obj is None and best_subj is None:
+            after_list = _ORDINAL_AFTER.search(text, max(0, g_start - 200), g_start)
+            if after_list is not None:
+                # "X is the sixth capital to fall to the Taliban, after A, B and C": A-C fell before it.
+                inside = [c for c in cues if after_list.start() <= c.start and c.end <= after_list.end()
+                          and c.mode in ("subject", "both") and not c.negated and not c.irrealis]
+                if inside:
+                    ctl = cue_controller(inside[-1], text, _clause_start(text, inside[-1].start), doc)
+                    if ctl:
+                        best_obj = _Link(inside[-1], 0, ctl)
+        if best_obj is None and best_subj is None:
             colon = _COLON_LIST.search(text, max(0, g_start - 12), g_start)
             if colon is not None:
                 best_obj = _colon_link(text, cues, colon.start(), doc)
@@ -845,6 +934,11 @@ _FACILITY = re.compile(
     r"prison|jail|administration|facilities|palace|bazaar|market|airport|square|police\s+station)\b", re.IGNORECASE)
 
 
+_ORDINAL_AFTER = re.compile(
+    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|"
+    r"latest|next|last)\s+(?:[\w-]+\s+){0,2}?(?:capitals?|districts?|cit(?:y|ies)|provinces?|towns?|crossings?)\s+"
+    r"(?:to\s+(?:have\s+)?(?:fall(?:en)?|be\s+(?:captured|taken|overrun|seized))|(?:that\s+)?(?:fell|captured|taken|overrun|seized))"
+    r"\b[^.;:“”\"]{0,80}?,?\s+(?:after|following)\s+(?:the\s+fall\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 # "now control eight capitals: A, B and C", "five districts have fallen: A, B": a list after a colon.
 _COLON_LIST = re.compile(r":\s*(?:the\s+)?$")
 _PLURAL_PLACES = re.compile(r"\b(?:districts|capitals|provinces|cities|towns|crossings|areas|places|bases)\b", re.IGNORECASE)
@@ -923,6 +1017,9 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     # "the biggest gain since the US began its withdrawal in May": a date inside a
     # later "since" clause dates that other event, not this one.
     exprs = [e for e in exprs if not (e.start > cue_end and _SINCE_CLAUSE.search(sentence, cue_end, e.start))]
+    # "recaptured Alishang, which the Taliban had overrun last month": the relative
+    # clause dates its own event, when the sentence has another date or none.
+    exprs = [e for e in exprs if not (e.start > cue_end and _REL_CLAUSE_DATE.search(sentence[cue_end:e.start]))]
     if exprs:
         expr = pick_expression(exprs, extra["cue_start"] - s0,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
@@ -966,6 +1063,8 @@ _AFTER_SHIFT = re.compile(
     re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|evening|morning)|later\s+that\s+day|that\s+same\s+day)\b",
                        re.IGNORECASE)
+_REL_CLAUSE_DATE = re.compile(r",\s*(?:which|where|whom?|whose)\s+(?:\w+\s+){0,2}?(?:had|has|have|was|were)\b[^,;:“”\"]*$",
+                              re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+[a-z]+", re.IGNORECASE)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -1095,6 +1194,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     recent: list[tuple[int, list[Target]]] = []
     atts: dict[int, Attribution] = {}
     docs = _parse_ambiguous(nlp, sentences, {i for i in by_sentence if i in cue_sents}) if nlp else {}
+    links_at = link_spans(text)
 
     def att_of(i: int) -> Attribution:
         # Computed only for sentences that need one; "He said" looks back.
@@ -1124,7 +1224,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             for number, total, qual, a, b in find_counts(s.text):
                 counts.append(_count_claim(article, s, number, total, qual, a, b,
                                            attribute_in_clause(s.text, a) or att_of(i), year_hint))
-        if (i in by_sentence or (earlier and i in cue_sents)) and not rules.captions.search(s.text):
+        if (i in by_sentence or (earlier and i in cue_sents)) and not rules.captions.search(s.text) \
+                and not any(a <= s.start < b for a, b in links_at):
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
             cues = find_cues(s.text) if i in cue_sents else []
             inherited = None
@@ -1377,7 +1478,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         extra = {"sentence_span": (base.start, base.end), "cue_start": base.start + link.cue.start,
                  "cue_end": base.start + link.cue.end,
                  "cue": link.cue.text, "cue_class": link.cue.cls,
-                 "state": link.cue.cls in ("hold", "hold_object"), "lead_span": lead}
+                 "state": link.cue.cls in ("hold", "hold_object", "secure"), "lead_span": lead}
         d = claim_date(article.text, extra, article.published, year_hint)
         if d.year_inferred:
             extra["year_inferred"] = True
@@ -1453,9 +1554,23 @@ def _resolve_conflicts(found: list[tuple[Target, _Link]], text: str) -> list[tup
     keep: list[tuple[Target, _Link]] = []
     for t, lk in found:
         others = [o for o in by_place[t.place.key] if o[1].controller != lk.controller]
+        fought_only = not any(o[1].cue.cls in ("take", "fall", "enter") for o in by_place[t.place.key])
         strong_later = any(o[1].cue.strength > lk.cue.strength and o[1].cue.start > lk.cue.start
+                           and not (fought_only and o[1].cue.cls == "driven_out")
                            and not _CLAUSE_TURN.search(text, lk.cue.end, o[1].cue.start) for o in others)
         if lk.controller == "contested" and strong_later:
+            continue
+        if lk.cue.cls == "driven_out" and fought_only and any(o[1].controller == "contested" for o in others):
+            # "reached the outskirts of X and fought inside parts of the city before being
+            # pushed back": fought over, never taken.
+            continue
+        # "Taliban Take Two Districts, Dehrawud Under Siege": a place with its own
+        # cue right after it is the subject of that cue, not the object of one before
+        if lk.cue.end <= t.start and any(
+                o[1].cue.start >= t.end and o[1].cue.mode == "subject"
+                and not re.match(r"(?:before|until|but|and|when)\b", o[1].cue.text, re.IGNORECASE)
+                and re.fullmatch(r"\s*(?:(?:is|are|was|were|now|still|also)\s+)*", text[t.end:o[1].cue.start], re.IGNORECASE)
+                and not _BOUNDARY.search(text, lk.cue.end, t.start) for o in others):
             continue
         past = re.search(r"\b(?:was|were)\s+(?:still\s+|once\s+|previously\s+)?$",
                          text[max(0, lk.cue.start - 20):lk.cue.start], re.IGNORECASE)

@@ -8,14 +8,16 @@ against one. Two sources of evidence, in this order:
    the undated article's own expressions ("on Tuesday", "yesterday", "June
    21") resolve to the dates the dated articles give. The earliest day that
    agrees with the most events wins.
-2. The article's own text: "Posted: Jul 14, 2021", "today, June 28", or a
+2. The article's own text: "today, June 28", or a
    weekday written with its day and month ("Saturday 10 July"), which pins
    the year.
 
 A wire dateline opening the article ("KABUL, July 5 (Reuters) -", "SAR-E-PUL,
-June 30 (Pajhwok):") is the publication day itself and is read before either;
-without a year in it, the year is the run's (else the latest written in the
-text), and the reason says so.
+June 30 (Pajhwok):") is the publication day itself and is read before either
+(without a year in it, the year is the run's, else the latest written in the
+text, and the reason says so). Next comes a byline or posting line in the
+first 1,500 characters ("By Khaama Press – Sat Jun 26 2021", "Posted: Jul 14,
+2021", "(Last Updated On: July 7, 2021)", "Published 26 June 2021").
 
 Today's date and file times are never used. When nothing fits, the date stays
 null. A day and month written without a year still get one from the run
@@ -127,6 +129,26 @@ def _from_dateline(text: str, year: int | None, by_events: date | None = None) -
     return got.date, f"dateline in the text: '{written}' (year {got.date.year} inferred from {source})"
 
 
+# A byline or posting line near the top: "By Khaama Press – Sat Jun 26 2021, 10:12 am",
+# "Posted: Jul 14, 2021", "(Last Updated On: July 7, 2021)", "Published 26 June 2021".
+_BYLINE = re.compile(
+    r"(?:^|\n|\()\s*(?:(?:by\s+[^\n|–—-]{2,60}?\s*[|–—-]+\s*)|(?:(?:posted|published|updated|last\s+updated)"
+    r"(?:\s+on)?\s*:?\s*))(?P<d>[^\n|)]{6,40})",
+    re.IGNORECASE)
+BYLINE_REACH = 1500
+
+
+def _from_byline(text: str, year: int | None) -> tuple[date, str] | None:
+    """The publication day of a byline or posting line near the top of the article."""
+    for m in _BYLINE.finditer(text[:BYLINE_REACH]):
+        exprs = [e for e in find_dates(m.group("d")) if e.kind == "absolute"]
+        if exprs:
+            got = resolve(exprs[0], None, year_hint=year)
+            if got.date is not None:
+                return got.date, f"byline or posting date near the top: '{m.group(0).strip()[:60]}'"
+    return None
+
+
 def _from_text(text: str, year: int | None) -> tuple[date, str] | None:
     """A publication day written in the article itself."""
     head = text[:3000]
@@ -197,7 +219,8 @@ def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
             out.append(r)
             continue
         events = _from_events(r, index, year)
-        found = _from_dateline(r.article.text, year, events[0] if events else None) or events \
+        found = _from_dateline(r.article.text, year, events[0] if events else None) \
+            or _from_byline(r.article.text, year) or events \
             or _from_text(r.article.text, year)
         if found is None:
             out.append(redate(r, None, None, year=year) if year else r)

@@ -1030,6 +1030,12 @@ def _resolve_by_cues(
     return None, pool
 
 
+_OWN_PROVINCE_AFTER = re.compile(
+    r"\s*(?:district\s+)?(?:of|in|,)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:province\s+of\s+)?"
+    r"([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"
+)
+
+
 def _resolve(
     r: _Raw, ctx: _Ctx, text: str
 ) -> tuple[Place | None, tuple[Place, ...], str, float, str | None]:
@@ -1127,6 +1133,14 @@ def _resolve(
         )
         return chosen, cands, rule_prefix or _rule_of(r.entries, chosen), base_score, None
 
+    # the province named right after the name: "the Tagab district of Badakhshan", "Tagab in Kapisa"
+    own_prov = _OWN_PROVINCE_AFTER.match(text, r.end, min(len(text), r.end + 60))
+    if own_prov is not None and hasattr(gaz, "province_named"):
+        prov = gaz.province_named(own_prov.group(1))
+        if prov is not None:
+            hit = _one_place([p for p in pool if p.adm1_pcode == prov.adm1_pcode and p.level != "province"])
+            if hit is not None:
+                return hit, cands, rule_prefix or "province-in-sentence", 0.9 * base_score, None
     # the province named in the sentence; then the reading a strong rule gave the name earlier
     # in the article (a later "Jani Khel district" stays in Paktia); then the province implied
     # by the sentence, named in the article, then distance

@@ -934,3 +934,86 @@ def test_the_event_day_given_later_beats_the_day_of_the_saying(claims_of) -> Non
     other = ("Government forces have retaken Nerkh, officials said on Friday. "
              "Troops had also retaken Nerkh in March.")
     assert claims_of(other)[0].event_date == "2021-07-09"
+
+
+# Round 4: headlines, link lines, statements of state, fighting words, lists after
+# another anchor, foreign forces, dates from other clauses.
+_JZ, _DH, _NL, _SR, _UR, _BM, _SY, _TK = "AF0403", "AF2502", "AF2401", "AF1201", "AF1211", "AF1214", "AF0405", "AF2501"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline count names no province claim; "X Under Siege" is contested
+        ("Taliban Take Two Uruzgan Districts, Dehrawud Under Siege", [(_DH, "contested")]),
+        ("The Taliban captured three Wardak districts on Friday.", []),
+        # officials' statements of state
+        ("A spokesman said Nili, the provincial capital, was secure.", [(_NL, "government")]),
+        ("Security officials say Tarinkot is secure.", [(_TK, "government")]),
+        ("The road to Nili is safe for travel.", []),
+        ("Residents said the government only has presence in the district center of Nerkh.", [(_N, "government")]),
+        ("Most of Paktika is under Taliban control, with the government holding only Sharana and Urgun.",
+         [("AF12", "taliban"), (_SR, "government"), (_UR, "government")]),
+        ("The Taliban control the rest of Paktika province except Sharana.", [("AF12", "taliban"), (_SR, "government")]),
+        ("Saydabad district has been largely under the Taliban's influence in recent years.", [(_SY, "taliban")]),
+        # under the control of a named commander whose side the sentence gives
+        ("Nerkh is under the control of Ahmad Khan, a commander who defected to the Taliban.", [(_N, "taliban")]),
+        ("Nerkh is under the control of Ahmad Khan, a commander who joined the government.", [(_N, "government")]),
+        ("Nerkh is under the control of Ahmad Khan, a local elder.", []),
+        # fighting words
+        ("Fighting is now going on at the gates of Tarinkot, a council member said.", [(_TK, "contested")]),
+        ("Nili is facing Taliban attacks from three sides.", [(_NL, "contested")]),
+        ("Taliban fighters pushed to the edge of Nili overnight.", [(_NL, "contested")]),
+        ("The Taliban fought inside parts of Tarinkot for days.", [(_TK, "contested")]),
+        # fought over, then pushed back: never taken
+        (("The Taliban reached the outskirts of Tarinkot and fought inside parts of the city before being "
+          "pushed back by commandos."), [(_TK, "contested")]),
+        ("Security forces pushed back a Taliban offensive on Tarinkot.", [(_TK, "government")]),
+        # "held much of the city": the city named
+        ("The Taliban held much of the city of Kunduz for several days.", [(_K, "taliban")]),
+        # a list after another anchor: "the sixth capital to fall, after A, B and C"
+        ("Maywand is the third district to fall this week, after Nerkh and Qadis.",
+         [(_M, "taliban"), (_N, "taliban"), ("AF3104", "taliban")]),
+        # a capital's province name standing for the city
+        ("Samangan is the sixth provincial capital to fall to the Taliban.", [("AF2001", "taliban")]),
+        # foreign forces leaving a place hand it to no one
+        ("In 2008 U.S. forces built outposts in Barmal that were later abandoned.", []),
+        ("NATO troops abandoned Barmal in 2012.", []),
+        ("After US troops left, Afghan soldiers abandoned Barmal.", [(_BM, "taliban")]),
+        ("Foreign troops handed over Nerkh to Afghan forces in 2014.", [(_N, "government")]),
+    ],
+)
+def test_statements_fighting_words_and_anchored_lists(run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban captured Nerkh on Monday.\n\nRelated:\n- Fighting in Qadis\n- Taliban attack checkpoints in Maywand\n",
+        "The Taliban captured Nerkh on Monday.\n\nSee also:\n- Qadis falls to the Taliban\n",
+        "The Taliban captured Nerkh on Monday.\n\nRelated: Taliban close in on Qadis\n",
+        "The Taliban captured Nerkh on Monday.\n\nRELATED POSTS\nTaliban overrun Maywand\n",
+    ],
+)
+def test_link_lines_to_other_articles_are_not_claims(run, text: str) -> None:
+    assert run(text) == [(_N, "taliban")]
+
+
+@pytest.mark.parametrize("text", ["Read more: Taliban capture Nerkh district",
+                                  "READ MORE:\nTaliban capture Nerkh district\nOther news of the day"])
+def test_a_read_more_headline_is_a_claim(run, text: str) -> None:
+    assert run(text) == [(_N, "taliban")]
+
+
+def test_a_related_heading_ends_at_a_long_article_line(run) -> None:
+    text = ("Related\nTaliban storm Qadis\nThe Taliban captured Nerkh district on Monday after days of heavy "
+            "fighting with government forces, and the district governor fled with his guards to the provincial "
+            "capital, officials said.")
+    assert run(text) == [(_N, "taliban")]
+
+
+def test_a_date_in_a_relative_clause_dates_its_own_event(claims_of) -> None:
+    text = "Security forces recaptured Alishang district, which the Taliban had overrun last month, officials said."
+    got = {c.controller: (c.event_date, c.time_precision) for c in claims_of(text)}
+    assert got["government"][0] == "2021-07-10"

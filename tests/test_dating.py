@@ -131,3 +131,34 @@ def test_a_dateline_with_day_month_and_year_dates_the_article(gazetteer) -> None
     got = _run(gazetteer, undated)["u"]
     assert got.article.published == date(2021, 7, 5)
     assert [c.event_date for c in got.claims] == ["2021-07-04"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Example Press – Sat Jun 26 2021, 10:12 am", date(2021, 6, 26)),
+        ("By Staff Writer - Jun 26, 2021", date(2021, 6, 26)),
+        ("Posted: Jul 14, 2021", date(2021, 7, 14)),
+        ("(Last Updated On: July 7, 2021)", date(2021, 7, 7)),
+        ("Published 26 June 2021", date(2021, 6, 26)),
+    ],
+)
+def test_a_byline_or_posting_date_near_the_top_is_the_publication_day(gazetteer, byline: str,
+                                                                        expected: date) -> None:
+    undated = Article("u", "Example News\nTaliban take Nerkh\n\n" + byline + "\n\n"
+                      "The Taliban captured Nerkh district on Friday, officials said.")
+    # another article of the run puts the same event elsewhere: the byline wins
+    other = Article("d", "The Taliban captured Nerkh district on Monday.", date(2021, 3, 1), "header")
+    got = _run(gazetteer, undated, other)["u"]
+    assert got.article.published == expected
+    assert got.article.published_source == "inferred"
+    assert "byline" in got.article.published_reason
+    (c,) = got.claims
+    assert date.fromisoformat(c.event_date).weekday() == 4 and date.fromisoformat(c.event_date) <= expected
+
+
+def test_a_date_deep_in_the_text_is_not_a_byline(gazetteer) -> None:
+    undated = Article("u", "The Taliban captured Nerkh district on Friday. " + "Filler words here. " * 100
+                      + "\nPublished 26 June 2019 in another report.")
+    got = _run(gazetteer, undated)["u"]
+    assert got.article.published is None

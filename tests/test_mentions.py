@@ -770,3 +770,18 @@ def test_a_list_before_districts_stays_districts(gazetteer):
 def test_the_city_of_a_capital_is_the_city(gazetteer, text, key):
     m = next(x for x in find_mentions(text, gazetteer) if x.place is not None)
     assert m.place.key == key, m
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two places of one name: the province named right after each decides it
+        ("Tagab in Kapisa is not the Tagab district of Badakhshan.",
+         [("Tagab", "AF0206"), ("Kapisa", "AF02"), ("Tagab district", "AF1717"), ("Badakhshan", "AF17")]),
+        ("The Tagab district of Badakhshan is quiet, unlike Tagab in Kapisa.",
+         [("Tagab district", "AF1717"), ("Badakhshan", "AF17"), ("Tagab", "AF0206"), ("Kapisa", "AF02")]),
+    ],
+)
+def test_the_province_named_right_after_a_shared_name_decides_it(gazetteer, text: str, expected) -> None:
+    ms = find_mentions(text, gazetteer)
+    assert [(m.text, _code(m.place)) for m in ms if m.place] == expected
