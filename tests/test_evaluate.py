@@ -9,17 +9,16 @@ import pytest
 
 from geo.evaluate import load_gold, score
 from geo.models import Claim
+from tests.factories import make_claim
 
 
 def _claim(article: str, pcode: str | None, controller: str, *, level: str = "district",
            event_date: str | None = "2021-06-22", precision: str = "day") -> Claim:
-    return Claim(
-        article_id=article, published="2021-06-23", published_source="header", mention="X", char_start=0,
-        char_end=1, sentence="X.", place_level=level, place_name="X",  # type: ignore[arg-type]
-        adm2_pcode=None if level == "province" else pcode,
-        adm1_pcode=(pcode or "AF00")[:4], lat=None, lon=None, controller=controller,  # type: ignore[arg-type]
-        event_date=event_date, time_precision=precision, geo_precision=1, scope=None,  # type: ignore[arg-type]
-        attributed_to="reporter", source_type="reporter", confidence=0.8)
+    return make_claim(
+        article_id=article, published="2021-06-23", published_source="header", mention="X", char_end=1,
+        sentence="X.", place_level=level, place_name="X", adm2_pcode=None if level == "province" else pcode,
+        adm1_pcode=(pcode or "AF00")[:4], controller=controller, event_date=event_date,
+        time_precision=precision, confidence=0.8)
 
 
 @pytest.fixture

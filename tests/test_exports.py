@@ -10,6 +10,7 @@ import pytest
 
 from geo.models import Claim
 from geo.timeline import build_timeline
+from tests.factories import make_claim, square_districts
 
 gpd = pytest.importorskip("geopandas")
 
@@ -18,39 +19,19 @@ DAY = date(2021, 7, 15)
 
 @pytest.fixture(scope="module")
 def squares():
-    from shapely.geometry import box
-
-    rows = [
-        {
-            "adm2_pcode": "AF9901",
-            "adm2_name": "Alpha",
-            "adm1_pcode": "AF99",
-            "adm1_name": "Westland",
-        },
-        {
-            "adm2_pcode": "AF9902",
-            "adm2_name": "Bravo",
-            "adm1_pcode": "AF99",
-            "adm1_name": "Westland",
-        },
-        {
-            "adm2_pcode": "AF9801",
-            "adm2_name": "Delta",
-            "adm1_pcode": "AF98",
-            "adm1_name": "Eastland",
-        },
-    ]
-    return gpd.GeoDataFrame(rows, geometry=[box(62, 33, 63, 34), box(63, 33, 64, 34), box(64, 33, 65, 34)],
-                            crs="EPSG:4326")  # fmt: skip
+    return square_districts([
+        ("AF9901", "Alpha", "AF99", "Westland"),
+        ("AF9902", "Bravo", "AF99", "Westland"),
+        ("AF9801", "Delta", "AF98", "Eastland"),
+    ])
 
 
 def claim(pcode, controller, day, **kw) -> Claim:
-    base = Claim(
+    base = make_claim(
         article_id="art", published=day, published_source="header", mention="m", char_start=0, char_end=1,
-        sentence="=HYPERLINK(\"http://evil\") says it fell.", place_level="district", place_name="Place",
-        adm2_pcode=pcode, adm1_pcode=(pcode or "AF99")[:4], lat=None, lon=None, controller=controller,
-        event_date=day, time_precision="day", geo_precision=1, scope=None, attributed_to="Taliban spokesman",
-        source_type="taliban", confidence=0.9, publisher="Kabul Wire", adm1_name="Westland", adm2_name="Alpha",
+        sentence="=HYPERLINK(\"http://evil\") says it fell.", adm2_pcode=pcode, adm1_pcode=(pcode or "AF99")[:4],
+        controller=controller, event_date=day, time_precision="day", attributed_to="Taliban spokesman",
+        source_type="taliban", publisher="Kabul Wire", adm1_name="Westland", adm2_name="Alpha",
     )  # fmt: skip
     return dataclasses.replace(base, **kw)
 

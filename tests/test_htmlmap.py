@@ -12,6 +12,7 @@ import pytest
 
 from geo.models import Claim
 from geo.timeline import TimelineParams, build_timeline
+from tests.factories import make_claim, square_districts
 
 HOSTILE = (
     "</script><script>alert(1)</script><img src=x onerror=alert(2)> \"double\" 'single' "
@@ -27,15 +28,8 @@ DISTRICTS = [
 
 @pytest.fixture(scope="module")
 def squares():
-    gpd = pytest.importorskip("geopandas")
-    from shapely.geometry import box
-
-    rows = [
-        {"adm2_pcode": c, "adm2_name": n, "adm1_pcode": p, "adm1_name": pn}
-        for c, n, p, pn, _ in DISTRICTS
-    ]
-    geoms = [box(62 + i, 33, 63 + i, 34) for *_, i in DISTRICTS]
-    return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+    pytest.importorskip("geopandas")
+    return square_districts([row[:4] for row in DISTRICTS])
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +40,10 @@ def geometry(squares):
 
 
 def claim(pcode, controller, day, *, article="a1", sentence="It fell.", **kw) -> Claim:
-    base = Claim(
+    base = make_claim(
         article_id=article, published=day, published_source="header", mention="m", char_start=0, char_end=1,
-        sentence=sentence, place_level="district", place_name="Place", adm2_pcode=pcode, adm1_pcode=(pcode or "AF99")[:4],
-        lat=None, lon=None, controller=controller, event_date=day, time_precision="day", geo_precision=1,
-        scope=None, attributed_to="reporter", source_type="reporter", confidence=0.9, publisher="Daily Test",
+        sentence=sentence, adm2_pcode=pcode, adm1_pcode=(pcode or "AF99")[:4], controller=controller,
+        event_date=day, time_precision="day", publisher="Daily Test",
     )  # fmt: skip
     return dataclasses.replace(base, **kw)
 

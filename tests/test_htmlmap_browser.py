@@ -8,6 +8,7 @@ import pytest
 
 from geo.models import Claim
 from geo.timeline import build_timeline
+from tests.factories import make_claim, square_districts
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -22,39 +23,22 @@ pytestmark = pytest.mark.browser
 def _claim(
     controller: str, day: str, article: str, sentence: str, source_type: str, pcode: str = "AF9901"
 ) -> Claim:
-    return Claim(
-        article_id=article, published=day, published_source="header", mention="Alpha", char_start=0, char_end=5,
-        sentence=sentence, place_level="district", place_name="Alpha", adm2_pcode=pcode, adm1_pcode="AF99",
-        lat=None, lon=None, controller=controller, event_date=day, time_precision="day", geo_precision=1,
-        scope=None, attributed_to=f"{source_type} source", source_type=source_type, confidence=0.9,
-        publisher="Test Wire", title=f"Report {article}",
+    return make_claim(
+        article_id=article, published=day, published_source="header", mention="Alpha", sentence=sentence,
+        place_name="Alpha", adm2_pcode=pcode, controller=controller, event_date=day, time_precision="day",
+        attributed_to=f"{source_type} source", source_type=source_type, publisher="Test Wire",
+        title=f"Report {article}",
     )  # fmt: skip
 
 
 @pytest.fixture()
 def map_file(tmp_path: Path) -> Path:
-    gpd = pytest.importorskip("geopandas")
-    from shapely.geometry import box
-
+    pytest.importorskip("geopandas")
     from geo.geometry import build_map_geometry
     from geo.htmlmap import render_map
 
-    rows = [
-        {
-            "adm2_pcode": "AF9901",
-            "adm2_name": "Alpha",
-            "adm1_pcode": "AF99",
-            "adm1_name": "Westland",
-        },
-        {
-            "adm2_pcode": "AF9902",
-            "adm2_name": "Bravo",
-            "adm1_pcode": "AF99",
-            "adm1_name": "Westland",
-        },
-    ]
-    frame = gpd.GeoDataFrame(
-        rows, geometry=[box(62, 33, 64, 35), box(64, 33, 66, 35)], crs="EPSG:4326"
+    frame = square_districts(
+        [("AF9901", "Alpha", "AF99", "Westland"), ("AF9902", "Bravo", "AF99", "Westland")], size=2
     )
     claims = [
         _claim("taliban", "2021-07-01", "a", FELL, "reporter"),

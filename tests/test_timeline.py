@@ -9,6 +9,7 @@ import pytest
 
 from geo.models import Claim
 from geo.timeline import Override, TimelineParams, build_timeline, claim_day
+from tests.factories import make_claim
 
 DISTRICTS = [
     {"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"},
@@ -39,13 +40,12 @@ def claim(
     lon: float | None = None,
     start: int = 0,
 ) -> Claim:
-    return Claim(
+    return make_claim(
         article_id=article, published=published, published_source="header" if published else None,
         mention="place", char_start=start, char_end=start + 5, sentence=f"{controller} holds the place.",
-        place_level=level, place_name="Place", adm2_pcode=pcode, adm1_pcode=adm1, lat=lat, lon=lon,
+        place_level=level, adm2_pcode=pcode, adm1_pcode=adm1, lat=lat, lon=lon,
         controller=controller, event_date=event_date, time_precision="day" if event_date else "unknown",
-        geo_precision=1, scope=scope, attributed_to=attributed_to or source_type,
-        source_type=source_type, confidence=confidence,
+        scope=scope, attributed_to=attributed_to or source_type, source_type=source_type, confidence=confidence,
     )  # fmt: skip
 
 
