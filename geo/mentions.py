@@ -38,7 +38,9 @@ of Herat": of the city named right after). A name alone before "districts"
 ("three Kunduz districts") is the province.
 
 Names that are also words or people's names ("Nari", "Ghani") resolve only with
-a cue; foreign places come back unresolved with rule ``foreign``.
+a cue; foreign places come back unresolved with rule ``foreign``; a name the
+text calls a district, province or crossing that the gazetteer lacks comes back
+unresolved with rule ``unknown-name`` (``geo.unknown_names``).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from itertools import pairwise
 from .gazetteer import Entry, Gazetteer
 from .models import Mention, Place
 from .normalize import CONNECTORS, name_key, token_key
+from .unknown_names import unknown_names
 
 __all__ = ["PLACES_COLUMNS", "RULES", "find_mentions", "places_rows", "sentence_spans"]
 
@@ -78,6 +81,7 @@ RULES: dict[str, str] = {
     "distractor": "unresolved: also a word or a person's name, and the text does not use it as a place",
     "weak-name": "unresolved: a village known only from GeoNames, not used as a place here",
     "foreign": "unresolved: a place outside Afghanistan",
+    "unknown-name": "unresolved: the text calls it a district, province or crossing, but the gazetteer has no place of that name",
     "geocoder": "found by the opt-in online geocoder (geo.geocode)",
 }
 
@@ -1464,6 +1468,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         extra = _airport_anaphora(text, out, sentences, gazetteer)
         if extra:
             out = sorted(out + extra, key=lambda m: m.start)
+    unknown = unknown_names(text, out)
+    if unknown:
+        out = sorted(out + unknown, key=lambda m: m.start)
     return out
 
 
