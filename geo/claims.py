@@ -32,7 +32,7 @@ Public surface: ``load_nlp``, ``extract_article``, ``extract``, ``ArticleResult`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -1683,12 +1683,14 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = None) -> Iterator[ArticleResult]:
+def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = None,
+            find: Callable[[str, Any], list[Mention]] | None = None) -> Iterator[ArticleResult]:
     """Stream ``ArticleResult``s, one per article, in input order.
 
     Holds one article (and the few parsed sentences of it) at a time. The
     gazetteer and the spaCy pipeline are loaded once when not given; pass
-    ``nlp=False`` to run on the word rules alone.
+    ``nlp=False`` to run on the word rules alone. ``find(text, gazetteer)``
+    replaces the mention finder (the opt-in geocoder uses it).
     """
     if gazetteer is None:
         from geo.gazetteer import load_gazetteer
@@ -1697,7 +1699,8 @@ def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = No
     if nlp is None:
         nlp = load_nlp()
     for article in articles:
-        yield extract_article(article, gazetteer=gazetteer, nlp=nlp or None)
+        mentions = find(article.text, gazetteer) if find is not None else None
+        yield extract_article(article, gazetteer=gazetteer, nlp=nlp or None, mentions=mentions)
 
 
 def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:

@@ -52,6 +52,16 @@ def _limits(max_article_mb: float | None):
     return limits
 
 
+def _check_geocoder() -> None:
+    """A bad ``TCMAP_GEOCODER`` is a fatal setting error, said before any work starts."""
+    from geo.geocode import geocoder_from_env
+
+    try:
+        geocoder_from_env()
+    except ValueError as e:
+        raise Fatal(str(e)) from e
+
+
 def _progress_bar(total: int | None, desc: str):
     from tqdm import tqdm
 
@@ -76,6 +86,7 @@ def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | N
 
     if not paths:
         raise click.UsageError("Give at least one file or folder of articles (or --store).")
+    _check_geocoder()
     try:
         with _progress_bar(None, "extracting") as bar:
             result = run(paths, user_date=user_date, limits=_limits(max_article_mb), progress=bar.update)
@@ -404,6 +415,7 @@ def ingest(paths, user_date, max_article_mb):
     from geo.pipeline import RunResult, extract_articles
     if not paths:
         raise click.UsageError("Give at least one file or folder of articles.")
+    _check_geocoder()
     st = _open_store()
     result = RunResult()
     fresh = []

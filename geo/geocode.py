@@ -32,6 +32,7 @@ __all__ = [
     "Geocoder",
     "geocode_mentions",
     "geocoder_from_env",
+    "mention_finder_from_env",
 ]
 
 ENV_GEOCODER = "TCMAP_GEOCODER"
@@ -92,6 +93,9 @@ class Geocoder:
         self._lock = threading.Lock()
         self._call: Callable | None = None
         self.requests = 0  # how many queries reached the service (for tests and logs)
+        # the first failure of a run: later names are answered from the cache alone, so a
+        # service that is down costs one timeout, not one per name
+        self.error: str | None = None
 
     # --- cache ---------------------------------------------------------------------------
     def _load_cache(self) -> dict[str, dict | None]:
@@ -147,6 +151,8 @@ class Geocoder:
                     if hit
                     else None
                 )
+            if self.error is not None:
+                raise GeocoderError(f"Not asking for {name!r}: the geocoder failed earlier ({self.error})")
             from geopy.exc import GeopyError
 
             try:
@@ -156,6 +162,7 @@ class Geocoder:
                     exactly_one=True,
                 )
             except GeopyError as e:
+                self.error = f"{self.scheme}://{self.domain}: {e}"
                 raise GeocoderError(
                     f"Geocoding {name!r} at {self.scheme}://{self.domain} failed: {e}"
                 ) from e
@@ -237,24 +244,60 @@ def geocode_mentions(
     *,
     district_at: Callable[[float, float], tuple[str, str, str, str] | None] | None = None,
 ) -> list[Mention]:
-    """``find_mentions`` plus names the gazetteer lacks that the text calls a district, village or area.
+    """``find_mentions`` plus names the gazetteer lacks, placed by the geocoder.
 
-    Only such names go to the geocoder (never every capitalised word); they come
-    back with rule ``geocoder`` and a modest score.
+    Only names the text calls a place go to the geocoder, never every
+    capitalised word: the unresolved ``unknown-name`` mentions (a district,
+    province or crossing the gazetteer lacks) and names before "district",
+    "village", "area", "bazaar" or "town". They come back with rule ``geocoder``
+    and a modest score. When the service fails the names stay unresolved, the
+    reason says why, and the run goes on.
     """
     from .mentions import find_mentions
 
     mentions = find_mentions(text, gazetteer)
     locate = district_at or _district_locator()
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(_geocoded(m, geocoder, locate) if m.rule == "unknown-name" else m)
     taken = [(m.start, m.end) for m in mentions]
-    extra = []
-    for m in _UNKNOWN_NAME.finditer(text):
-        s, e = m.span(1)
+    for match in _UNKNOWN_NAME.finditer(text):
+        s, e = match.span(1)
         if any(a < e and s < b for a, b in taken):
             continue
-        if name_key(m.group(1)) in gazetteer.distractors:
+        if name_key(match.group(1)) in gazetteer.distractors:
             continue
-        place = geocoder.place(m.group(1), locate)
-        if place is not None:
-            extra.append(Mention(m.group(1), s, e, place, (place,), "geocoder", 0.5, None))
-    return sorted(mentions + extra, key=lambda x: x.start)
+        m = _geocoded(Mention(match.group(1), s, e, None, (), "unknown-name", 0.0, None), geocoder, locate)
+        if m.place is not None or m.reason:
+            out.append(m)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _geocoded(m: Mention, geocoder: Geocoder, locate) -> Mention:
+    """``m`` placed by the geocoder, or left unresolved with the reason."""
+    try:
+        place = geocoder.place(m.text, locate)
+    except GeocoderError as e:
+        why = m.reason or "not in the gazetteer"
+        return Mention(m.text, m.start, m.end, None, (), m.rule, 0.0, f"{why}; {e}")
+    if place is None:
+        return m
+    return Mention(m.text, m.start, m.end, place, (place,), "geocoder", 0.5, None)
+
+
+def mention_finder_from_env() -> Callable[[str, object], list[Mention]]:
+    """How this run finds mentions: ``find_mentions``, or with the geocoder when it is on."""
+    geocoder = geocoder_from_env()
+    if geocoder is None:
+        from .mentions import find_mentions
+
+        return find_mentions
+    locate = None
+
+    def find(text: str, gazetteer) -> list[Mention]:
+        nonlocal locate
+        if locate is None:
+            locate = _district_locator()
+        return geocode_mentions(text, gazetteer, geocoder, district_at=locate)
+
+    return find

@@ -63,15 +63,21 @@ def extract_articles(
     *,
     progress: Callable[[int], None] | None = None,
 ) -> list[ArticleResult]:
-    """Extract claims from already-read articles and infer missing dates."""
+    """Extract claims from already-read articles and infer missing dates.
+
+    The mention finder is ``find_mentions``, or with the geocoder when
+    ``TCMAP_GEOCODER`` turns it on (``geo.geocode``).
+    """
     from geo.claims import extract, load_nlp
     from geo.dating import infer_published
     from geo.gazetteer import load_gazetteer
+    from geo.geocode import mention_finder_from_env
 
+    find = mention_finder_from_env()
     gazetteer = load_gazetteer()
     nlp = load_nlp()
     results = []
-    for result in extract(articles, gazetteer=gazetteer, nlp=nlp):
+    for result in extract(articles, gazetteer=gazetteer, nlp=nlp, find=find):
         results.append(result)
         if progress:
             progress(1)

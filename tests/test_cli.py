@@ -227,3 +227,10 @@ def test_every_command_and_exit_code_is_documented_in_the_readme():
             assert f"`{full}" in readme, full
     for code in (EXIT_OK, EXIT_SKIPPED, 2, EXIT_FATAL):
         assert f"`{code}`" in readme
+
+
+def test_a_bad_geocoder_setting_stops_before_any_work(boundaries, runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("TCMAP_GEOCODER", "google")
+    res = invoke(runner, "extract", str(SEEDS))
+    assert res.exit_code == EXIT_FATAL
+    assert "TCMAP_GEOCODER" in res.stderr and "'google'" in res.stderr

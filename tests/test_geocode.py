@@ -17,6 +17,9 @@ ANSWERS = {
         {"lat": "31.60", "lon": "64.30", "display_name": "Dorahi, Nad Ali, Helmand, Afghanistan"}
     ],
     "Faraway": [{"lat": "48.85", "lon": "2.35", "display_name": "Paris, France"}],
+    "Zorabad": [
+        {"lat": "31.70", "lon": "64.20", "display_name": "Zorabad, Nad Ali, Helmand, Afghanistan"}
+    ],
 }
 
 
@@ -124,3 +127,44 @@ def test_off_by_default(monkeypatch, tmp_path):
     monkeypatch.setenv(ENV_GEOCODER, "google")
     with pytest.raises(ValueError, match="google"):
         geocoder_from_env()
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_by_the_geocoder(server, tmp_path, gazetteer):
+    g = _geocoder(server, tmp_path)
+    text = "The Taliban captured Zorabad district on Monday, officials said."
+    (m,) = [m for m in geocode_mentions(text, gazetteer, g, district_at=_locator) if m.text == "Zorabad"]
+    assert m.rule == "geocoder" and m.place.adm2_pcode == "AF3002"
+    assert text[m.start : m.end] == "Zorabad"
+
+
+def test_a_service_that_fails_is_asked_once_and_the_names_stay_listed(server, tmp_path, gazetteer):
+    g = _geocoder(server, tmp_path)
+    text = "Fighting reached Broken district. Later the Kamari border crossing fell."
+    ms = geocode_mentions(text, gazetteer, g, district_at=_locator)
+    unresolved = {m.text: m.reason for m in ms if m.place is None}
+    assert set(unresolved) == {"Broken", "Kamari"}
+    assert "failed" in unresolved["Broken"] and "failed earlier" in unresolved["Kamari"]
+    assert {h["q"] for h in _FakeNominatim.hits} == {"Broken"}  # (geopy retries once)
+
+
+def test_the_pipeline_uses_the_geocoder_when_it_is_on(server, tmp_path, monkeypatch):
+    import geo.geocode
+    from geo.pipeline import run
+
+    monkeypatch.setattr(geo.geocode, "geocoder_from_env", lambda: _geocoder(server, tmp_path))
+    monkeypatch.setattr(geo.geocode, "_district_locator", lambda: _locator)
+    art = tmp_path / "a.txt"
+    art.write_text(" date 2021-07-05\nThe Taliban captured Zorabad district on Sunday, officials said.\n")
+    claims = run([art]).claims
+    assert [(c.place_name, c.adm2_pcode, c.controller) for c in claims] == [("Zorabad", "AF3002", "taliban")]
+
+
+def test_without_the_geocoder_the_same_article_gives_no_claim(tmp_path, monkeypatch):
+    from geo.pipeline import run
+
+    monkeypatch.delenv(ENV_GEOCODER, raising=False)
+    art = tmp_path / "a.txt"
+    art.write_text(" date 2021-07-05\nThe Taliban captured Zorabad district on Sunday, officials said.\n")
+    result = run([art])
+    assert result.claims == []
+    assert [m.text for r in result.results for m in r.mentions if m.rule == "unknown-name"] == ["Zorabad"]
