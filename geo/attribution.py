@@ -182,7 +182,7 @@ def _clean(raw: str, *, split: bool = True) -> str:
     who = re.sub(r"\s+(?:later|also|earlier|again|then|now|previously|\w+ly)$", "", who, flags=re.IGNORECASE)
     if not who or re.search(r"\b(?:their|its|his|her|the|a|an|many|some|all|and|but|or)$", who, re.IGNORECASE):
         return ""  # "many of their claims": a noun, not a verb of saying
-    who = re.sub(r"^(?:and|but|while|as|that|also)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"^(?:and|but|while|as|that|also|which|who|whom|where)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"\s*,?\s*\b(?:however|though|also|meanwhile|in turn)$", "", who, flags=re.IGNORECASE)
     return who[:_NAME_LIMIT]
 

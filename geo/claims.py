@@ -227,7 +227,8 @@ _GLUE = re.compile(
 )
 # "Mazar-i-Sharif, the main city in the north, and Sharana": an appositive inside a list.
 _APPOSITIVE_AND = re.compile(
-    r"^\s*,\s*(?:the|a|an|its|their|long|once|home)\b(?:(?!\b(?:said|says|told|after|before|when|while|where|which|who|"
+    r"^\s*,\s*(?:the|a|an|its|their|long|once|home|(?:just\s+|about\s+|some\s+)?(?:[\d.]+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?)\b(?:(?!\b(?:said|says|told|after|before|when|while|where|which|who|"
     r"but|as|since)\b)[^,;:.“”\"()])+,\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 # Text that ends the reach of a cue: a new clause, a quote, a new statement.
 _BOUNDARY = re.compile(
@@ -287,7 +288,10 @@ def _find_cues(sentence: str) -> tuple[Cue, ...]:
             passive = False
             if spec.get("controller") == "agent" and spec.get("mode") in ("both", "object") \
                     and not _NOMINAL.match(m.group(0)):
-                passive = bool(_PASSIVE_BEFORE.search(before)) or bool(_BY.match(sentence[e:e + 40])) \
+                # "are entering Kabul" is progressive, not passive
+                progressive = m.group(0).split(None, 1)[0].lower().endswith("ing")
+                passive = bool(not progressive and _PASSIVE_BEFORE.search(before)) \
+                    or bool(_BY.match(sentence[e:e + 40])) \
                     or bool(_PARTICIPLE.match(m.group(0)) and _REDUCED_REL.search(before))
             negated = bool(rules.negation.search(before))
             irrealis = bool(rules.irrealis.search(sentence[max(0, s - 50):s]))
@@ -832,8 +836,8 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     and cue.start >= g_end:
                 subject_gap = text[g_end:cue.start]
                 rel = _REL_CLAUSE.match(subject_gap)
-                said = _SAID_WAS.match(text, g_end)
-                aside = _INCLUDING_ASIDE.match(subject_gap) if not rel else None
+                said = _SAID_WAS.match(text, g_end) or _REL_SAID.match(text, g_end)
+                aside = (_INCLUDING_ASIDE.match(subject_gap) or _APPOSITIVE.match(subject_gap)) if not rel else None
                 if aside and not _any_cue_between(cues, g_end, g_end + aside.end()):
                     subject_gap = subject_gap[aside.end():]
                 elif rel:
@@ -923,9 +927,17 @@ _RELATIVE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose)|,\s*(?:which|where))\b[^
 _REL_CLAUSE = re.compile(r"^\s*,\s*(?:where|which|whose|who)\b[^,;:“”\"]{1,80},\s*", re.IGNORECASE)
 # "all of Panjshir, including its capital Bazarak, remained ...": a part named inside; the verb is the whole's too.
 _INCLUDING_ASIDE = re.compile(r"^\s*,\s*(?:including|among\s+them)\b[^,;:“”\"]{1,60},\s*", re.IGNORECASE)
+# "Bagram air base, the former hub of US forces, and its prison have been taken over": a noun
+# phrase in apposition (and "its ..." joined to the subject) stands between the place and its verb.
+_APPOSITIVE = re.compile(r"^\s*(?:(?:air\s*base|airbase|airport|airfield|base|border\s+crossing|crossing|port|dam|"
+                         r"city|town|district|province)\s*)?,\s*(?:the|a|an|once|now)\s+(?![\w'’-]+\s+(?:of\s+)?(?:which|who|where)\b)"
+                         r"[^,;:“”\"()]{1,80},\s*(?:and\s+its\s+[\w'’-]+\s+(?!(?:has|have|had|is|are|was|were)\b)(?:[\w'’-]+\s+)?)?", re.IGNORECASE)
 # "Khuram district, which it said was "cleared of Taliban"": the speaker's word on the place.
 _SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|reported)\s+"
                        r"(?=(?:was|were|is|are|had\s+been|has\s+been)?\s*[\"“‘']?cleared\b)", re.IGNORECASE)
+# "Bala Buluk, which he said has been under Taliban control for years": the speaker's word on the place.
+_REL_SAID = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|claims|added)\s+"
+                       r"(?=(?:has|have|had|is|are|was|were)\b)", re.IGNORECASE)
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")

@@ -142,10 +142,36 @@ def _from_byline(text: str, year: int | None) -> tuple[date, str] | None:
     """The publication day of a byline or posting line near the top of the article."""
     for m in _BYLINE.finditer(text[:BYLINE_REACH]):
         exprs = [e for e in find_dates(m.group("d")) if e.kind == "absolute"]
-        if exprs:
-            got = resolve(exprs[0], None, year_hint=year)
-            if got.date is not None:
-                return got.date, f"byline or posting date near the top: '{m.group(0).strip()[:60]}'"
+        day = resolve(exprs[0], None, year_hint=year).date if exprs else _numeric_date(m.group("d"))
+        if day is not None:
+            return day, f"byline or posting date near the top: '{m.group(0).strip()[:60]}'"
+    return None
+
+
+# Page furniture writes dates in figures: "Updated: 2021-07-05 10:22", "12.08.2021", "14/07/2021".
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
+_DMY_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b")
+
+
+def _numeric_date(s: str) -> date | None:
+    """A date written in figures in a posting line; None when it is not one or is ambiguous.
+
+    Dotted dates are day first (European usage); slashed ones are read only when
+    one part exceeds 12, which tells the order.
+    """
+    try:
+        if m := _ISO_DATE.search(s):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DMY_DATE.search(s):
+            a, b, y = int(m[1]), int(m[3]), int(m[4])
+            if m[2] == ".":
+                return date(y, b, a)
+            if a > 12 >= b:
+                return date(y, b, a)
+            if b > 12 >= a:
+                return date(y, a, b)
+    except ValueError:
+        return None  # "31.02.2021": not a day
     return None
 
 

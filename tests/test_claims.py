@@ -1017,3 +1017,39 @@ def test_a_date_in_a_relative_clause_dates_its_own_event(claims_of) -> None:
     text = "Security forces recaptured Alishang district, which the Taliban had overrun last month, officials said."
     got = {c.controller: (c.event_date, c.time_precision) for c in claims_of(text)}
     assert got["government"][0] == "2021-07-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive verb after "are" is active, not passive
+        ("Insurgents are entering Maimana from three sides, a police officer said.", [("AF2901", "contested")]),
+        # a noun phrase in apposition between the place and its verb
+        ("Bagram air base, the sprawling complex north of the capital, and its jail have been taken over "
+         "by the Taliban, an official said.", [("AF0302", "taliban")]),
+        ("Chimtal district, a farming area west of Mazar, was captured by insurgents.", [("AF2108", "taliban")]),
+        # keeping hold of a place
+        ("The army has managed to keep hold of Hairatan, the river port.", [("AF2116", "government")]),
+        ("Government forces retained control of Chimtal despite attacks.", [("AF2108", "government")]),
+        # raising a flag over a place
+        ("Fighters hoisted their white flag over the governor's office in Maimana on Monday.",
+         [("AF2901", "taliban")]),
+        # a relative clause with its speaker: the speaker is the sentence's, not "which he"
+        ("Residents said the Taliban had used Bala Buluk, which they said has long been under "
+         "Taliban control, to stage the attack.", [("AF3306", "taliban")]),
+        # a list whose members are separated by a direction in apposition
+        ("The Taliban took Chimtal district, west of the city, and Garmsir district further south.",
+         [("AF2108", "taliban"), ("AF3006", "taliban")]),
+        # "the western city": the city named before
+        ("Insurgents attacked Maimana, the capital of Faryab. They stormed the northern city from "
+         "two directions on Friday.", [("AF2901", "contested")]),
+    ],
+)
+def test_appositions_progressives_holds_and_flags(run, text, expected) -> None:
+    assert run(text) == expected
+
+
+def test_a_speaker_in_a_relative_clause_is_not_the_relative_pronoun(claims_of) -> None:
+    (c,) = claims_of("Police said the attackers had used Bala Buluk, which he said has been under "
+                     "Taliban control for years, as a base.")
+    assert c.attributed_to == "Police"

@@ -141,6 +141,10 @@ def test_a_dateline_with_day_month_and_year_dates_the_article(gazetteer) -> None
         ("Posted: Jul 14, 2021", date(2021, 7, 14)),
         ("(Last Updated On: July 7, 2021)", date(2021, 7, 7)),
         ("Published 26 June 2021", date(2021, 6, 26)),
+        ("Updated: 2021-07-05 10:22", date(2021, 7, 5)),
+        ("Last updated 12.08.2021", date(2021, 8, 12)),
+        ("Posted: 14/07/2021", date(2021, 7, 14)),
+        ("Posted: 07/14/2021", date(2021, 7, 14)),
     ],
 )
 def test_a_byline_or_posting_date_near_the_top_is_the_publication_day(gazetteer, byline: str,
@@ -162,3 +166,9 @@ def test_a_date_deep_in_the_text_is_not_a_byline(gazetteer) -> None:
                       + "\nPublished 26 June 2019 in another report.")
     got = _run(gazetteer, undated)["u"]
     assert got.article.published is None
+
+
+@pytest.mark.parametrize("posting", ["Posted: 05/07/2021", "Updated: 31.02.2021", "Posted: 2021-13-40"])
+def test_an_ambiguous_or_impossible_date_in_figures_dates_nothing(gazetteer, posting: str) -> None:
+    undated = Article("u", posting + "\n\nThe Taliban captured Nerkh district on Friday, officials said.")
+    assert _run(gazetteer, undated)["u"].article.published is None
