@@ -258,7 +258,7 @@ _WHERE_IT_LIES = re.compile(
     r"(?:\bin|\b(?:district|districts|province|city|town)\s+of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 # "fallen to the Taliban, including Dasht-e Archi": the list names places of the claim.
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably|in\s+addition\s+to|besides|"
-                        r"along\s+with|together\s+with|(?:preceded|followed)\s+(?:\w+\s+){0,3}?by\s+th(?:at|ose)\s+of)\s+(?:the\s+)?$",
+                        r"along\s+with|together\s+with|(?:preceded|followed)\s+(?:\w+\s+){0,4}?by(?:\s+th(?:at|ose)\s+of)?)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 # Fighting and sieges govern only a place named right after them ("fighting in
 # Kunduz", "encircled the city of Kunduz"), not "an attack on an outpost in X".

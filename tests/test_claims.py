@@ -1040,6 +1040,9 @@ def test_a_date_in_a_relative_clause_dates_its_own_event(claims_of) -> None:
         # a list whose members are separated by a direction in apposition
         ("The Taliban took Chimtal district, west of the city, and Garmsir district further south.",
          [("AF2108", "taliban"), ("AF3006", "taliban")]),
+        # "followed by": the next place of the same event
+        ("Chimtal fell on Thursday, followed two days later by Garmsir in the south.",
+         [("AF2108", "taliban"), ("AF3006", "taliban")]),
         # "the western city": the city named before
         ("Insurgents attacked Maimana, the capital of Faryab. They stormed the northern city from "
          "two directions on Friday.", [("AF2901", "contested")]),
