@@ -246,7 +246,11 @@ _PARTICIPLE = re.compile(r"^(?:taken|captured|seized|overrun|retaken|recaptured|
                          re.IGNORECASE)
 _REDUCED_REL = re.compile(r"\b(?:ports|districts|crossings|cities|towns|capitals|provinces|areas|bases|posts|"
                           r"district\s+cent(?:re|er)s)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.IGNORECASE)
+# "captured by the Taliban" is passive; "in control of Nerkh by Sunday evening" is a time
+_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b(?!\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|then|now|noon|midday|"
+                 r"nightfall|dawn|dusk|evening|morning|night|tonight|tomorrow|late|early|mid|the\s+(?:end|time|evening|"
+                 r"morning|afternoon|weekend|night)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d))",
+                 re.IGNORECASE)
 _PROVINCIAL_CAPITAL = re.compile(
     r"\b(?:the|its|their)\s+(?:(?:[a-z]+ern|key|strategic)\s+)?(?:provincial\s+capital|provincial\s+centre|"
     r"provincial\s+center|capital\s+city|capital(?=\s+of\b))", re.IGNORECASE)
@@ -1044,6 +1048,9 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
             r = resolve(days[-1], published, year_hint=year_hint)
             if r.date is not None:
                 return ResolvedDate(r.date, r.precision, "the same day as " + r.reason, r.year_inferred)
+    later = _LATER.search(sentence)
+    if later:
+        return _later_date(later, text[max(0, s0 - 600):s0], published, year_hint)
     prev = extra.get("prev_span")
     if prev:
         # "overran a district early on Wednesday. The fall of Nerkh district ...": the same event.
@@ -1067,6 +1074,31 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     return ResolvedDate(published, "unknown", f"no date in the sentence: article date {published}")
 
 
+def _later_date(later: re.Match[str], before: str, published: date | None,
+                year_hint: int | None) -> ResolvedDate:
+    """ "It was retaken two days later": the day named just before, plus the interval.
+
+    Without a day before it, the interval floats: the date stays unknown rather
+    than falling back to the article's date.
+    """
+    days = [e for e in find_dates(before) if e.kind in ("absolute", "weekday") and not in_dateline(before, e)]
+    base = resolve(days[-1], published, year_hint=year_hint) if days else None
+    written = later.group(0)
+    if base is None or base.date is None or base.precision != "day":
+        return ResolvedDate(None, "unknown", f"'{written}' after an event without a day")
+    unit = later.group("unit").lower().rstrip("s")
+    n = _LATER_N.get((later.group("n") or "").lower())
+    if unit == "hour":
+        return ResolvedDate(base.date, "day", f"'{written}': the day of " + base.reason, base.year_inferred)
+    if n is None or unit in ("month", "year"):
+        return ResolvedDate(None, "unknown", f"'{written}' is too vague to date")
+    got = base.date + timedelta(days=n * (7 if unit == "week" else 1))
+    if published is not None and got > published:
+        return ResolvedDate(None, "unknown", f"'{written}' would fall after the article date")
+    return ResolvedDate(got, "day" if unit == "day" else "week",
+                        f"'{written}' after {base.date}", base.year_inferred)
+
+
 # "two days after the insurgents seized it", "a day after they took Zaranj",
 # "hours after it fell": the event is dated from the day named before.
 _AFTER_SHIFT = re.compile(
@@ -1075,6 +1107,10 @@ _AFTER_SHIFT = re.compile(
     re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|evening|morning)|later\s+that\s+day|that\s+same\s+day)\b",
                        re.IGNORECASE)
+# "retaken hours later", "two weeks later": counted from the day named before
+_LATER = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|several|a\s+few|few|\d{1,2})\s+)?"
+                    r"(?P<unit>hours?|days?|weeks?|months?|years?)\s+later\b", re.IGNORECASE)
+_LATER_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _REL_CLAUSE_DATE = re.compile(r",\s*(?:which|where|whom?|whose)\s+(?:\w+\s+){0,2}?(?:had|has|have|was|were)\b[^,;:“”\"]*$",
                               re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+[a-z]+", re.IGNORECASE)

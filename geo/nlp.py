@@ -61,7 +61,10 @@ def split_sentences(text: str, *, max_len: int = MAX_SENTENCE) -> list[Sentence]
         end = m.end()
         if m.group(0).startswith("."):
             word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12):m.start() + 1])
-            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+            # an initial ("U.", "J.") or a list number ("\n1. Nerkh") does not end a sentence; a
+            # figure does ("on July 5.")
+            if word and (word.group(1).lower() in _ABBREV or (len(word.group(1)) == 1 and (
+                    word.group(1).isalpha() or text[max(0, m.start() - 2):m.start() - 1] in ("", "\n")))):
                 continue
         _emit(text, start, end, max_len, out)
         start = end

@@ -1056,3 +1056,38 @@ def test_a_speaker_in_a_relative_clause_is_not_the_relative_pronoun(claims_of) -
     (c,) = claims_of("Police said the attackers had used Bala Buluk, which he said has been under "
                      "Taliban control for years, as a base.")
     assert c.attributed_to == "Police"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Security forces re-established control over Chimtal district, the ministry said.",
+         [("AF2108", "government")]),
+        ("Afghan forces have lost control of Chimtal district, lawmakers said.", [("AF2108", "taliban")]),
+        ("The government lost Chimtal district to the Taliban last week.", [("AF2108", "taliban")]),
+        ("Chimtal district has been lost to the insurgents, an MP said.", [("AF2108", "taliban")]),
+        ("The army lost 20 soldiers in Chimtal district.", []),  # losing men is not losing the place
+        ("The Taliban flag was flying over Chimtal district on Monday.", [("AF2108", "taliban")]),
+        ("The Taliban laid siege to Maimana on Sunday.", [("AF2901", "contested")]),
+        ("Chimtal changed hands twice last week.", [("AF2108", "contested")]),
+        ("The insurgents were in control of Chimtal by Sunday evening.", [("AF2108", "taliban")]),
+        # "it" as the subject of a control verb: the place told of before
+        ("Chimtal fell on Monday. It was retaken hours later by commandos.",
+         [("AF2108", "government"), ("AF2108", "taliban")]),
+        ("The governor visited Chimtal. It was captured on video by a journalist.", []),
+    ],
+)
+def test_losses_flags_sieges_and_pronoun_subjects(run, text, expected) -> None:
+    assert run(text) == expected
+
+
+def test_an_interval_after_an_undated_event_leaves_the_date_unknown(claims_of) -> None:
+    got = {c.controller: c.event_date for c in claims_of(
+        "The Taliban seized Kunduz city in 2015. It was recaptured by government forces two weeks later.")}
+    assert got == {"taliban": None, "government": None}
+
+
+def test_an_interval_after_a_dated_event_counts_from_it(claims_of) -> None:
+    got = {c.controller: c.event_date for c in claims_of(
+        "Chimtal fell on Monday, July 5. It was recaptured by commandos two days later.")}
+    assert got == {"taliban": "2021-07-05", "government": "2021-07-07"}
