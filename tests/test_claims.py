@@ -1071,6 +1071,9 @@ def test_a_speaker_in_a_relative_clause_is_not_the_relative_pronoun(claims_of) -
         ("The Taliban laid siege to Maimana on Sunday.", [("AF2901", "contested")]),
         ("Chimtal changed hands twice last week.", [("AF2108", "contested")]),
         ("The insurgents were in control of Chimtal by Sunday evening.", [("AF2108", "taliban")]),
+        ("The Taliban are now in charge of Chimtal district.", [("AF2108", "taliban")]),
+        ("The Taliban are now in control of Chimtal district.", [("AF2108", "taliban")]),
+        ("The governor, who is in charge of Balkh province, spoke to reporters.", []),
         # "it" as the subject of a control verb: the place told of before
         ("Chimtal fell on Monday. It was retaken hours later by commandos.",
          [("AF2108", "government"), ("AF2108", "taliban")]),
