@@ -355,6 +355,8 @@ VARIANTS: list[tuple[str, str]] = [
     ("Mehtarlam", "AF0701"),
     ("Gardez", "AF1301"),
     ("Sharana", "AF1201"),
+    ("Qalati Ghilzai", "AF2601"),
+    ("Qalat-i-Ghilzai", "AF2601"),
     ("Charikar", "AF0301"),
     ("Puli Alam", "AF0501"),
     ("Maidan Shahr", "AF0401"),
