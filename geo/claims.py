@@ -58,6 +58,8 @@ __all__ = ["ArticleResult", "claim_date", "extract", "extract_article", "infer_p
 # How far (in words) a place may sit from the cue that governs it.
 MAX_OBJECT_GAP = 9
 MAX_SUBJECT_GAP = 11
+# An entry and a taking of one place this many days apart are one event.
+ENTRY_TAKING_DAYS = 3
 MAX_INCLUDING_GAP = 16
 # An anaphor ("the district") looks back this many sentences for its place.
 ANAPHOR_REACH = 3
@@ -246,6 +248,9 @@ _PARTICIPLE = re.compile(r"^(?:taken|captured|seized|overrun|retaken|recaptured|
                          re.IGNORECASE)
 _REDUCED_REL = re.compile(r"\b(?:ports|districts|crossings|cities|towns|capitals|provinces|areas|bases|posts|"
                           r"district\s+cent(?:re|er)s)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "calls on the soldiers still at the base to surrender": an appeal, not a fact
+_APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|ask(?:s|ed|ing)?|"
+                     r"demand(?:s|ed|ing)?|invit(?:e|es|ed|ing))\s+[^.;:!?]{0,100}?\bto\s+$", re.IGNORECASE)
 # "captured by the Taliban" is passive; "in control of Nerkh by Sunday evening" is a time
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b(?!\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|then|now|noon|midday|"
                  r"nightfall|dawn|dusk|evening|morning|night|tonight|tomorrow|late|early|mid|the\s+(?:end|time|evening|"
@@ -290,7 +295,8 @@ def _find_cues(sentence: str) -> tuple[Cue, ...]:
             s, e = m.span()
             before = sentence[max(0, s - 40):s]
             passive = False
-            if spec.get("controller") == "agent" and spec.get("mode") in ("both", "object") \
+            if (spec.get("controller") == "agent" or spec.get("mode") == "both") \
+                    and spec.get("mode") in ("both", "object") \
                     and not _NOMINAL.match(m.group(0)):
                 # "are entering Kabul" is progressive, not passive
                 progressive = m.group(0).split(None, 1)[0].lower().endswith("ing")
@@ -298,7 +304,8 @@ def _find_cues(sentence: str) -> tuple[Cue, ...]:
                     or bool(_BY.match(sentence[e:e + 40])) \
                     or bool(_PARTICIPLE.match(m.group(0)) and _REDUCED_REL.search(before))
             negated = bool(rules.negation.search(before))
-            irrealis = bool(rules.irrealis.search(sentence[max(0, s - 50):s]))
+            irrealis = bool(rules.irrealis.search(sentence[max(0, s - 50):s])) \
+                or bool(_APPEAL.search(sentence, max(0, s - 120), s))
             if cls == "take" and rules.people_taken.search(before):
                 continue
             found.append(Cue(cls, s, e, m.group(0), spec.get("mode", "object"),
@@ -560,10 +567,16 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             t.excluded = "unnamed district"  # "Taliban overrun Zabul district": one district of Zabul
         elif _ORIGIN.search(before) and not _WITHDREW_FROM.search(before):
             t.excluded = "origin"  # "reinforcements flown in from Kabul": where they came from
-        elif rules.non_before.search(before):
+        elif _ROLE_BEFORE.search(before):
+            t.excluded = "title"  # "intelligence chief in Bamyan": a person's post, no antecedent for "the district"
+        elif rules.non_before.search(before) and not (t.place.kind in ("airport", "base")
+                                                      and _FELL_BACK_TO.search(before)):
+            # (not "retreated to the Kandahar airport": where the side that pulls back holds out)
             t.excluded = "reference"
         elif rules.non_after.match(after):
             t.excluded = "title"
+        elif _FRONTED.match(text[:t.start]) and _SPEAKER_AFTER.match(after):
+            t.excluded = "speaker's place"  # "In Kabul, the ministry said ...": where the speaker is
         if t.place.level == "province":
             share = _district_share(before, after)
             t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
@@ -869,7 +882,7 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     # "In Nerkh district, an army convoy came under attack": the convoy, not Nerkh.
                     gap = None
                 if gap is not None and "," in text[g_end:cue.start] \
-                        and _RELATIVE_BEFORE.search(text, max(0, g_start - 80), g_start):
+                        and _RELATIVE_BEFORE.search(text, max(0, g_start - 160), g_start):
                     # "Ismail Khan, who had led the defence of Herat, surrendered":
                     # the place ends a relative clause; the subject is someone else.
                     gap = None
@@ -945,6 +958,13 @@ _REL_SAID = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|s
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
+_ROLE_BEFORE = re.compile(r"\b(?:chief|head|governor|commander|spokesm[ae]n|spokesperson|mayor|officials?|residents?|"
+                          r"natives?|elders?|mps?|lawmakers?|senators?|members?|representatives?)\s+(?:from|of|in|for)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+_FELL_BACK_TO = re.compile(r"\b(?:retreat|withdr|pull|f[ae]ll|regroup)\w*\s+(?:back\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
+# "In Kabul, however, the interior ministry said ...": the fronted place is the speaker's
+_SPEAKER_AFTER = re.compile(r"^\s*,\s*(?:however\s*,\s*|meanwhile\s*,\s*)?(?:[\w'’.-]+\s+){1,6}?"
+                            r"(?:said|says|told|announced|stated|insisted|claimed|confirmed|denied)\b")
 _FACILITY = re.compile(
     r"^\s+(?:all\s+)?(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:headquarters|compound|buildings?|offices?|centre|center|"
     r"prison|jail|administration|facilities|palace|bazaar|market|airport|square|police\s+station)\b", re.IGNORECASE)
@@ -1708,12 +1728,23 @@ def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Cla
 def _drop_fighting(claims: list[Claim]) -> list[Claim]:
     """Drop "fighting in X" where the article says X was taken or held: it was the taking."""
     settled = {c.place_key for c in claims if c.extra.get("cue_class") not in ("fight", "contest", "enter")}
-    taken = {c.place_key for c in claims if c.controller == "taliban" and c.extra.get("cue_class") in ("take", "fall")
-             and not c.extra.get("historical") and not c.extra.get("partial")}
-    # "The enemy entered the city from several directions": told of a place the
-    # article says was taken, the entry was the taking.
+    taken: dict[str, list[str | None]] = {}
+    for c in claims:
+        if c.controller == "taliban" and c.extra.get("cue_class") in ("take", "fall") \
+                and not c.extra.get("historical") and not c.extra.get("partial"):
+            taken.setdefault(c.place_key, []).append(c.event_date)
+
+    def entry_was_the_taking(c: Claim) -> bool:
+        # "The enemy entered the city from several directions": told of a place the
+        # article says was taken, the entry was the taking -- unless the two are
+        # days apart ("entered the city again in 2016" in a history of its falls).
+        return c.extra.get("cue_class") == "enter" and c.controller == "contested" and any(
+            d is None or c.event_date is None
+            or abs((date.fromisoformat(d) - date.fromisoformat(c.event_date)).days) <= ENTRY_TAKING_DAYS
+            for d in taken.get(c.place_key, []))
+
     return [c for c in claims if not (c.extra.get("cue_class") == "fight" and c.place_key in settled)
-            and not (c.extra.get("cue_class") == "enter" and c.controller == "contested" and c.place_key in taken)]
+            and not entry_was_the_taking(c)]
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:

@@ -132,20 +132,37 @@ def _from_dateline(text: str, year: int | None, by_events: date | None = None) -
 # A byline or posting line near the top: "By Khaama Press – Sat Jun 26 2021, 10:12 am",
 # "Posted: Jul 14, 2021", "(Last Updated On: July 7, 2021)", "Published 26 June 2021".
 _BYLINE = re.compile(
-    r"(?:^|\n|\()\s*(?:(?:by\s+[^\n|–—-]{2,60}?\s*[|–—-]+\s*)|(?:(?:posted|published|updated|last\s+updated)"
+    r"(?:^|\n|\(|\|)\s*(?:(?:by\s+[^\n|–—-]{2,60}?\s*[|–—-]+\s*)|(?:(?:posted|published|updated|last\s+updated)"
     r"(?:\s+on)?\s*:?\s*))(?P<d>[^\n|)]{6,40})",
     re.IGNORECASE)
 BYLINE_REACH = 1500
 
 
 def _from_byline(text: str, year: int | None) -> tuple[date, str] | None:
-    """The publication day of a byline or posting line near the top of the article."""
-    for m in _BYLINE.finditer(text[:BYLINE_REACH]):
+    """The publication day of a byline or posting line near the top of the article.
+
+    Besides "By ... –" and "Posted:" lines, a page's masthead line of segments
+    between bars ("Dawn | Updated July 15, 2021", "Press Release | 12 July 2021")
+    is read when one segment is a date with its year.
+    """
+    head = text[:BYLINE_REACH]
+    for m in _BYLINE.finditer(head):
         exprs = [e for e in find_dates(m.group("d")) if e.kind == "absolute"]
         day = resolve(exprs[0], None, year_hint=year).date if exprs else _numeric_date(m.group("d"))
         if day is not None:
             return day, f"byline or posting date near the top: '{m.group(0).strip()[:60]}'"
+    for line in head.splitlines():
+        if "|" not in line or len(line) > MASTHEAD_MAX:
+            continue
+        for segment in line.split("|"):
+            exprs = [e for e in find_dates(segment) if e.kind == "absolute" and e.year and e.day]
+            day = resolve(exprs[0], None).date if exprs else _numeric_date(segment)
+            if day is not None:
+                return day, f"date in the page's masthead line: '{line.strip()[:60]}'"
     return None
+
+
+MASTHEAD_MAX = 160
 
 
 # Page furniture writes dates in figures: "Updated: 2021-07-05 10:22", "12.08.2021", "14/07/2021".

@@ -48,8 +48,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import pairwise
 
@@ -94,6 +94,9 @@ _SENT_END_MARKS = ".!?\n"
 _SENT_END = re.compile(
     r"(?P<mark>[.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"\u201c])"
 )
+# _SENT_END where it begins with a full stop, and where it begins with a line break
+_STOP_END = re.compile(r"(?P<mark>\.[\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_LINE_END = re.compile(r"\n(?:\s*\n|(?=\s*[A-Z0-9\"\u201c]))")
 
 # lower-case words inside a name: connectors and "wa" (and), as in Kiran wa Monjan
 _INNER = CONNECTORS | {"wa", "o", "u", "va", "al", "ul", "us", "ud", "ad", "e", "i", "de", "da"}
@@ -149,11 +152,13 @@ _CITY_WORDS_LOWER = re.compile(_CITY_WORDS.pattern)  # for lower-cased ASCII tex
 
 
 def _has_city_word(s: str) -> bool:
-    """``_CITY_WORDS.search(s)``, twice as fast on ASCII text (lower-cased, case-sensitive)."""
-    if not s.isascii():
-        return _CITY_WORDS.search(s) is not None
+    """``_CITY_WORDS.search(s)``, twice as fast lower-cased (see ``_lowers_in_place``)."""
     low = s.lower()
-    return _may_hold(s, low, _CITY_WORDS_STEMS) and _CITY_WORDS_LOWER.search(low) is not None
+    if s.isascii():
+        return _may_hold(s, low, _CITY_WORDS_STEMS) and _CITY_WORDS_LOWER.search(low) is not None
+    if _lowers_in_place(s, low):
+        return _CITY_WORDS_LOWER.search(low) is not None
+    return _CITY_WORDS.search(s) is not None
 
 
 _TITLES = frozenset(
@@ -382,7 +387,9 @@ class _Raw:
 # an explicit capital class is twice as fast as "any letter but a-z" in Python's re; Latin
 # Extended letters count as capitals, since transliterations begin with them ("Ḩāfiz")
 _CAP = "A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff"
-_CAPW = rf"[{_CAP}][^\W\d_]*"
+# "[a-z]*" first: the engine runs through ASCII letters faster than through the Unicode class
+# after it, which takes the rest of the word (the same word: the pattern never backtracks into it)
+_CAPW = rf"[{_CAP}][a-z]*[^\W\d_]*"
 _GAP = r"(?:[ \t\u00a0]{1,2}|[ \t]?[-\u2010-\u2013][ \t]?|['\u2019\u02bc`])"
 _INNERW = r"(?:e|i|ye|yi|y|wa|o|u|va|al|ul|us|ud|ad|de|da)"
 # lower-case last words of names in points.csv ("Kajaki dam", "Kunduz airport", "Torkham crossing")
@@ -442,31 +449,32 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
             (m.end("mark") if m.group("mark") else m.start(), m.end())
             for m in _SENT_END.finditer(text)
         ]
-    marks = []
-    find = text.find
-    for ch in _SENT_END_MARKS:
-        i = find(ch)
+    # Each match of _SENT_END holds one mark [.!?], at its start, then closing quotes and
+    # whitespace alone; so every mark is tried whatever the matches before it, and the matches
+    # at marks and at line breaks can be searched for apart, with patterns that begin with a
+    # literal (searched for quickly). A match at a line break counts unless it lies inside
+    # one at a mark (".\n\nThe").
+    at_marks = [(m.start(), m.end("mark"), m.end()) for m in _STOP_END.finditer(text)]
+    for ch in "!?":
+        i = text.find(ch)
         while i >= 0:
-            marks.append(i)
-            i = find(ch, i + 1)
-    marks.sort()
+            m = _SENT_END.match(text, i)
+            if m is not None:
+                at_marks.append((i, m.end("mark"), m.end()))
+            i = text.find(ch, i + 1)
+    at_marks.sort()
     breaks = []
-    match = _SENT_END.match
-    pos = 0  # as finditer, go on from the end of the last match
-    for i in marks:
-        if i < pos:
-            continue
-        # the commonest ends, ". The" and ".\n\nThe": what _SENT_END matches there, without it
-        if text[i] != "\n":
-            gap = 1 if text[i + 1 : i + 2] == " " else 2 if text[i + 1 : i + 3] == "\n\n" else 0
-            if gap and text[i + 1 + gap : i + 2 + gap] in _SENT_START:
-                breaks.append((i + 1, i + 1 + gap))
-                pos = i + 1 + gap
-                continue
-        m = match(text, i)
-        if m is not None:
-            breaks.append((m.end("mark") if m.group("mark") else m.start(), m.end()))
-            pos = m.end()
+    k = 0
+    taken = 0  # the end of the last match at a mark before the line break
+    for m in _LINE_END.finditer(text):
+        start = m.start()
+        while k < len(at_marks) and at_marks[k][0] < start:
+            _, mark_end, taken = at_marks[k]
+            breaks.append((mark_end, taken))
+            k += 1
+        if start >= taken:
+            breaks.append((start, m.end()))
+    breaks.extend((mark_end, end) for _, mark_end, end in at_marks[k:])
     return breaks
 
 
@@ -790,87 +798,134 @@ def _may_hold(s: str, low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# What the 40 characters after and before a name say is a pure function of them, and wire
+# copy repeats its phrases ("X district of", "in the Y province"): both are memoised.
+CUE_WINDOW = 40
+CUE_MEMO_MAX = 100_000
+_AfterCues = tuple[str | None, int, bool, dict[str, object]]
+_BeforeCues = tuple[str | None, dict[str, object]]
+_AFTER_CUES: dict[str, _AfterCues] = {}
+_BEFORE_CUES: dict[str, _BeforeCues] = {}
+
+
+def _cues_after(after: str) -> _AfterCues:
+    """What the text right after a name says: (cue, length of the cue the mention takes in or 0,
+    whether "capital" follows as in "Badghis's provincial capital", extras for ``_Raw.extra``)."""
+    cue = None
+    cue_len = 0
+    extra: dict[str, object] = {}
+    m = _NEXT_WORD.match(after) if after[:1] in (" ", "\t") else None
+    if m:
+        word = m.group(1).lower()
+        cue = _CUE_AFTER.get(word)
+        if word == "border":
+            cue = "crossing"
+        elif word == "air" and after[m.end() : m.end() + 6].strip().lower().startswith("base"):
+            cue = "airport"
+        if cue:
+            extra["plural_cue"] = word.endswith("s")
+            extra["cue_word"] = word
+            if word in _INCLUDE_CUE:
+                cue_len = m.end()
+    if (
+        cue is None
+        and after[:1] in (",", " ")
+        and _may_hold(after, after.lower(), ("cit", "capital"))
+        and _APPOSITIVE_CITY.match(after)
+    ):
+        cue = "city"
+    capital_after = "capital" in after and bool(_PROVINCE_CAPITAL_AFTER.match(after))
+    if (
+        not capital_after
+        and (after[:1].isspace() or after[:1] in ("'", "\u2019"))  # as the regex begins
+        and _PROVINCE_AFTER.match(after)
+    ):
+        extra["province_context"] = True
+    return cue, cue_len, capital_after, extra
+
+
+def _cues_before(before: str) -> _BeforeCues:
+    """What the text right before a name says: (the kind it gives, extras for ``_Raw.extra``)."""
+    extra: dict[str, object] = {}
+    cue_before = None
+    words = _last_words(before)
+    w1 = words[-1] if words else ""
+    w2 = words[-2] if len(words) > 1 else ""
+    if w1 == "of" and w2:
+        noun = _CUE_BEFORE_NOUN.get(w2)
+        if w2 == "city" and len(words) > 2 and words[-3] == "capital":
+            noun = "capital"
+        if noun in ("district", "city") and _NAMED_BEFORE_NOUN.search(before):
+            # "the Chimtal district of Balkh", "the Herat city of ...": the second name contains the first
+            noun = None
+            extra["province_context"] = True
+        if noun:
+            cue_before = noun
+        if w2 in ("districts", "provinces", "parts", "areas", "villages"):
+            extra["province_context"] = True
+    if cue_before == "capital" and _APPOSITIVE_CAPITAL_BEFORE.search(before):
+        cue_before = None  # "Mazar-i-Sharif, the capital of Balkh": Balkh is the province
+        extra["province_context"] = True
+    if w1 in ("in", "of", "across") and w2 in _PROVINCE_NOUNS:
+        extra["province_context"] = True
+    if w1 in _DIRECTIONS:
+        extra["direction"] = True
+    if w1 in _PLACE_PREPS:
+        extra["placey"] = True
+    if (
+        before[-1:] == " "
+        and w1
+        # the tests below need a title before the name, or a capital letter in this window
+        and (w1 in _TITLES or w1.rstrip(".") in _TITLES or not before[-25:].islower())
+    ):
+        prev = _BEFORE_WORDS.findall(before[-25:])
+        if prev and prev[-1].lower() == w1:
+            if w1 in _TITLES or (w1.rstrip(".") in _TITLES):
+                extra["title"] = prev[-1]
+            elif prev[-1][0].isupper() and _GIVEN_NAME.match(w1) and before[-2:-1].isalpha():
+                extra["title"] = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
+            elif (
+                len(prev) > 1
+                and prev[-1][0].isupper()
+                and prev[-1].lower() not in _STOP
+                and prev[-2].lower().rstrip(".") in _TITLES
+                and before[-2:-1].isalpha()
+            ):
+                extra["title"] = f"{prev[-2]} {prev[-1]}"  # "General Ajmal Shinwari"
+    return cue_before, extra
+
+
 def _attach_cues(
     text: str, raws: list[_Raw], sentences: list[tuple[int, int]], gaz: Gazetteer
 ) -> None:
+    """Fill in each name's sentence, the kind the words around it give it, and its lists."""
+    after_memo, before_memo = _AFTER_CUES, _BEFORE_CUES
+    sentence_ends = [end for _, end in sentences]
+    last_sentence = max(len(sentences) - 1, 0)
     for r in raws:
+        # the sentence that holds the name (the last one, should it lie beyond)
+        r.sentence = min(bisect_right(sentence_ends, r.start), last_sentence)
         if not r.entries:
             continue  # a foreign place needs no cue
-        after = text[r.end : r.end + 40]
-        m = _NEXT_WORD.match(after) if after[:1] in (" ", "\t") else None
-        if m:
-            word = m.group(1).lower()
-            cue = _CUE_AFTER.get(word)
-            if word == "border":
-                cue = "crossing"
-            elif word == "air" and after[m.end() : m.end() + 6].strip().lower().startswith("base"):
-                cue = "airport"
-            if cue:
-                r.cue = cue
-                r.extra["plural_cue"] = word.endswith("s")
-                r.extra["cue_word"] = word
-                if word in _INCLUDE_CUE:
-                    r.cue_end = r.end + m.end()
-        if (
-            r.cue is None
-            and after[:1] in (",", " ")
-            and _may_hold(after, after.lower(), ("cit", "capital"))
-            and _APPOSITIVE_CITY.match(after)
-        ):
-            r.cue = "city"
-        before = text[max(0, r.start - 40) : r.start]
-        words = _last_words(before)
-        w1 = words[-1] if words else ""
-        w2 = words[-2] if len(words) > 1 else ""
-        if w1 == "of" and w2:
-            noun = _CUE_BEFORE_NOUN.get(w2)
-            if w2 == "city" and len(words) > 2 and words[-3] == "capital":
-                noun = "capital"
-            if noun in ("district", "city") and _NAMED_BEFORE_NOUN.search(before):
-                # "the Chimtal district of Balkh", "the Herat city of ...": the second name contains the first
-                noun = None
-                r.extra["province_context"] = True
-            if noun:
-                r.cue_before = noun
-            if w2 in ("districts", "provinces", "parts", "areas", "villages"):
-                r.extra["province_context"] = True
-        if r.cue_before == "capital" and _APPOSITIVE_CAPITAL_BEFORE.search(before):
-            r.cue_before = None  # "Mazar-i-Sharif, the capital of Balkh": Balkh is the province
-            r.extra["province_context"] = True
-        capital_after = "capital" in after and bool(_PROVINCE_CAPITAL_AFTER.match(after))
-        if capital_after:
-            r.cue_before = r.cue_before or "capital-after"
-        if (w1 in ("in", "of", "across") and w2 in _PROVINCE_NOUNS) or (
-            not capital_after
-            and (after[:1].isspace() or after[:1] in ("'", "\u2019"))  # as the regex begins
-            and _PROVINCE_AFTER.match(after)
-        ):
-            r.extra["province_context"] = True
-        if w1 in _DIRECTIONS:
-            r.extra["direction"] = True
-        if w1 in _PLACE_PREPS:
-            r.extra["placey"] = True
-        if (
-            r.start > 0
-            and before[-1:] == " "
-            and w1
-            # the tests below need a title before the name, or a capital letter in this window
-            and (w1 in _TITLES or w1.rstrip(".") in _TITLES or not before[-25:].islower())
-        ):
-            prev = _BEFORE_WORDS.findall(before[-25:])
-            if prev and prev[-1].lower() == w1:
-                if w1 in _TITLES or (w1.rstrip(".") in _TITLES):
-                    r.extra["title"] = prev[-1]
-                elif prev[-1][0].isupper() and _GIVEN_NAME.match(w1) and before[-2:-1].isalpha():
-                    r.extra["title"] = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
-                elif (
-                    len(prev) > 1
-                    and prev[-1][0].isupper()
-                    and prev[-1].lower() not in _STOP
-                    and prev[-2].lower().rstrip(".") in _TITLES
-                    and before[-2:-1].isalpha()
-                ):
-                    r.extra["title"] = f"{prev[-2]} {prev[-1]}"  # "General Ajmal Shinwari"
+        after = text[r.end : r.end + CUE_WINDOW]
+        a = after_memo.get(after)
+        if a is None:
+            if len(after_memo) > CUE_MEMO_MAX:  # hostile input with endless distinct windows
+                after_memo.clear()
+            a = after_memo[after] = _cues_after(after)
+        before = text[max(0, r.start - CUE_WINDOW) : r.start]
+        b = before_memo.get(before)
+        if b is None:
+            if len(before_memo) > CUE_MEMO_MAX:
+                before_memo.clear()
+            b = before_memo[before] = _cues_before(before)
+        r.cue, cue_len, capital_after, extra_after = a
+        cue_before, extra_before = b
+        if cue_len:
+            r.cue_end = r.end + cue_len
+        r.cue_before = (cue_before or "capital-after") if capital_after else cue_before
+        if extra_after or extra_before:
+            r.extra = {**extra_before, **extra_after}  # a copy: later passes add to it
     # whether the text between two names joins them in a list
     list_gap = [_LIST_GAP.match(text, a.end, b.start) is not None for a, b in pairwise(raws)]
     # "Kandahar's Spin Boldak district": a name in the possessive before another place is its province
@@ -918,20 +973,18 @@ def _attach_cues(
             r.extra["province_context"] = True
         group += 1
     # names in one list without a cue: "Baghlan, Kunduz, Balkh and Takhar"
-    k = 0
+    k = 0 if any(list_gap) else len(raws)
     while k < len(raws):
         m = k
         while m + 1 < len(raws) and list_gap[m]:
             m += 1
         if m > k:
+            provinces = sum(raws[x].province_only for x in range(k, m + 1))
             for x in range(k, m + 1):
                 raws[x].extra["listed"] = (k, m)
+                if provinces - raws[x].province_only > 0:
+                    raws[x].extra["listed_provinces"] = True  # the others are provinces
         k = m + 1
-    si = 0
-    for r in raws:
-        while si + 1 < len(sentences) and r.start >= sentences[si][1]:
-            si += 1
-        r.sentence = si
 
 
 _CUE_LEVELS = {
@@ -1034,6 +1087,29 @@ def _resolve_by_cues(
     return None, pool
 
 
+_PoolFacts = tuple[
+    tuple[Place, ...], tuple[Place, ...], bool, tuple[Place | None, tuple[Place, ...]]
+]
+
+
+def _split_pool(pool: tuple[Place, ...]) -> _PoolFacts:
+    """What ``_resolve`` asks of a pool left undecided, memoised with it: its provinces; when
+    there is one, its other places, whether they all lie in that province, and
+    ``_city_and_districts`` of them."""
+    provs = tuple(p for p in pool if p.level == "province")
+    if len(provs) != 1:
+        return provs, (), False, (None, ())
+    inner = tuple(p for p in pool if p.level != "province")
+    nested = all(p.adm1_pcode == provs[0].adm1_pcode for p in inner)
+    return provs, inner, nested, _city_and_districts(inner)
+
+
+def _city_and_districts(inner: Sequence[Place]) -> tuple[Place | None, tuple[Place, ...]]:
+    """The first city of a province's namesakes, and its districts (for ``_province_or_city``)."""
+    city = next((p for p in inner if p.level == "point" and p.kind == "city"), None)
+    return city, tuple(p for p in inner if p.level == "district")
+
+
 _OWN_PROVINCE_AFTER = re.compile(
     r"\s*(?:district\s+)?(?:of|in|,)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:province\s+of\s+)?"
     r"([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"
@@ -1087,21 +1163,22 @@ def _resolve(
             )
 
     # what the name and its cues decide alone recurs across texts: memoised
-    memo = ctx.by_cues if ctx.by_cues is not None else gaz.memo("by-cues")
+    memo = ctx.by_cues if ctx.by_cues is not None else gaz.memo("by-cues+pool")
     sig = (r.key, r.cue, r.cue_before, r.fuzzy_score)
     hit = memo.get(sig)
     if hit is None:
         if len(memo) > 100_000:
             memo.clear()
-        hit = memo[sig] = _resolve_by_cues(r, gaz)
-    decided, pool = hit
+        decided, pool = _resolve_by_cues(r, gaz)
+        hit = memo[sig] = (decided, pool, None if decided is not None else _split_pool(pool))
+    decided, pool, split = hit
     if decided is not None:
         return decided
+    provs, inner, nested, local_places = split
     base_score = r.fuzzy_score or 1.0
     rule_prefix = "fuzzy" if r.fuzzy_score > 0 else None
 
     # a province and places inside it (Kunduz, Herat, Ghazni, Khost)
-    provs = [p for p in pool if p.level == "province"]
     if (
         len(provs) == 1
         and r.cue is None
@@ -1110,8 +1187,7 @@ def _resolve(
         return provs[0], cands, rule_prefix or "kind-cue", 0.85 * base_score, None
     if len(provs) == 1:
         prov = provs[0]
-        inner = [p for p in pool if p.level != "province"]
-        if any(p.adm1_pcode != prov.adm1_pcode for p in inner) and not (
+        if not nested and not (
             ctx.sent_provs.get(r.sentence, set()) | ctx.sent_implied.get(r.sentence, set())
         ) - {prov.adm1_pcode}:
             # Khost: the province and its capital, and a Baghlan district whose second name is
@@ -1120,10 +1196,9 @@ def _resolve(
             if own and all(
                 _rule_of(r.entries, p) in ("variant", "geonames") for p in inner if p not in own
             ):
-                inner = own
-                pool = (prov, *own)
-        if all(p.adm1_pcode == prov.adm1_pcode for p in inner):
-            return _province_or_city(r, prov, inner, ctx, text, cands, rule_prefix, base_score)
+                inner, nested, local_places = own, True, _city_and_districts(own)
+        if nested:
+            return _province_or_city(r, prov, *local_places, ctx, text, cands, rule_prefix, base_score)
     # places of one district (a district and its seat): the city or town point
     adm2 = {p.adm2_pcode for p in pool if p.level != "province"}
     if len(adm2) == 1 and not provs:
@@ -1209,10 +1284,8 @@ def _one_place(hits: list[Place]) -> Place | None:
     return pts[0] if len(pts) == 1 else hits[0]
 
 
-def _province_or_city(r, prov, inner, ctx, text, cands, rule_prefix, base_score):
+def _province_or_city(r, prov, city, districts, ctx, text, cands, rule_prefix, base_score):
     """Kunduz: the province, or the city and district of the same name."""
-    city = next((p for p in inner if p.level == "point" and p.kind == "city"), None)
-    districts = [p for p in inner if p.level == "district"]
     local = city or (districts[0] if len(districts) == 1 else None)
     if r.cue == "province":
         return prov, cands, rule_prefix or "kind-cue", 0.95 * base_score, None
@@ -1390,6 +1463,34 @@ def _name_facts(
     return places, _facts(entries, gaz, key), all(p.level == "province" for p in places)
 
 
+_MENTION_FIELDS = ("text", "start", "end", "place", "candidates", "rule", "score", "reason")
+assert tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS and "__slots__" not in vars(Mention)
+
+
+def _mention(
+    text: str,
+    start: int,
+    end: int,
+    place: Place | None,
+    candidates: tuple[Place, ...],
+    rule: str,
+    score: float,
+    reason: str | None,
+) -> Mention:
+    """``Mention(...)``, twice as fast: a frozen dataclass's ``__init__`` sets each field with
+    ``object.__setattr__``; this fills the instance dict at once (the same object)."""
+    m = object.__new__(Mention)
+    m.__dict__.update(
+        text=text, start=start, end=end, place=place, candidates=candidates, rule=rule,
+        score=score, reason=reason,
+    )
+    return m
+
+
+# score -> round(score, 3); scores are products of a few factors and fuzzy ratios
+_ROUNDED: dict[float, float] = {}
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every place name in ``text``, resolved or not, sorted by offset and non-overlapping.
 
@@ -1402,7 +1503,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     sentences = sentence_spans(text)
     _attach_cues(text, raws, sentences, gazetteer)
 
-    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [], sentences, gazetteer.memo("by-cues"))
+    ctx = _Ctx(gazetteer, {}, {}, set(), set(), [], sentences, gazetteer.memo("by-cues+pool"))
     # first pass: what the unambiguous names say about the article's provinces
     seen_anchors: set[tuple[float, float]] = set()
     for r in raws:
@@ -1420,17 +1521,6 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             if anchor is not None and anchor not in seen_anchors:
                 seen_anchors.add(anchor)
                 ctx.anchors.append(anchor)
-    # lists of names where the others are provinces: "Baghlan, Kunduz, Balkh and Takhar"
-    province_only = [r.province_only for r in raws]
-    counted: dict[tuple[int, int], int] = {}
-    for idx, r in enumerate(raws):
-        span = r.extra.get("listed")
-        if span:
-            if span not in counted:
-                counted[span] = sum(province_only[span[0] : span[1] + 1])
-            if counted[span] - province_only[idx] > 0:
-                r.extra["listed_provinces"] = True
-
     out: list[Mention] = []
     last_end = -1
     for r in raws:
@@ -1456,14 +1546,18 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         end = r.cue_end if (r.cue_end and place is not None) else r.end
         if r.start < last_end:
             continue
-        out.append(
-            Mention(text[r.start : end], r.start, end, place, cands, rule, round(score, 3), reason)
-        )
+        rounded = _ROUNDED.get(score)  # a few scores recur, and round() is slow
+        if rounded is None:
+            if len(_ROUNDED) > 10_000:  # fuzzy ratios make endless scores: keep memory bounded
+                _ROUNDED.clear()
+            rounded = _ROUNDED[score] = round(score, 3)
+        out.append(_mention(text[r.start : end], r.start, end, place, cands, rule, rounded, reason))
         last_end = end
     out = _areas_in_districts(text, out)
     if "capital" in text or "centre" in text or "center" in text:
-        out.extend(_capital_anaphora(text, out, sentences, gazetteer))
-        out.sort(key=lambda m: m.start)
+        added = _capital_anaphora(text, out, sentences, gazetteer)
+        if added:
+            out = sorted(out + added, key=lambda m: m.start)
     if "airport" in text or "airfield" in text:
         extra = _airport_anaphora(text, out, sentences, gazetteer)
         if extra:
@@ -1605,6 +1699,8 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
         i = bisect_left(starts, e)
         return [k for k in range(max(0, i - 4), i) if mentions[k].end > s and k not in dropped]
 
+    # most texts hold none of the words an area needs: a few finds spare a search per name
+    area_words = any(w in text for w in _AREA_HINT_WORDS)
     for m in mentions:
         if m.place is None or m.place.level == "province":
             continue
@@ -1620,7 +1716,7 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
                         Mention(text[s:e], s, e, m.place, (m.place,), "area-in-district", 0.7, None)
                     )
                 continue
-        if m.place.level != "district" or not _AREA_HINT.search(text, lo, m.start):
+        if m.place.level != "district" or not area_words or not _AREA_HINT.search(text, lo, m.start):
             continue
         before = text[lo : m.start]
         a = _AREA.search(before)
@@ -1660,9 +1756,19 @@ _CAPITAL_PHRASE_LOWER = re.compile(_CAPITAL_PHRASE_CS)
 
 def _capital_phrases(text: str) -> Iterator[tuple[int, int]]:
     """The spans of ``_CAPITAL_PHRASE.finditer(text)``."""
-    if text.isascii():
-        return (m.span() for m in _CAPITAL_PHRASE_LOWER.finditer(text.lower()))
+    low = text.lower()
+    if text.isascii() or _lowers_in_place(text, low):
+        return (m.span() for m in _CAPITAL_PHRASE_LOWER.finditer(low))
     return (m.span() for m in _CAPITAL_PHRASE.finditer(text))
+
+
+def _lowers_in_place(text: str, low: str) -> bool:
+    """Whether a lower-case pattern over ``low`` (``text.lower()``) finds what the IGNORECASE
+    pattern finds over ``text``, at the same offsets: each character lowered to one (not
+    "\u0130", which becomes two), and none that IGNORECASE alone equates with an ASCII letter
+    (dotless "\u0131" with "i", long "\u017f" with "s"). Most non-ASCII news text is only curly
+    quotes and dashes."""
+    return len(low) == len(text) and "\u0131" not in text and "\u017f" not in text
 
 
 def _capital_anaphora(

@@ -73,13 +73,20 @@ def unknown_names(text: str, mentions: list[Mention]) -> list[Mention]:
         while i >= 0:
             after = text[i + len(cue_word) : i + len(cue_word) + 1]
             if i > 0 and text[i - 1] in " \t\n" and not (after.isalpha() or after == "-"):
-                end = _end_of_word_before(text, i, kind)
+                if text[i - 2 : i - 1].isalpha() and text[i - 1] == " " and kind != "border crossing":
+                    end = i - 1  # the commonest case, "Zorabad district"
+                else:
+                    end = _end_of_word_before(text, i, kind)
                 listed = MAX_LISTED if cue_word in _PLURAL else 1
                 while end > 0 and listed:
-                    span = _name_span(text, end, mentions, starts)
-                    if span is None:
-                        break
-                    start, known = span
+                    k = bisect_left(starts, end) - 1
+                    if k >= 0 and mentions[k].end >= end:
+                        start, known = mentions[k].start, True  # as _name_span begins
+                    else:
+                        span = _name_span(text, end, mentions, starts)
+                        if span is None:
+                            break
+                        start, known = span
                     if not known and not any(f.start < end and start < f.end for f in found):
                         found.append(_unknown(text, start, end, kind))
                     listed -= 1
