@@ -1694,6 +1694,10 @@ def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, 
 _OPPOSITE = {"taliban": "government", "government": "taliban"}
 
 
+_RESISTANCE = re.compile(r"\b(?:national\s+resistance\s+front|(?-i:NRF)|resistance\s+(?:front|forces?|fighters?|movement)|"
+                         r"anti-taliban\s+(?:forces?|fighters?|militias?|front)|uprising\s+forces?)\b", re.IGNORECASE)
+
+
 def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Claim],
              att: Attribution, year_hint: int | None) -> list[Claim]:
     """A denial of the claims just made ("the ministry denied the reports").
@@ -1705,10 +1709,12 @@ def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Cla
     """
     out = []
     used: set[int] = set()
+    # after August 2021 the Taliban's foes are not the government: their denial leaves the place contested
+    resistance = bool(_RESISTANCE.search(att.who) or _RESISTANCE.search(s.text))
     for c in previous:
         if c.controller not in _OPPOSITE:
             continue
-        ctl = _OPPOSITE[c.controller]
+        ctl = "contested" if resistance and c.controller == "taliban" else _OPPOSITE[c.controller]
         mine = [o for o in own if o.place_key == c.place_key and o.controller == ctl]
         used.update(id(o) for o in mine)
         base = mine[0] if mine else replace(

@@ -158,7 +158,7 @@ def _from_byline(text: str, year: int | None) -> tuple[date, str] | None:
             exprs = [e for e in find_dates(segment) if e.kind == "absolute" and e.year and e.day]
             day = resolve(exprs[0], None).date if exprs else _numeric_date(segment)
             if day is not None:
-                return day, f"date in the page's masthead line: '{line.strip()[:60]}'"
+                return day, f"date in the page's masthead (byline) line: '{line.strip()[:60]}'"
     return None
 
 

@@ -1094,3 +1094,34 @@ def test_an_interval_after_a_dated_event_counts_from_it(claims_of) -> None:
     got = {c.controller: c.event_date for c in claims_of(
         "Chimtal fell on Monday, July 5. It was recaptured by commandos two days later.")}
     assert got == {"taliban": "2021-07-05", "government": "2021-07-07"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the fronted place of a speaker is where the speaker is, not what was taken
+        ("In Kabul, the defence ministry said on Monday that commandos had retaken Chimtal.",
+         [("AF2108", "government")]),
+        # the Taliban's own words for their gains
+        ("The districts of Chimtal and Sholgara were liberated from the puppet regime, the Taliban said.",
+         [("AF2107", "taliban"), ("AF2108", "taliban")]),
+        ("All of Faryab province has been purified of the presence of the invaders.", [("AF29", "taliban")]),
+        # an appeal is not a fact
+        ("The Islamic Emirate calls on the soldiers still at the Chimtal base to surrender.", []),
+        # the side that falls back holds the facility it falls back to
+        ("Government forces retreated to the Kunduz airport, which they still hold.", [("AF1901", "government")]),
+        ("Chimtal slipped out of government hands last year.", [("AF2108", "taliban")]),
+        ("The Kajaki Dam is still under the protection of army units.", [("AF3010", "government")]),
+        ("Clashes have been going on since Monday night on the outskirts of Maimana.", [("AF2901", "contested")]),
+        # an entry years after the taking is an event of its own
+        ("The Taliban captured Maimana on 1 June 2015. On 3 October 2016 Taliban fighters entered Maimana "
+         "from three sides.", [("AF2901", "contested"), ("AF2901", "taliban")]),
+        # after August 2021 the Taliban's foes are not the government
+        ("The Taliban said they had captured Rukha district. The National Resistance Front rejected the claim.",
+         [("AF0802", "contested"), ("AF0802", "taliban")]),
+        # a person's post: not what "the district" points back to
+        ("Mahdi, a former police chief in Bamyan, had taken over the district with local men.", []),
+    ],
+)
+def test_statements_appeals_retreats_and_foes_of_the_taliban(run, text, expected) -> None:
+    assert run(text) == expected

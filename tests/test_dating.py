@@ -145,6 +145,8 @@ def test_a_dateline_with_day_month_and_year_dates_the_article(gazetteer) -> None
         ("Last updated 12.08.2021", date(2021, 8, 12)),
         ("Posted: 14/07/2021", date(2021, 7, 14)),
         ("Posted: 07/14/2021", date(2021, 7, 14)),
+        ("Example Times | Updated July 15, 2021 10:02am", date(2021, 7, 15)),
+        ("Ministry of Defence | Press Release | 12 July 2021", date(2021, 7, 12)),
     ],
 )
 def test_a_byline_or_posting_date_near_the_top_is_the_publication_day(gazetteer, byline: str,
