@@ -1056,6 +1056,18 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     # "recaptured Alishang, which the Taliban had overrun last month": the relative
     # clause dates its own event, when the sentence has another date or none.
     exprs = [e for e in exprs if not (e.start > cue_end and _REL_CLAUSE_DATE.search(sentence[cue_end:e.start]))]
+    if extra.get("state") and exprs:
+        # "overran an outpost on Saturday, but the district centre remains under government
+        # control": a state is dated by its own clause, else by the day of the report
+        turns = [m.start() for m in _STATE_TURN.finditer(sentence)]
+        cue_at = extra["cue_start"] - s0
+        lo = max([t for t in turns if t <= cue_at], default=0)
+        hi = min([t for t in turns if t > cue_at], default=len(sentence))
+        exprs = [e for e in exprs if lo <= e.start < hi or _SAID_ON.search(sentence, max(0, e.start - 60), e.start)]
+        if not exprs:
+            if published is None:
+                return ResolvedDate(None, "unknown", "a state, with no date in its clause and no article date")
+            return ResolvedDate(published, "unknown", f"a state, with no date in its clause: article date {published}")
     if exprs:
         expr = pick_expression(exprs, extra["cue_start"] - s0,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
@@ -1131,6 +1143,7 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|evening|morning)|later\s
 _LATER = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|several|a\s+few|few|\d{1,2})\s+)?"
                     r"(?P<unit>hours?|days?|weeks?|months?|years?)\s+later\b", re.IGNORECASE)
 _LATER_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_STATE_TURN = re.compile(r",?\s+\b(?:but|while|although|though|whereas)\b|;", re.IGNORECASE)
 _REL_CLAUSE_DATE = re.compile(r",\s*(?:which|where|whom?|whose)\s+(?:\w+\s+){0,2}?(?:had|has|have|was|were)\b[^,;:“”\"]*$",
                               re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+[a-z]+", re.IGNORECASE)
@@ -1401,13 +1414,17 @@ def _report_dated(c: Claim) -> bool:
     return i > 0 and bool(_SAID_ON.search(c.sentence, max(0, i - 60), i))
 
 
+_ONGOING = re.compile(r"\bcontinu(?:e|es|ing)\b|\bstill\b|\bfor\s+the\s+\w+\s+(?:consecutive\s+|straight\s+)?day\b",
+                      re.IGNORECASE)
+
+
 def _event_over_report_dates(claims: list[Claim]) -> list[Claim]:
     """A claim dated by its reporting verb ("X was retaken, the ministry said on Wednesday") takes
     the event day a later sentence gives the same event ("the district was retaken on Tuesday")."""
     out = list(claims)
     for n, c in enumerate(out):
-        if not c.event_date or not _report_dated(c):
-            continue
+        if not c.event_date or not _report_dated(c) or c.extra.get("state") or _ONGOING.search(c.sentence):
+            continue  # "fighting continues ..., officials said on Monday": the state on the day of the report
         said = date.fromisoformat(c.event_date)
         for later in out[n + 1:]:
             if (later.place_key, later.controller) != (c.place_key, c.controller) or not later.event_date \

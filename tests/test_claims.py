@@ -1125,3 +1125,9 @@ def test_an_interval_after_a_dated_event_counts_from_it(claims_of) -> None:
 )
 def test_statements_appeals_retreats_and_foes_of_the_taliban(run, text, expected) -> None:
     assert run(text) == expected
+
+
+def test_a_state_is_dated_by_its_own_clause_not_by_the_event_before_but(claims_of) -> None:
+    (c,) = claims_of("In Chimtal, insurgents overran an army outpost on Thursday, but the district centre "
+                     "remains under government control, the governor said.")
+    assert (c.controller, c.event_date, c.time_precision) == ("government", SAT.isoformat(), "unknown")
