@@ -201,5 +201,6 @@ def denies(sentence: str) -> bool:
 def _denial_pattern() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + "|".join(lexicon()["attribution"]["denial"]) + r")\s+(?:as\s+\w+\s+)?"
-        r"(?:it|this|that|them|the(?:se)?\s+(?:\w+\s+)?(?:claims?|reports?|news|allegations?|rumou?rs?))\b",
+        # "denied it", "rejected the claims" -- not "denied that Lashkar Gah had fallen", which says what
+        r"(?:it|this|them|that(?=\s*(?:[,.;:]|$))|th(?:e|ese|at|is|ose)\s+(?:\w+\s+)?(?:claims?|reports?|news|allegations?|rumou?rs?))\b",
         re.IGNORECASE)

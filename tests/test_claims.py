@@ -1131,3 +1131,22 @@ def test_a_state_is_dated_by_its_own_clause_not_by_the_event_before_but(claims_o
     (c,) = claims_of("In Chimtal, insurgents overran an army outpost on Thursday, but the district centre "
                      "remains under government control, the governor said.")
     assert (c.controller, c.event_date, c.time_precision) == ("government", SAT.isoformat(), "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "denied that X had fallen" says what is denied: not the claims told before
+        ("The Taliban captured Maimana on Friday. Officials denied that Chimtal had fallen.",
+         [("AF2901", "taliban")]),
+        ("Ghazni fell on Thursday, making it the closest provincial capital to Kabul to be captured so far.",
+         [("AF1101", "taliban")]),
+        # organisations named after a place
+        ("Kabul Bank, which collapsed in 2010, has not recovered the money.", []),
+        ("Herat's chamber of commerce said the administration had overrun its budget.", []),
+        ("Fighting on the southern edge of Maimana was reported on Friday.", [("AF2901", "contested")]),
+        ("Taliban fighters have taken control of the presidential palace in Kabul.", [("AF0101", "taliban")]),
+    ],
+)
+def test_denials_that_say_what_references_and_organisations(run, text, expected) -> None:
+    assert run(text) == expected
