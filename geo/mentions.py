@@ -11,10 +11,13 @@ one regex scan plus a dict lookup per run. Only candidates that are long
 enough and stand where a place stands (before "district", after "in") are
 kept from rapidfuzz, whose answers are memoised too; so is the part of the
 resolution that the name and its cues decide alone (``_resolve_by_cues``).
-Around each name a few short regexes read the cues; whole-text regexes are
-avoided (Python's engine costs about 20 ns a character): sentence ends are
-found with ``str.find``, and case-insensitive phrases are searched in the
-lower-cased text when it is ASCII.
+Around each name a few short regexes read the cues in the 40 characters on
+either side, and what those say is memoised by the characters (wire copy
+repeats its phrases). Whole-text regexes are avoided unless they begin with a
+literal (Python's engine tests every position against a class of characters,
+about 10 ns a character, but skips fast to a literal): sentence ends are found
+with one such pattern per mark, and case-insensitive phrases are searched in
+the lower-cased text when lower-casing keeps every offset (``_lowers_in_place``).
 
 Each found name is then resolved, in this order:
 
@@ -49,7 +52,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -89,13 +92,15 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # the text between two names of one list, matched in place: _LIST_GAP.match(text, a.end, b.start)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*$", re.IGNORECASE)
 # a sentence ends at one of these; the end mark is consumed (group "mark") rather than looked
-# behind at, so a match starts at the mark and can be tried at each mark alone
-_SENT_END_MARKS = ".!?\n"
+# behind at, so a match starts at the mark
 _SENT_END = re.compile(
     r"(?P<mark>[.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"\u201c])"
 )
-# _SENT_END where it begins with a full stop, and where it begins with a line break
-_STOP_END = re.compile(r"(?P<mark>\.[\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+# _SENT_END where it begins with each mark, and where it begins with a line break
+_MARK_ENDS = {
+    mark: re.compile(rf"(?P<mark>\{mark}[\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+    for mark in ".!?"
+}
 _LINE_END = re.compile(r"\n(?:\s*\n|(?=\s*[A-Z0-9\"\u201c]))")
 
 # lower-case words inside a name: connectors and "wa" (and), as in Kiran wa Monjan
@@ -440,28 +445,18 @@ _SENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 def _sentence_breaks(text: str) -> list[tuple[int, int]]:
     """(end of the sentence, start of the next) at each match of ``_SENT_END`` in ``text``.
 
-    Python's regex engine tests every position of a text (about 20 ns a character);
-    ``str.find`` skips to the few marks of a news text, and the regex is tried at those
-    alone. A text dense with marks (a hostile "....") goes to ``finditer``.
+    Python's regex engine tests every position of a text against a pattern that begins
+    with a class of characters (about 10 ns a character), but skips fast to a literal.
+    Each match of _SENT_END holds one mark [.!?], at its start, then closing quotes and
+    whitespace alone: so every mark is tried whatever the matches before it, and the
+    matches at each mark and at line breaks are searched for apart, with patterns that
+    begin with a literal. A match at a line break counts unless it lies inside one at a
+    mark (".\n\nThe").
     """
-    if sum(text.count(ch) for ch in _SENT_END_MARKS) > len(text) // 8:
-        return [
-            (m.end("mark") if m.group("mark") else m.start(), m.end())
-            for m in _SENT_END.finditer(text)
-        ]
-    # Each match of _SENT_END holds one mark [.!?], at its start, then closing quotes and
-    # whitespace alone; so every mark is tried whatever the matches before it, and the matches
-    # at marks and at line breaks can be searched for apart, with patterns that begin with a
-    # literal (searched for quickly). A match at a line break counts unless it lies inside
-    # one at a mark (".\n\nThe").
-    at_marks = [(m.start(), m.end("mark"), m.end()) for m in _STOP_END.finditer(text)]
-    for ch in "!?":
-        i = text.find(ch)
-        while i >= 0:
-            m = _SENT_END.match(text, i)
-            if m is not None:
-                at_marks.append((i, m.end("mark"), m.end()))
-            i = text.find(ch, i + 1)
+    at_marks: list[tuple[int, int, int]] = []  # (start, end of the mark, end) of each match
+    for mark, pattern in _MARK_ENDS.items():
+        if mark in text:
+            at_marks += [(m.start(), m.end("mark"), m.end()) for m in pattern.finditer(text)]
     at_marks.sort()
     breaks = []
     k = 0
@@ -666,11 +661,29 @@ def _fuzzy_lookup(key: str, gaz: Gazetteer) -> tuple[str, float] | None:
         return cache[key]
     from rapidfuzz import fuzz, process
 
-    hit = process.extractOne(key, gaz.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    choices = _fuzzy_choices(len(key), gaz)
+    hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     if len(cache) > 100_000:
         cache.clear()
     cache[key] = (hit[0], float(hit[1])) if hit else None
     return cache[key]
+
+
+def _fuzzy_choices(length: int, gaz: Gazetteer) -> list[str]:
+    """The fuzzy keys that can reach the cutoff against a key of this length, in their order.
+
+    ``fuzz.ratio`` is at most ``100 * (1 - |a - b| / (a + b))`` for lengths a and b (every
+    letter one word has more needs an edit); the keys left out could not match, so
+    ``extractOne`` gives the same answer, scoring a third of the keys.
+    """
+    memo = gaz.memo("fuzzy-choices")
+    choices = memo.get(length)
+    if choices is None:
+        slack = 1 - FUZZY_CUTOFF / 100
+        keys = gaz.fuzzy_keys
+        fits = {n for n in set(map(len, keys)) if abs(n - length) <= slack * (n + length) + 0.5}
+        choices = memo[length] = [k for k in keys if len(k) in fits]
+    return choices
 
 
 def _fuzzy(
@@ -927,7 +940,10 @@ def _attach_cues(
         if extra_after or extra_before:
             r.extra = {**extra_before, **extra_after}  # a copy: later passes add to it
     # whether the text between two names joins them in a list
-    list_gap = [_LIST_GAP.match(text, a.end, b.start) is not None for a, b in pairwise(raws)]
+    list_gap = [
+        _may_join(text, a.end) and _LIST_GAP.match(text, a.end, b.start) is not None
+        for a, b in pairwise(raws)
+    ]
     # "Kandahar's Spin Boldak district": a name in the possessive before another place is its province
     for a, b in pairwise(raws):
         if b.start - a.end > 4:
@@ -985,6 +1001,16 @@ def _attach_cues(
                 if provinces - raws[x].province_only > 0:
                     raws[x].extra["listed_provinces"] = True  # the others are provinces
         k = m + 1
+
+
+def _may_join(text: str, i: int) -> bool:
+    """Whether ``_LIST_GAP`` can match at ``i``: it needs "," or "&" there, or after a space
+    those or "and", "or". Most names are followed by a space and another word."""
+    c = text[i : i + 1]
+    if c == " ":
+        c = text[i + 1 : i + 2]
+        return c in ("a", "A", "o", "O", ",", "&") or c.isspace()
+    return c in (",", "&") or c.isspace()
 
 
 _CUE_LEVELS = {
@@ -1198,7 +1224,9 @@ def _resolve(
             ):
                 inner, nested, local_places = own, True, _city_and_districts(own)
         if nested:
-            return _province_or_city(r, prov, *local_places, ctx, text, cands, rule_prefix, base_score)
+            return _province_or_city(
+                r, prov, *local_places, ctx, text, cands, rule_prefix, base_score
+            )
     # places of one district (a district and its seat): the city or town point
     adm2 = {p.adm2_pcode for p in pool if p.level != "province"}
     if len(adm2) == 1 and not provs:
@@ -1464,7 +1492,7 @@ def _name_facts(
 
 
 _MENTION_FIELDS = ("text", "start", "end", "place", "candidates", "rule", "score", "reason")
-assert tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS and "__slots__" not in vars(Mention)
+assert tuple(Mention.__dataclass_fields__) == _MENTION_FIELDS and "__slots__" not in vars(Mention)
 
 
 def _mention(
@@ -1481,8 +1509,14 @@ def _mention(
     ``object.__setattr__``; this fills the instance dict at once (the same object)."""
     m = object.__new__(Mention)
     m.__dict__.update(
-        text=text, start=start, end=end, place=place, candidates=candidates, rule=rule,
-        score=score, reason=reason,
+        text=text,
+        start=start,
+        end=end,
+        place=place,
+        candidates=candidates,
+        rule=rule,
+        score=score,
+        reason=reason,
     )
     return m
 
@@ -1699,8 +1733,6 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
         i = bisect_left(starts, e)
         return [k for k in range(max(0, i - 4), i) if mentions[k].end > s and k not in dropped]
 
-    # most texts hold none of the words an area needs: a few finds spare a search per name
-    area_words = any(w in text for w in _AREA_HINT_WORDS)
     for m in mentions:
         if m.place is None or m.place.level == "province":
             continue
@@ -1716,7 +1748,7 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
                         Mention(text[s:e], s, e, m.place, (m.place,), "area-in-district", 0.7, None)
                     )
                 continue
-        if m.place.level != "district" or not area_words or not _AREA_HINT.search(text, lo, m.start):
+        if m.place.level != "district" or not _AREA_HINT.search(text, lo, m.start):
             continue
         before = text[lo : m.start]
         a = _AREA.search(before)

@@ -28,6 +28,13 @@ _CUES: dict[str, str] = {
     "Province": "province",
     "crossing": "border crossing",
 }
+# the cue words without their first letter, which case makes differ
+_CUE_STEMS: dict[str, tuple[str, ...]] = {
+    "istrict": ("district", "districts", "District"),
+    "rovince": ("province", "Province"),
+    "rossing": ("crossing",),
+}
+assert sorted(w for ws in _CUE_STEMS.values() for w in ws) == sorted(_CUES)
 # the capitalised words (with -e-/-i- connectors or a lower-case "wa"/"e" between them)
 # that end right before the cue; at most four words
 _NAME = (
@@ -55,6 +62,7 @@ _NOT_NAMES = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 # what may stand between a name already found and the unknown one: a possessive, a space
 _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+")
 
@@ -68,12 +76,16 @@ def unknown_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """
     found: list[Mention] = []
     starts = [m.start for m in mentions]
+    at = _cue_positions(text)
     for cue_word, kind in _CUES.items():
-        i = text.find(cue_word)
-        while i >= 0:
+        for i in at[cue_word]:
             after = text[i + len(cue_word) : i + len(cue_word) + 1]
             if i > 0 and text[i - 1] in " \t\n" and not (after.isalpha() or after == "-"):
-                if text[i - 2 : i - 1].isalpha() and text[i - 1] == " " and kind != "border crossing":
+                if (
+                    text[i - 2 : i - 1].isalpha()
+                    and text[i - 1] == " "
+                    and kind != "border crossing"
+                ):
                     end = i - 1  # the commonest case, "Zorabad district"
                 else:
                     end = _end_of_word_before(text, i, kind)
@@ -92,9 +104,22 @@ def unknown_names(text: str, mentions: list[Mention]) -> list[Mention]:
                     listed -= 1
                     sep = _LIST_SEP.search(text, max(0, start - 8), start) if listed else None
                     end = sep.start() if sep else -1
-            i = text.find(cue_word, i + 1)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _cue_positions(text: str) -> dict[str, list[int]]:
+    """Where each cue word begins in ``text``, in order: one scan per stem of the cue words
+    ("istrict" finds "district", "districts" and "District") rather than one per word."""
+    at: dict[str, list[int]] = {cue_word: [] for cue_word in _CUES}
+    for stem, cue_words in _CUE_STEMS.items():
+        i = text.find(stem, 1)
+        while i >= 0:
+            for cue_word in cue_words:
+                if text.startswith(cue_word, i - 1):
+                    at[cue_word].append(i - 1)
+            i = text.find(stem, i + 1)
+    return at
 
 
 def _end_of_word_before(text: str, cue_at: int, kind: str) -> int:
@@ -121,6 +146,19 @@ def _name_span(
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'\u2019"):
         j -= 1
     if not text[j].isupper():
+        return None
+    # "The district lies": a word that is no name, and the name cannot reach back past it
+    # (no space and letter before it), so the search below would strip it and find nothing
+    if (
+        text[j:end].lower() in _NOT_NAMES
+        and _PLAIN_WORD.fullmatch(text, j, end)
+        and (k < 0 or mentions[k].end <= j)
+        and (
+            j < 2
+            or not text[j - 1].isspace()
+            or not (text[j - 2].isspace() or text[j - 2].isalpha())
+        )
+    ):
         return None
     m = _NAME_ENDING.search(text, max(0, end - 60), end)
     if m is None:
