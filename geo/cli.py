@@ -246,9 +246,12 @@ def places(paths, fmt, unresolved, max_article_mb):
     """List the place names found in articles and how each was resolved."""
     from geo.articles import read_articles
     from geo.gazetteer import load_gazetteer
+    from geo.geocode import mention_finder_from_env
     from geo.mentions import places_rows
     from geo.models import Skipped
 
+    _check_geocoder()
+    find = mention_finder_from_env()
     gaz = load_gazetteer()
     rows, skipped = [], 0
     for item in read_articles(paths, limits=_limits(max_article_mb)):
@@ -256,7 +259,7 @@ def places(paths, fmt, unresolved, max_article_mb):
             click.echo(f"skipped {item.origin}: {item.reason}", err=True)
             skipped += 1
             continue
-        for row in places_rows(item.text, gaz):
+        for row in places_rows(item.text, gaz, find):
             if unresolved and row.get("place"):
                 continue
             rows.append({"article_id": item.id, **row})

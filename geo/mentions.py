@@ -51,7 +51,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -1842,10 +1842,15 @@ def _capital_anaphora(
 _APPOSITIVE_GAP = re.compile(r"^\s*[,\u2013\u2014-]\s*$")
 
 
-def places_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
-    """One row per mention for ``tcmap places``: what was found, what it became and why."""
+def places_rows(
+    text: str, gazetteer: Gazetteer, find: Callable[[str, Gazetteer], list[Mention]] | None = None
+) -> list[dict]:
+    """One row per mention for ``tcmap places``: what was found, what it became and why.
+
+    ``find`` replaces ``find_mentions`` (the opt-in geocoder uses it).
+    """
     rows = []
-    for m in find_mentions(text, gazetteer):
+    for m in (find or find_mentions)(text, gazetteer):
         p = m.place
         rows.append(
             {

@@ -168,3 +168,18 @@ def test_without_the_geocoder_the_same_article_gives_no_claim(tmp_path, monkeypa
     result = run([art])
     assert result.claims == []
     assert [m.text for r in result.results for m in r.mentions if m.rule == "unknown-name"] == ["Zorabad"]
+
+
+def test_tcmap_places_lists_what_the_geocoder_placed(server, tmp_path, monkeypatch, boundaries):
+    from click.testing import CliRunner
+
+    import geo.geocode
+    from geo.cli import cli
+
+    monkeypatch.setattr(geo.geocode, "geocoder_from_env", lambda: _geocoder(server, tmp_path))
+    monkeypatch.setattr(geo.geocode, "_district_locator", lambda: _locator)
+    art = tmp_path / "a.txt"
+    art.write_text("Fighting reached Zorabad district on Sunday.\n")
+    res = CliRunner().invoke(cli, ["places", str(art), "--format", "csv"], catch_exceptions=False)
+    assert res.exit_code == 0
+    assert "Zorabad" in res.stdout and "geocoder" in res.stdout and "AF3002" in res.stdout
