@@ -1072,6 +1072,10 @@ def test_a_speaker_in_a_relative_clause_is_not_the_relative_pronoun(claims_of) -
         ("Chimtal changed hands twice last week.", [("AF2108", "contested")]),
         ("The insurgents were in control of Chimtal by Sunday evening.", [("AF2108", "taliban")]),
         ("The Taliban are now in charge of Chimtal district.", [("AF2108", "taliban")]),
+        ("The Taliban claimed control of Chimtal district on Sunday.", [("AF2108", "taliban")]),
+        ("The Taliban were driven out of Chimtal on Monday.", [("AF2108", "government")]),
+        ("Government troops were forced out of Chimtal after a week of fighting.", [("AF2108", "taliban")]),
+        ("Thousands of families were forced out of their homes in Chimtal.", []),
         ("The Taliban are now in control of Chimtal district.", [("AF2108", "taliban")]),
         ("The governor, who is in charge of Balkh province, spoke to reporters.", []),
         # "it" as the subject of a control verb: the place told of before
