@@ -1000,8 +1000,11 @@ def _colon_link(text: str, cues: list[Cue], colon: int, doc: Any) -> _Link | Non
 
 
 def _fronted_link(text: str, cues: list[Cue], after: int, doc: Any) -> _Link | None:
-    """The first taking of facilities after a fronted "In X," governs X."""
+    """The first taking of facilities after a fronted "In X," governs X; so does fighting told right after it."""
     for cue in cues:
+        if cue.start > after and cue.cls == "fighting_ongoing" and re.fullmatch(r"\s*,\s*", text[after:cue.start]):
+            ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc)
+            return _Link(cue, 0, ctl) if ctl else None
         if cue.start > after and cue.cls in ("take", "retake", "hold_object", "withdraw") \
                 and _FACILITY.match(text[cue.end:cue.end + 60]):
             ctl = cue_controller(cue, text, _clause_start(text, cue.start), doc)
@@ -1579,8 +1582,27 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             conf -= 0.05
         if inherited_from is not None or t.anaphor_of is not None:
             conf -= 0.1
+        denied = _DENIED_THAT.search(text, 0, link.cue.start) if ctl in _OPPOSITE else None
+        if denied is not None and denied.end() <= t.start:
+            # "officials denied reports that Islam Qala had been captured": the reported claim,
+            # by whoever made it, and its denial, by the denier (../shared/CLAIMS.md)
+            reported = Attribution("Taliban", "taliban") if re.search(r"taliban", denied.group(0), re.IGNORECASE) \
+                else Attribution("reports", "third_party")
+            out.append(_claim(article, t, s, ctl, d, scope, reported, round(max(conf - 0.15, 0.05), 2),
+                              dict(extra, denied_by=who.who)))
+            flip = "contested" if ctl == "taliban" and (_RESISTANCE.search(who.who) or _RESISTANCE.search(text)) \
+                else _OPPOSITE[ctl]
+            out.append(_claim(article, t, s, flip, d, scope, who, round(max(conf - 0.1, 0.05), 2),
+                              dict(extra, denial_of=reported.who, state=True)))
+            continue
         out.append(_claim(article, t, s, ctl, d, scope, who, round(max(conf, 0.05), 2), extra))
     return out
+
+
+# "denied reports that X had fallen", "rejected Taliban claims that ...": the clause after is denied
+_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+                          r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?(?:reports?|claims?|rumou?rs?|allegations?|"
+                          r"suggestions?|assertions?)\s+)?that\b", re.IGNORECASE)
 
 
 # "Hairatan remains under government control, as does Torkham": the verb of the clause before, elided.

@@ -1154,3 +1154,45 @@ def test_a_state_is_dated_by_its_own_clause_not_by_the_event_before_but(claims_o
 )
 def test_denials_that_say_what_references_and_organisations(run, text, expected) -> None:
     assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # status words of assessments and round-ups
+        ("In Balkh, the following districts are Taliban-controlled: Chimtal, Sholgara and Kaldar.",
+         [("AF2107", "taliban"), ("AF2108", "taliban"), ("AF2113", "taliban")]),
+        ("Chimtal and Kaldar remain government-controlled.", [("AF2108", "government"), ("AF2113", "government")]),
+        ("Maimana, the provincial capital, is government-controlled.", [("AF2901", "government")]),
+        # fighting told in a clause on the place
+        ("Operations continue in Chimtal district, where heavy fighting has been going on for a week.",
+         [("AF2108", "contested")]),
+        ("Chimtal district has also seen heavy fighting in recent weeks, an official said.",
+         [("AF2108", "contested")]),
+        ("In Chimtal and Kaldar, heavy clashes have been going on since Wednesday, residents said.",
+         [("AF2108", "contested"), ("AF2113", "contested")]),
+        ("The attack was launched from Chimtal district, where the Taliban have long held sway.",
+         [("AF2108", "taliban")]),
+        # "secure and under the control of" the side named
+        ("The spokesman said all of Faryab province is secure and under the control of the Islamic Emirate.",
+         [("AF29", "taliban")]),
+        # not a place falling
+        ("He said trade through the Torkham crossing had fallen sharply.", []),
+        ("Livestock prices have fallen in Maimana and Andkhoy.", []),
+    ],
+)
+def test_status_words_clauses_of_fighting_and_falling_prices(run, text, expected) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials denied reports that Islam Qala had been captured by the Taliban.",
+         {("taliban", "reports"), ("government", "Officials")}),
+        ("The ministry rejected Taliban claims that Chimtal had been overrun.",
+         {("taliban", "Taliban"), ("government", "The ministry")}),
+    ],
+)
+def test_a_denied_report_gives_the_report_and_its_denial(claims_of, text, expected) -> None:
+    assert {(c.controller, c.attributed_to) for c in claims_of(text)} == expected
