@@ -251,6 +251,10 @@ _REDUCED_REL = re.compile(r"\b(?:ports|districts|crossings|cities|towns|capitals
 # "calls on the soldiers still at the base to surrender": an appeal, not a fact
 _APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|ask(?:s|ed|ing)?|"
                      r"demand(?:s|ed|ing)?|invit(?:e|es|ed|ing))\s+[^.;:!?]{0,100}?\bto\s+$", re.IGNORECASE)
+_FIGURES_FALL = re.compile(r"\b(?:prices?|production|output|trade|imports?|exports?|revenues?|incomes?|wages|sales|"
+                           r"rates?|values?|levels?|numbers|figures|temperatures?|currency|afghani|demand|supply|"
+                           r"attendance|enrol?ments?)\s+(?:\w+\s+){0,3}?(?:have\s+|has\s+|had\s+)?(?:also\s+)?$",
+                           re.IGNORECASE)
 # "captured by the Taliban" is passive; "in control of Nerkh by Sunday evening" is a time
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b(?!\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|then|now|noon|midday|"
                  r"nightfall|dawn|dusk|evening|morning|night|tonight|tomorrow|late|early|mid|the\s+(?:end|time|evening|"
@@ -308,6 +312,8 @@ def _find_cues(sentence: str) -> tuple[Cue, ...]:
                 or bool(_APPEAL.search(sentence, max(0, s - 120), s))
             if cls == "take" and rules.people_taken.search(before):
                 continue
+            if cls == "fall" and _FIGURES_FALL.search(before):
+                continue  # "livestock prices have fallen in Maymana": figures, not places, fall
             found.append(Cue(cls, s, e, m.group(0), spec.get("mode", "object"),
                              spec.get("controller", "contested"), spec.get("default", ""),
                              int(spec.get("strength", 1)), passive, negated, irrealis))
@@ -1308,7 +1314,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             for number, total, qual, a, b in find_counts(s.text):
                 counts.append(_count_claim(article, s, number, total, qual, a, b,
                                            attribute_in_clause(s.text, a) or att_of(i), year_hint))
-        if (i in by_sentence or (earlier and i in cue_sents)) and not rules.captions.search(s.text) \
+        if (i in by_sentence or (earlier and i in cue_sents)) and not _is_caption(s.text, rules) \
                 and not any(a <= s.start < b for a, b in links_at):
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
             cues = find_cues(s.text) if i in cue_sents else []
@@ -1597,6 +1603,22 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             continue
         out.append(_claim(article, t, s, ctl, d, scope, who, round(max(conf, 0.05), 2), extra))
     return out
+
+
+def _is_caption(text: str, rules: Any) -> bool:
+    """A photo caption: a caption word near the start, in a short line, or a photo credit.
+
+    Not a report that merely mentions photographs ("captured the district, posting photographs").
+    """
+    m = rules.captions.search(text)
+    return m is not None and (m.start() < CAPTION_WORD_REACH or len(text) <= CAPTION_MAX
+                              or bool(_PHOTO_CREDIT.search(text)))
+
+
+CAPTION_WORD_REACH = 40
+CAPTION_MAX = 160
+_PHOTO_CREDIT = re.compile(r"\(\s*(?:photo|file\s+photo|picture|image)|(?:photo|picture|image)\s*(?:by|credit|:)|"
+                           r"/\s*(?:AFP|Reuters|AP|Getty|EPA|Xinhua)\s*\)", re.IGNORECASE)
 
 
 # "denied reports that X had fallen", "rejected Taliban claims that ...": the clause after is denied

@@ -1179,6 +1179,11 @@ def test_denials_that_say_what_references_and_organisations(run, text, expected)
         # not a place falling
         ("He said trade through the Torkham crossing had fallen sharply.", []),
         ("Livestock prices have fallen in Maimana and Andkhoy.", []),
+        ("Wheat output in Faryab and Jawzjan is poor, and prices have also fallen in Maimana.", []),
+        # a report that mentions photographs is not a caption
+        ("The fighters had also captured Chimtal district, posting photographs of captured weapons.",
+         [("AF2108", "taliban")]),
+        ("Taliban fighters pose for a photo in Chimtal district, which they seized last week.", []),
     ],
 )
 def test_status_words_clauses_of_fighting_and_falling_prices(run, text, expected) -> None:
