@@ -1606,17 +1606,15 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
 
 
 def _is_caption(text: str, rules: Any) -> bool:
-    """A photo caption: a caption word near the start, in a short line, or a photo credit.
+    """A photo caption: a caption word near the start, or a photo credit.
 
     Not a report that merely mentions photographs ("captured the district, posting photographs").
     """
     m = rules.captions.search(text)
-    return m is not None and (m.start() < CAPTION_WORD_REACH or len(text) <= CAPTION_MAX
-                              or bool(_PHOTO_CREDIT.search(text)))
+    return m is not None and (m.start() < CAPTION_WORD_REACH or bool(_PHOTO_CREDIT.search(text)))
 
 
 CAPTION_WORD_REACH = 40
-CAPTION_MAX = 160
 _PHOTO_CREDIT = re.compile(r"\(\s*(?:photo|file\s+photo|picture|image)|(?:photo|picture|image)\s*(?:by|credit|:)|"
                            r"/\s*(?:AFP|Reuters|AP|Getty|EPA|Xinhua)\s*\)", re.IGNORECASE)
 
