@@ -54,7 +54,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 from .gazetteer import Entry, Gazetteer
 from .models import Mention, Place
@@ -364,6 +363,34 @@ class _Tok:
     cap: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _After:
+    """What the text right after a name says (``_cues_after``)."""
+
+    cue: str | None = None  # the kind it gives the name ("district", "city", "crossing", ...)
+    cue_len: int = 0  # the length of the cue the mention takes in ("Kunduz province"), or 0
+    capital_after: bool = False  # "Badghis's provincial capital"
+    cue_word: str | None = None  # the cue as written, lower-cased ("districts", "border")
+    plural: bool = False  # a plural cue, which may end a list ("Chahab and Qadis districts")
+    province_context: bool = False  # "Kunduz provincial council": the province
+    may_join: bool = False  # a list may go on after the name (see ``_may_join``)
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """What the text right before a name says (``_cues_before``)."""
+
+    cue: str | None = None  # the kind it gives the name ("the city of" -> "city")
+    province_context: bool = False  # "districts of Kunduz": the province
+    direction: bool = False  # "northern Kunduz": the province
+    placey: bool = False  # after a preposition of place ("in", "near")
+    title: str | None = None  # the title or given name before a person's name ("General")
+
+
+_NO_AFTER = _After()
+_NO_BEFORE = _Before()
+
+
 @dataclass(slots=True)
 class _Raw:
     """A matched span before resolution."""
@@ -384,7 +411,11 @@ class _Raw:
     cue_before: str | None = None
     sentence: int = 0
     list_group: int = -1
-    extra: dict = field(default_factory=dict)
+    # what the words around it say (memoised records, shared between names: never written to)
+    before: _Before = _NO_BEFORE
+    after: _After = _NO_AFTER
+    province_context: bool = False  # the words around it or its list make it the province
+    listed_provinces: bool = False  # listed with provinces ("Baghlan, Kunduz and Balkh")
     tok_start: int = 0  # the words of its run it covers (used while matching a run)
     tok_end: int = 0  # exclusive
 
@@ -450,8 +481,10 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
     Each match of _SENT_END holds one mark [.!?], at its start, then closing quotes and
     whitespace alone: so every mark is tried whatever the matches before it, and the
     matches at each mark and at line breaks are searched for apart, with patterns that
-    begin with a literal. A match at a line break counts unless it lies inside one at a
-    mark (".\n\nThe").
+    begin with a literal. A match at a mark takes in all the whitespace after it, and a
+    match at a line break is whitespace alone: so the line breaks that count lie between
+    the matches at marks (not inside one, as in ".\n\nThe"), and they are searched for
+    only where a gap holds a line break (most hold none).
     """
     at_marks: list[tuple[int, int, int]] = []  # (start, end of the mark, end) of each match
     for mark, pattern in _MARK_ENDS.items():
@@ -459,17 +492,14 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
             at_marks += [(m.start(), m.end("mark"), m.end()) for m in pattern.finditer(text)]
     at_marks.sort()
     breaks = []
-    k = 0
-    taken = 0  # the end of the last match at a mark before the line break
-    for m in _LINE_END.finditer(text):
-        start = m.start()
-        while k < len(at_marks) and at_marks[k][0] < start:
-            _, mark_end, taken = at_marks[k]
-            breaks.append((mark_end, taken))
-            k += 1
-        if start >= taken:
-            breaks.append((start, m.end()))
-    breaks.extend((mark_end, end) for _, mark_end, end in at_marks[k:])
+    gap_start = 0  # where the gap after the last match at a mark begins
+    for start, mark_end, end in [*at_marks, (len(text), -1, -1)]:  # and the gap after the last
+        if text.find("\n", gap_start, start) >= 0:
+            # whitespace alone, a match at a line break never crosses the mark that ends the gap
+            breaks += [(m.start(), m.end()) for m in _LINE_END.finditer(text, gap_start, start)]
+        if mark_end >= 0:
+            breaks.append((mark_end, end))
+        gap_start = end
     return breaks
 
 
@@ -478,10 +508,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for end, next_start in _sentence_breaks(text):
-        spans.append((pos, end))
+        if end > pos:
+            spans.append((pos, end))
         pos = next_start
-    spans.append((pos, len(text)))
-    return [s for s in spans if s[1] > s[0]]
+    if len(text) > pos:
+        spans.append((pos, len(text)))
+    return spans
 
 
 def _join_keys(pieces: list[str]) -> str:
@@ -648,8 +680,9 @@ def _find_names(text: str, gaz: Gazetteer) -> list[_Raw]:
             raws.append(_Raw(base + s, base + e, *fields))
         if names.fuzzy:
             fuzzy.append((base, names.fuzzy))
-    if fuzzy:
-        raws.extend(_fuzzy(text, fuzzy, gaz))
+    misspelt = _fuzzy(text, fuzzy, gaz) if fuzzy else []
+    if misspelt:
+        raws.extend(misspelt)
         raws.sort(key=lambda r: r.start)
     return raws
 
@@ -815,18 +848,15 @@ def _may_hold(s: str, low: str, words: tuple[str, ...]) -> bool:
 # copy repeats its phrases ("X district of", "in the Y province"): both are memoised.
 CUE_WINDOW = 40
 CUE_MEMO_MAX = 100_000
-_AfterCues = tuple[str | None, int, bool, dict[str, object]]
-_BeforeCues = tuple[str | None, dict[str, object]]
-_AFTER_CUES: dict[str, _AfterCues] = {}
-_BEFORE_CUES: dict[str, _BeforeCues] = {}
+_AFTER_CUES: dict[str, _After] = {}
+_BEFORE_CUES: dict[str, _Before] = {}
 
 
-def _cues_after(after: str) -> _AfterCues:
-    """What the text right after a name says: (cue, length of the cue the mention takes in or 0,
-    whether "capital" follows as in "Badghis's provincial capital", extras for ``_Raw.extra``)."""
+def _cues_after(after: str) -> _After:
+    """What the text right after a name says."""
     cue = None
     cue_len = 0
-    extra: dict[str, object] = {}
+    cue_word = None
     m = _NEXT_WORD.match(after) if after[:1] in (" ", "\t") else None
     if m:
         word = m.group(1).lower()
@@ -836,8 +866,7 @@ def _cues_after(after: str) -> _AfterCues:
         elif word == "air" and after[m.end() : m.end() + 6].strip().lower().startswith("base"):
             cue = "airport"
         if cue:
-            extra["plural_cue"] = word.endswith("s")
-            extra["cue_word"] = word
+            cue_word = word
             if word in _INCLUDE_CUE:
                 cue_len = m.end()
     if (
@@ -848,18 +877,22 @@ def _cues_after(after: str) -> _AfterCues:
     ):
         cue = "city"
     capital_after = "capital" in after and bool(_PROVINCE_CAPITAL_AFTER.match(after))
-    if (
+    province_context = (
         not capital_after
         and (after[:1].isspace() or after[:1] in ("'", "\u2019"))  # as the regex begins
-        and _PROVINCE_AFTER.match(after)
-    ):
-        extra["province_context"] = True
-    return cue, cue_len, capital_after, extra
+        and _PROVINCE_AFTER.match(after) is not None
+    )
+    may_join = _may_join(after, 0)
+    if cue is None and not capital_after and not province_context and not may_join:
+        return _NO_AFTER
+    plural = cue_word is not None and cue_word.endswith("s")
+    return _After(cue, cue_len, capital_after, cue_word, plural, province_context, may_join)
 
 
-def _cues_before(before: str) -> _BeforeCues:
-    """What the text right before a name says: (the kind it gives, extras for ``_Raw.extra``)."""
-    extra: dict[str, object] = {}
+def _cues_before(before: str) -> _Before:
+    """What the text right before a name says."""
+    province_context = direction = placey = False
+    title = None
     cue_before = None
     words = _last_words(before)
     w1 = words[-1] if words else ""
@@ -871,20 +904,18 @@ def _cues_before(before: str) -> _BeforeCues:
         if noun in ("district", "city") and _NAMED_BEFORE_NOUN.search(before):
             # "the Chimtal district of Balkh", "the Herat city of ...": the second name contains the first
             noun = None
-            extra["province_context"] = True
+            province_context = True
         if noun:
             cue_before = noun
         if w2 in ("districts", "provinces", "parts", "areas", "villages"):
-            extra["province_context"] = True
+            province_context = True
     if cue_before == "capital" and _APPOSITIVE_CAPITAL_BEFORE.search(before):
         cue_before = None  # "Mazar-i-Sharif, the capital of Balkh": Balkh is the province
-        extra["province_context"] = True
+        province_context = True
     if w1 in ("in", "of", "across") and w2 in _PROVINCE_NOUNS:
-        extra["province_context"] = True
-    if w1 in _DIRECTIONS:
-        extra["direction"] = True
-    if w1 in _PLACE_PREPS:
-        extra["placey"] = True
+        province_context = True
+    direction = w1 in _DIRECTIONS
+    placey = w1 in _PLACE_PREPS
     if (
         before[-1:] == " "
         and w1
@@ -894,9 +925,9 @@ def _cues_before(before: str) -> _BeforeCues:
         prev = _BEFORE_WORDS.findall(before[-25:])
         if prev and prev[-1].lower() == w1:
             if w1 in _TITLES or (w1.rstrip(".") in _TITLES):
-                extra["title"] = prev[-1]
+                title = prev[-1]
             elif prev[-1][0].isupper() and _GIVEN_NAME.match(w1) and before[-2:-1].isalpha():
-                extra["title"] = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
+                title = prev[-1]  # "Fazel Ahmad Shirzad": the name of a person
             elif (
                 len(prev) > 1
                 and prev[-1][0].isupper()
@@ -904,8 +935,10 @@ def _cues_before(before: str) -> _BeforeCues:
                 and prev[-2].lower().rstrip(".") in _TITLES
                 and before[-2:-1].isalpha()
             ):
-                extra["title"] = f"{prev[-2]} {prev[-1]}"  # "General Ajmal Shinwari"
-    return cue_before, extra
+                title = f"{prev[-2]} {prev[-1]}"  # "General Ajmal Shinwari"
+    if not (cue_before or province_context or direction or placey or title):
+        return _NO_BEFORE
+    return _Before(cue_before, province_context, direction, placey, title)
 
 
 def _attach_cues(
@@ -915,61 +948,44 @@ def _attach_cues(
     after_memo, before_memo = _AFTER_CUES, _BEFORE_CUES
     sentence_ends = [end for _, end in sentences]
     last_sentence = max(len(sentences) - 1, 0)
-    for r in raws:
+    # whether the text between a name and the next joins them in a list
+    list_gap: list[bool] = []
+    plural: list[int] = []  # the names before a plural cue ("districts")
+    prev, prev_may_join = None, False
+    for idx, r in enumerate(raws):
         # the sentence that holds the name (the last one, should it lie beyond)
         r.sentence = min(bisect_right(sentence_ends, r.start), last_sentence)
-        if not r.entries:
-            continue  # a foreign place needs no cue
         after = text[r.end : r.end + CUE_WINDOW]
         a = after_memo.get(after)
         if a is None:
             if len(after_memo) > CUE_MEMO_MAX:  # hostile input with endless distinct windows
                 after_memo.clear()
             a = after_memo[after] = _cues_after(after)
-        before = text[max(0, r.start - CUE_WINDOW) : r.start]
-        b = before_memo.get(before)
-        if b is None:
-            if len(before_memo) > CUE_MEMO_MAX:
-                before_memo.clear()
-            b = before_memo[before] = _cues_before(before)
-        r.cue, cue_len, capital_after, extra_after = a
-        cue_before, extra_before = b
-        if cue_len:
-            r.cue_end = r.end + cue_len
-        r.cue_before = (cue_before or "capital-after") if capital_after else cue_before
-        if extra_after or extra_before:
-            r.extra = {**extra_before, **extra_after}  # a copy: later passes add to it
-    # whether the text between two names joins them in a list
-    list_gap = [
-        _may_join(text, a.end) and _LIST_GAP.match(text, a.end, b.start) is not None
-        for a, b in pairwise(raws)
-    ]
-    # "Kandahar's Spin Boldak district": a name in the possessive before another place is its province
-    for a, b in pairwise(raws):
-        if b.start - a.end > 4:
-            continue  # longer than every gap below
-        gap = text[a.end : b.start]
-        if gap in ("'s ", "\u2019s ", "' ", "\u2019 ") and b.entries:
-            a.extra["province_context"] = True
-        # "Imam Sahib, Kunduz" and "Qala-i-Naw, Badghis's provincial capital": the province after a comma
-        if (
-            gap in (", ", " , ", " in ", " of ")
-            and a.entries
-            and b.entries
-            and "title" not in b.extra
-        ):
-            places = gaz.places
-            b_provs = {e.place_key for e in b.entries if places[e.place_key].level == "province"}
-            a_adm1 = {places[e.place_key].adm1_pcode for e in a.entries}
-            if len(b_provs) == 1 and b_provs <= a_adm1:
-                b.extra["province_context"] = True
-                if b.cue_before == "capital-after":
-                    b.cue_before = None
+        if r.entries:  # a foreign place needs no cue
+            before = text[max(0, r.start - CUE_WINDOW) : r.start]
+            b = before_memo.get(before)
+            if b is None:
+                if len(before_memo) > CUE_MEMO_MAX:
+                    before_memo.clear()
+                b = before_memo[before] = _cues_before(before)
+            r.after, r.before = a, b
+            r.cue = a.cue
+            if a.cue_len:
+                r.cue_end = r.end + a.cue_len
+            r.cue_before = (b.cue or "capital-after") if a.capital_after else b.cue
+            r.province_context = a.province_context or b.province_context
+            if a.plural:
+                plural.append(idx)
+        if prev is not None:
+            list_gap.append(prev_may_join and _LIST_GAP.match(text, prev.end, r.start) is not None)
+            if r.start - prev.end <= 4:  # as long as the longest gap below
+                _join_neighbours(text, prev, r, gaz)
+        prev, prev_may_join = r, a.may_join
     # a list of names ending in a plural cue: "Pashtun Kot and Khan Chaharbagh districts"
     group = 0
-    for idx in range(len(raws) - 1, -1, -1):
+    for idx in reversed(plural):
         r = raws[idx]
-        if r.cue is None or r.list_group >= 0 or not r.extra.get("plural_cue"):
+        if r.list_group >= 0:
             continue
         r.list_group = group
         k = idx
@@ -981,12 +997,12 @@ def _attach_cues(
             k -= 1
         if (
             k == idx
-            and r.extra.get("cue_word") == "districts"
+            and r.after.cue_word == "districts"
             and any(p.level == "province" for p in r.places)
         ):
             # "three Kunduz districts": a name alone before "districts" says whose districts
             r.cue = "province"
-            r.extra["province_context"] = True
+            r.province_context = True
         group += 1
     # names in one list without a cue: "Baghlan, Kunduz, Balkh and Takhar"
     k = 0 if any(list_gap) else len(raws)
@@ -997,15 +1013,32 @@ def _attach_cues(
         if m > k:
             provinces = sum(raws[x].province_only for x in range(k, m + 1))
             for x in range(k, m + 1):
-                raws[x].extra["listed"] = (k, m)
                 if provinces - raws[x].province_only > 0:
-                    raws[x].extra["listed_provinces"] = True  # the others are provinces
+                    raws[x].listed_provinces = True  # the others are provinces
         k = m + 1
+
+
+def _join_neighbours(text: str, a: _Raw, b: _Raw, gaz: Gazetteer) -> None:
+    """What two names a few characters apart say of each other."""
+    gap = text[a.end : b.start]
+    # "Kandahar's Spin Boldak district": a name in the possessive before another place is its province
+    if gap in ("'s ", "\u2019s ", "' ", "\u2019 ") and b.entries:
+        a.province_context = True
+    # "Imam Sahib, Kunduz" and "Qala-i-Naw, Badghis's provincial capital": the province after a comma
+    if gap in (", ", " , ", " in ", " of ") and a.entries and b.entries and b.before.title is None:
+        places = gaz.places
+        b_provs = {e.place_key for e in b.entries if places[e.place_key].level == "province"}
+        a_adm1 = {places[e.place_key].adm1_pcode for e in a.entries}
+        if len(b_provs) == 1 and b_provs <= a_adm1:
+            b.province_context = True
+            if b.cue_before == "capital-after":
+                b.cue_before = None
 
 
 def _may_join(text: str, i: int) -> bool:
     """Whether ``_LIST_GAP`` can match at ``i``: it needs "," or "&" there, or after a space
-    those or "and", "or". Most names are followed by a space and another word."""
+    those or "and", "or". Most names are followed by a space and another word. Reads two
+    characters: the same in the text and in the window after a name."""
     c = text[i : i + 1]
     if c == " ":
         c = text[i + 1 : i + 2]
@@ -1150,14 +1183,14 @@ def _resolve(
     if r.foreign is not None and not cands:
         name = text[r.start : r.end]
         return None, (), "foreign", 1.0, f"{name!r} is in {r.foreign[1]}, not Afghanistan"
-    if "title" in r.extra and not r.cue:
+    if r.before.title is not None and not r.cue:
         name = text[r.start : r.end]
         return (
             None,
             cands,
             "distractor",
             0.0,
-            f"{name!r} follows {r.extra['title']!r}: part of a person's name",
+            f"{name!r} follows {r.before.title!r}: part of a person's name",
         )
     if r.distractor is not None:
         name = text[r.start : r.end]
@@ -1205,11 +1238,7 @@ def _resolve(
     rule_prefix = "fuzzy" if r.fuzzy_score > 0 else None
 
     # a province and places inside it (Kunduz, Herat, Ghazni, Khost)
-    if (
-        len(provs) == 1
-        and r.cue is None
-        and (r.extra.get("province_context") or r.extra.get("direction"))
-    ):
+    if len(provs) == 1 and r.cue is None and (r.province_context or r.before.direction):
         return provs[0], cands, rule_prefix or "kind-cue", 0.85 * base_score, None
     if len(provs) == 1:
         prov = provs[0]
@@ -1317,12 +1346,7 @@ def _province_or_city(r, prov, city, districts, ctx, text, cands, rule_prefix, b
     local = city or (districts[0] if len(districts) == 1 else None)
     if r.cue == "province":
         return prov, cands, rule_prefix or "kind-cue", 0.95 * base_score, None
-    listed = r.extra.get("listed")
-    if (
-        r.extra.get("direction")
-        or r.extra.get("province_context")
-        or (listed and r.extra.get("listed_provinces"))
-    ):
+    if r.before.direction or r.province_context or r.listed_provinces:
         return prov, cands, rule_prefix or "kind-cue", 0.85 * base_score, None
     if local is None:
         # several districts of that name inside the province: the province is the safe reading
@@ -1571,7 +1595,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             place is not None
             and place.kind == "town"
             and place.key.startswith("pt:gn")
-            and not (r.cue or r.extra.get("placey"))
+            and not (r.cue or r.before.placey)
         ):
             # a village known only from GeoNames, named where a place need not stand
             # ("Miray said ..."): too weak to colour a map
@@ -1715,6 +1739,7 @@ _CITY_DISTRICT = re.compile(
 _AREA_HINT_WORDS = ("area", "village", "bazaar", "locality", "neighbo", "region", "valley")
 _AREA_HINT = re.compile("|".join(_AREA_HINT_WORDS))
 _DIGIT = re.compile(r"\d")
+_IN_OF_THE = ("in", "of", "the")  # how _AREA and _CITY_DISTRICT end, but for the spaces
 
 
 def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1737,8 +1762,10 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.place is None or m.place.level == "province":
             continue
         lo = max(0, m.start - 80)  # the 80 characters before the name
+        before = text[lo : m.start]
+        if not before.rstrip().endswith(_IN_OF_THE):
+            continue  # both patterns need "in" or "of" (perhaps then "the") right before the name
         if m.place.kind in ("city", "") and _DIGIT.search(text, max(0, m.start - 30), m.start):
-            before = text[lo : m.start]
             pd = _CITY_DISTRICT.search(before)
             if pd:
                 # "PD4 in Lashkargah", "police district 9 of Kabul city": a city district
@@ -1750,7 +1777,6 @@ def _areas_in_districts(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         if m.place.level != "district" or not _AREA_HINT.search(text, lo, m.start):
             continue
-        before = text[lo : m.start]
         a = _AREA.search(before)
         if not a:
             continue
@@ -1807,11 +1833,19 @@ def _capital_anaphora(
     text: str, mentions: list[Mention], sentences: list[tuple[int, int]], gaz: Gazetteer
 ) -> list[Mention]:
     """ "encircled the provincial capital": the capital of the one province the sentence names."""
+    # a phrase in a sentence that names no province gives nothing: most of them
+    province_sentences = {
+        _sentence_index(x.start, sentences)
+        for x in mentions
+        if x.place is not None and x.place.level == "province"
+    }
+    if not province_sentences:
+        return []
     added = []
     starts = [x.start for x in mentions]
     for start, end in _capital_phrases(text):
         si = _sentence_index(start, sentences)
-        if si is None or _overlaps(start, end, mentions, starts):
+        if si is None or si not in province_sentences or _overlaps(start, end, mentions, starts):
             continue
         sent = sentences[si]
         # an appositive ("Kunduz, the provincial capital") already names the city

@@ -79,46 +79,46 @@ def unknown_names(text: str, mentions: list[Mention]) -> list[Mention]:
     at = _cue_positions(text)
     for cue_word, kind in _CUES.items():
         for i in at[cue_word]:
-            after = text[i + len(cue_word) : i + len(cue_word) + 1]
-            if i > 0 and text[i - 1] in " \t\n" and not (after.isalpha() or after == "-"):
-                if (
-                    text[i - 2 : i - 1].isalpha()
-                    and text[i - 1] == " "
-                    and kind != "border crossing"
-                ):
-                    end = i - 1  # the commonest case, "Zorabad district"
+            if text[i - 2 : i - 1].isalpha() and text[i - 1] == " " and kind != "border crossing":
+                end = i - 1  # the commonest case, "Zorabad district"
+            else:
+                end = _end_of_word_before(text, i, kind)
+            listed = MAX_LISTED if cue_word in _PLURAL else 1
+            while end > 0 and listed:
+                k = bisect_left(starts, end) - 1
+                if k >= 0 and mentions[k].end >= end:
+                    start, known = mentions[k].start, True  # as _name_span begins
                 else:
-                    end = _end_of_word_before(text, i, kind)
-                listed = MAX_LISTED if cue_word in _PLURAL else 1
-                while end > 0 and listed:
-                    k = bisect_left(starts, end) - 1
-                    if k >= 0 and mentions[k].end >= end:
-                        start, known = mentions[k].start, True  # as _name_span begins
-                    else:
-                        span = _name_span(text, end, mentions, starts)
-                        if span is None:
-                            break
-                        start, known = span
-                    if not known and not any(f.start < end and start < f.end for f in found):
-                        found.append(_unknown(text, start, end, kind))
-                    listed -= 1
-                    sep = _LIST_SEP.search(text, max(0, start - 8), start) if listed else None
-                    end = sep.start() if sep else -1
+                    span = _name_span(text, end, mentions, starts)
+                    if span is None:
+                        break
+                    start, known = span
+                if not known and not any(f.start < end and start < f.end for f in found):
+                    found.append(_unknown(text, start, end, kind))
+                listed -= 1
+                sep = _LIST_SEP.search(text, max(0, start - 8), start) if listed else None
+                end = sep.start() if sep else -1
     found.sort(key=lambda m: m.start)
     return found
 
 
 def _cue_positions(text: str) -> dict[str, list[int]]:
-    """Where each cue word begins in ``text``, in order: one scan per stem of the cue words
+    """Where each cue word stands as a word of its own after a space, tab or line break (not
+    the start of a longer or hyphenated word), in order. One scan per stem of the cue words
     ("istrict" finds "district", "districts" and "District") rather than one per word."""
     at: dict[str, list[int]] = {cue_word: [] for cue_word in _CUES}
     for stem, cue_words in _CUE_STEMS.items():
-        i = text.find(stem, 1)
-        while i >= 0:
-            for cue_word in cue_words:
-                if text.startswith(cue_word, i - 1):
-                    at[cue_word].append(i - 1)
-            i = text.find(stem, i + 1)
+        j = text.find(stem, 2)  # the cue word begins at j - 1, after a character
+        while j >= 0:
+            i = j - 1
+            if text[i - 1] in " \t\n":
+                for cue_word in cue_words:
+                    if text.startswith(cue_word, i):
+                        after = text[i + len(cue_word) : i + len(cue_word) + 1]
+                        if not (after.isalpha() or after == "-"):
+                            at[cue_word].append(i)
+                            break  # no other cue word stands whole here
+            j = text.find(stem, j + 1)
     return at
 
 
@@ -148,16 +148,12 @@ def _name_span(
     if not text[j].isupper():
         return None
     # "The district lies": a word that is no name, and the name cannot reach back past it
-    # (no space and letter before it), so the search below would strip it and find nothing
+    # (no spaces and letter before it), so the search below would strip it and find nothing
     if (
         text[j:end].lower() in _NOT_NAMES
         and _PLAIN_WORD.fullmatch(text, j, end)
         and (k < 0 or mentions[k].end <= j)
-        and (
-            j < 2
-            or not text[j - 1].isspace()
-            or not (text[j - 2].isspace() or text[j - 2].isalpha())
-        )
+        and not _letter_then_spaces_before(text, j)
     ):
         return None
     m = _NAME_ENDING.search(text, max(0, end - 60), end)
@@ -189,6 +185,15 @@ def _name_span(
     if name.endswith(("'s", "\u2019s", "'", "\u2019")):
         return None  # "Afghanistan's districts": the name owns the place, it does not name it
     return start, _covered(start, end, mentions, starts)
+
+
+def _letter_then_spaces_before(text: str, j: int) -> bool:
+    """Whether a letter, then whitespace, stand right before ``j`` (as they must for a name
+    to go on before it: its words end in letters and whitespace separates them)."""
+    q = j - 1
+    while q >= 0 and text[q].isspace():
+        q -= 1
+    return 0 <= q < j - 1 and text[q].isalpha()
 
 
 def _unknown(text: str, start: int, end: int, kind: str) -> Mention:
