@@ -1065,7 +1065,7 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     # "recaptured Alishang, which the Taliban had overrun last month": the relative
     # clause dates its own event, when the sentence has another date or none.
     exprs = [e for e in exprs if not (e.start > cue_end and _REL_CLAUSE_DATE.search(sentence[cue_end:e.start]))]
-    if extra.get("state") and exprs:
+    if (extra.get("state") or _PRESENT_STATE.match(extra.get("cue", ""))) and exprs:
         # "overran an outpost on Saturday, but the district centre remains under government
         # control": a state is dated by its own clause, else by the day of the report
         turns = [m.start() for m in _STATE_TURN.finditer(sentence)]
@@ -1152,6 +1152,8 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|evening|morning)|later\s
 _LATER = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|several|a\s+few|few|\d{1,2})\s+)?"
                     r"(?P<unit>hours?|days?|weeks?|months?|years?)\s+later\b", re.IGNORECASE)
 _LATER_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "remain contested", "is under siege": a state told in the present tense
+_PRESENT_STATE = re.compile(r"(?:is|are|remains?|still)\b", re.IGNORECASE)
 _STATE_TURN = re.compile(r",?\s+\b(?:but|while|although|though|whereas)\b|;", re.IGNORECASE)
 _REL_CLAUSE_DATE = re.compile(r",\s*(?:which|where|whom?|whose)\s+(?:\w+\s+){0,2}?(?:had|has|have|was|were)\b[^,;:“”\"]*$",
                               re.IGNORECASE)

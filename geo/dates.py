@@ -435,13 +435,45 @@ _THAT_YEAR = re.compile(r"\b(?:of|in|later|earlier|during)\s+that\s+year\b|\bthe
 
 
 def with_year_of_context(sentence: str, exprs: list[DateExpr], before: str) -> list[DateExpr]:
-    """ "in August of that year": dates without a year take the last year written before the sentence."""
-    if not _THAT_YEAR.search(sentence):
+    """Dates without a year that a narrative dates: the year of the story told just before.
+
+    "in August of that year" takes the last year written before the sentence;
+    "retook the city on October 1" after "on September 28, 2015" takes 2015
+    when that puts it shortly after the last full date told (a history told in
+    order), whatever the article's own year.
+    """
+    if _THAT_YEAR.search(sentence):
+        years = years_in(before)
+        if years:
+            return [replace(e, year=years[-1]) if e.kind in ("absolute", "month") and e.year is None else e
+                    for e in exprs]
         return exprs
-    years = years_in(before)
-    if not years:
+    if not any(e.kind == "absolute" and e.year is None and e.day and e.month for e in exprs):
         return exprs
-    return [replace(e, year=years[-1]) if e.kind in ("absolute", "month") and e.year is None else e for e in exprs]
+    told = [e for e in find_dates(before[-NARRATIVE_REACH:]) if e.kind == "absolute" and e.year and e.day and e.month]
+    if not told:
+        return exprs
+    last = told[-1]
+    try:
+        anchor = date(last.year, last.month, last.day)
+    except ValueError:
+        return exprs
+    out = []
+    for e in exprs:
+        if e.kind == "absolute" and e.year is None and e.day and e.month:
+            try:
+                d = date(anchor.year, e.month, e.day)
+            except ValueError:
+                d = None
+            if d is not None and 0 <= (d - anchor).days <= NARRATIVE_DAYS:
+                e = replace(e, year=anchor.year)
+        out.append(e)
+    return out
+
+
+# A yearless day this soon after the last full date told, within this many characters, is in its year.
+NARRATIVE_REACH = 800
+NARRATIVE_DAYS = 92
 
 
 def years_in(text: str) -> list[int]:

@@ -1201,3 +1201,16 @@ def test_status_words_clauses_of_fighting_and_falling_prices(run, text, expected
 )
 def test_a_denied_report_gives_the_report_and_its_denial(claims_of, text, expected) -> None:
     assert {(c.controller, c.attributed_to) for c in claims_of(text)} == expected
+
+
+def test_a_yearless_day_in_a_history_takes_the_year_of_the_story(claims_of) -> None:
+    got = {c.controller: c.event_date for c in claims_of(
+        "The Taliban overran Kunduz city on September 28, 2015. Afghan forces retook the city centre on "
+        "October 1, officials said.", published=date(2020, 3, 4))}
+    assert got == {"taliban": "2015-09-28", "government": "2015-10-01"}
+
+
+def test_a_state_in_the_present_is_dated_by_its_clause(claims_of) -> None:
+    got = {(c.place_name, c.controller): c.event_date for c in claims_of(
+        "Bangi fell on Thursday night, while Farkhar remains contested, a council member said.")}
+    assert got == {("Bangi", "taliban"): "2021-07-08", ("Farkhar", "contested"): SAT.isoformat()}
