@@ -197,6 +197,12 @@ def denies(sentence: str) -> bool:
     return bool(_denial_pattern().search(sentence))
 
 
+def denial_at(sentence: str) -> int | None:
+    """Where the first denial of the sentence starts, or None."""
+    m = _denial_pattern().search(sentence)
+    return m.start() if m else None
+
+
 @lru_cache(maxsize=1)
 def _denial_pattern() -> re.Pattern[str]:
     return re.compile(

@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from geo.attribution import REPORTER, Attribution, attribute, attribute_in_clause, denies, hedged
+from geo.attribution import REPORTER, Attribution, attribute, attribute_in_clause, denial_at, denies, hedged
 from geo.counts import find_counts
 from geo.dates import (
     ResolvedDate,
@@ -224,7 +224,9 @@ _GLUE = re.compile(
     r"\bcentral\b|\bneighbou?ring\b|\bkey\b|\bstrategic\b|\bcapitals?\b|\bprovincial\b|\bcentres?\b|\bcenters?\b|"
     r"\bat\b|\bthe\b|\bboth\b|\bdistrict\s+centers?\b|\bborder\s+towns?\b|\bcrossing\s+points?\b|\(|\)|-|–|"
     # "the Aqina port on the Turkmen border in Faryab, the Dand-e-Patan crossing": where it lies, inside a list
-    r"\bon\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)(?:\s+with\s+[\w-]+)?\b)*$",
+    r"\bon\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)(?:\s+with\s+[\w-]+)?\b|"
+    # "overran Muqur district on Monday and Qadis district on Tuesday": each with its day
+    r"\b(?:late\s+|early\s+)?on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|night|evening|afternoon))?\b)*$",
     re.IGNORECASE,
 )
 # "Mazar-i-Sharif, the main city in the north, and Sharana": an appositive inside a list.
@@ -314,6 +316,8 @@ def _find_cues(sentence: str) -> tuple[Cue, ...]:
                 continue
             if cls == "fall" and _FIGURES_FALL.search(before):
                 continue  # "livestock prices have fallen in Maymana": figures, not places, fall
+            if cls == "situation_under_control" and "situation" not in sentence[max(0, s - 60):s].lower():
+                continue  # "the fire in the bazaar was under control": only "the situation in X" is X
             found.append(Cue(cls, s, e, m.group(0), spec.get("mode", "object"),
                              spec.get("controller", "contested"), spec.get("default", ""),
                              int(spec.get("strength", 1)), passive, negated, irrealis))
@@ -573,9 +577,10 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             t.excluded = "unnamed district"  # "Taliban overrun Zabul district": one district of Zabul
         elif _ORIGIN.search(before) and not _WITHDREW_FROM.search(before):
             t.excluded = "origin"  # "reinforcements flown in from Kabul": where they came from
-        elif _ROLE_BEFORE.search(before):
+        elif _ROLE_BEFORE.search(before) and not _CLAIMING_RELATIVE.match(after):
             t.excluded = "title"  # "intelligence chief in Bamyan": a person's post, no antecedent for "the district"
-        elif rules.non_before.search(before) and not (t.place.kind in ("airport", "base")
+        elif rules.non_before.search(before) and not _CLAIMING_RELATIVE.match(after) \
+                and not (t.place.kind in ("airport", "base")
                                                       and _FELL_BACK_TO.search(before)):
             # (not "retreated to the Kandahar airport": where the side that pulls back holds out)
             t.excluded = "reference"
@@ -621,7 +626,8 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             # "the province": the province of the place named last.
             before_it = [t for t in out if t.end <= am.start()] or list(earlier or [])
             if not before_it or gazetteer is None or not hasattr(gazetteer, "province") \
-                    or _IN_THE.search(text, max(0, am.start() - 50), am.start()):
+                    or _IN_THE.search(text, max(0, am.start() - 50), am.start()) \
+                    or _OF_THE_PROVINCE.search(text, max(0, am.start() - 40), am.start()):
                 continue  # "the first district in the province to fall": a container
             try:
                 prov = gazetteer.province(before_it[-1].place.adm1_pcode)
@@ -673,6 +679,9 @@ _NAMED_AFTER_KINDS = re.compile(r"^(?:its|the\s+governor|the\s+provincial\s+gove
 _GENERIC_MENTION = re.compile(r"^the\s+(?:[a-z]+\s+)?(?:airport|airfield)$")
 _NEW_REFERENT = re.compile(r"\s+(?:that|which|where|whose)\b", re.IGNORECASE)
 # "the first district in the province": one unnamed place of it, no claim on the province.
+# "the capital of the province", "two districts of the province": the province contains the place named
+_OF_THE_PROVINCE = re.compile(r"\b(?:capital|centre|center|districts?|areas?|villages?)\s+of\s+$",
+                              re.IGNORECASE)
 _IN_THE = re.compile(r"\b(?:a|an|the|one|first|second|third|only|last|latest)\s+(?:[\w-]+\s+)?"
                      r"(?:district|town|city|village|area|base|post|checkpoint)\s+(?:in|of|within)\s+$", re.IGNORECASE)
 _PLACE_NOUN = re.compile(r"\b(?:crossing|port|district|city|town|base|airport|dam|village|capital|province|"
@@ -967,6 +976,10 @@ _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of
 _ROLE_BEFORE = re.compile(r"\b(?:chief|head|governor|commander|spokesm[ae]n|spokesperson|mayor|officials?|residents?|"
                           r"natives?|elders?|mps?|lawmakers?|senators?|members?|representatives?)\s+(?:from|of|in|for)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
+# "residents of Imam Sahib, which fell last week": the relative clause claims the place all the same
+_CLAIMING_RELATIVE = re.compile(r"^\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,3}?(?:fell|fallen|was\s+(?:captured|overrun|"
+                                r"seized|taken|retaken)|(?:is|are)\s+(?:now\s+|still\s+)?(?:under|in)\b|remains?\b|"
+                                r"(?:has|had)\s+been\s+(?:under|captured|overrun|seized|taken))", re.IGNORECASE)
 _FELL_BACK_TO = re.compile(r"\b(?:retreat|withdr|pull|f[ae]ll|regroup)\w*\s+(?:back\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
 # "In Kabul, however, the interior ministry said ...": the fronted place is the speaker's
 _SPEAKER_AFTER = re.compile(r"^\s*,\s*(?:however\s*,\s*|meanwhile\s*,\s*)?(?:[\w'’.-]+\s+){1,6}?"
@@ -1333,7 +1346,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                 speaker = att_of(source) if inherited is not None and att_of(i) is REPORTER else att_of(i)
                 sent_claims = _sentence_claims(article, s, targets, cues, speaker, lead,
                                                year_hint, inherited_from=inherited, doc=docs.get(i))
-        if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text):
+        if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text) \
+                and not _denies_own_claim(s, sent_claims):
             sent_claims = _denials(article, s, previous_claims, sent_claims, att_of(i), year_hint)
         if unnamed_event is not None and unnamed_event[0] == i - 1:
             for c in sent_claims:
@@ -1755,8 +1769,16 @@ def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, 
 _OPPOSITE = {"taliban": "government", "government": "taliban"}
 
 
+# (not "uprising forces": before August 2021 they fought beside the government)
 _RESISTANCE = re.compile(r"\b(?:national\s+resistance\s+front|(?-i:NRF)|resistance\s+(?:front|forces?|fighters?|movement)|"
-                         r"anti-taliban\s+(?:forces?|fighters?|militias?|front)|uprising\s+forces?)\b", re.IGNORECASE)
+                         r"anti-taliban\s+(?:forces?|fighters?|militias?|front))\b", re.IGNORECASE)
+
+
+def _denies_own_claim(s: Sentence, own: list[Claim]) -> bool:
+    """ "The Taliban claimed to have captured Alasay, but the police rejected the claim": the
+    denial answers the claim told before it in the same sentence, not the sentences before."""
+    m = denial_at(s.text)
+    return m is not None and any(c.extra.get("cue_start", s.end) - s.start < m for c in own)
 
 
 def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Claim],

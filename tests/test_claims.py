@@ -1214,3 +1214,27 @@ def test_a_state_in_the_present_is_dated_by_its_clause(claims_of) -> None:
     got = {(c.place_name, c.controller): c.event_date for c in claims_of(
         "Bangi fell on Thursday night, while Farkhar remains contested, a council member said.")}
     assert got == {("Bangi", "taliban"): "2021-07-08", ("Farkhar", "contested"): SAT.isoformat()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial answers the claim of its own sentence, not the sentence before
+        ("In Kaldar, the police repelled an attack, and the district is under the control of the government. "
+         "The Taliban claimed to have captured Chimtal, but the police rejected the claim and said Chimtal "
+         "remains under the control of the security forces.",
+         [("AF2108", "government"), ("AF2108", "taliban"), ("AF2113", "government")]),
+        # "the capital of the province" names no claim on the province
+        ("Maimana, the capital of the province, remained under the full control of the security and defence "
+         "forces.", [("AF2901", "government")]),
+        ("Residents of Chimtal, which fell to the Taliban last week, said courts had been set up.",
+         [("AF2108", "taliban")]),
+        ("The militants had overrun Chimtal district on Monday and Kaldar district on Tuesday.",
+         [("AF2108", "taliban"), ("AF2113", "taliban")]),
+        ("A council member said clashes were still going on in Chimtal district.", [("AF2108", "contested")]),
+        ("The governor said the situation in Maimana was under control.", [("AF2901", "government")]),
+        ("The fire in the Maimana bazaar was under control by evening.", []),
+    ],
+)
+def test_own_denials_containing_provinces_and_official_reassurance(run, text, expected) -> None:
+    assert run(text) == expected
