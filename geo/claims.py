@@ -66,6 +66,8 @@ ANAPHOR_REACH = 3
 CLAIMED_REACH = 5
 # A line listed under "Related:" is a headline: no longer than this.
 LINK_LINE_MAX = 160
+# Confidence taken off a claim read from a link to another article.
+LINK_PENALTY = 0.2
 # A denial ("the ministry denied the reports") answers claims this many sentences back.
 DENIAL_REACH = 2
 
@@ -1329,8 +1331,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             for number, total, qual, a, b in find_counts(s.text):
                 counts.append(_count_claim(article, s, number, total, qual, a, b,
                                            attribute_in_clause(s.text, a) or att_of(i), year_hint))
-        if (i in by_sentence or (earlier and i in cue_sents)) and not _is_caption(s.text, rules) \
-                and not any(a <= s.start < b for a, b in links_at):
+        in_link = any(a <= s.start < b for a, b in links_at)
+        if (i in by_sentence or (earlier and i in cue_sents)) and not _is_caption(s.text, rules):
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
             cues = find_cues(s.text) if i in cue_sents else []
             inherited = None
@@ -1346,7 +1348,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                 speaker = att_of(source) if inherited is not None and att_of(i) is REPORTER else att_of(i)
                 sent_claims = _sentence_claims(article, s, targets, cues, speaker, lead,
                                                year_hint, inherited_from=inherited, doc=docs.get(i))
-        if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text) \
+        if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text) and not in_link \
                 and not _denies_own_claim(s, sent_claims):
             sent_claims = _denials(article, s, previous_claims, sent_claims, att_of(i), year_hint)
         if unnamed_event is not None and unnamed_event[0] == i - 1:
@@ -1361,6 +1363,15 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         if not sent_claims and i in cue_sents and _UNNAMED_PLACE.search(s.text) \
                 and any(e.kind in ("weekday", "absolute") and not in_dateline(s.text, e) for e in find_dates(s.text)):
             unnamed_event = (i, (s.start, s.end))
+        if in_link:
+            # "Related: Taliban capture Panjwai district": another report of the same war, kept as
+            # the reference annotations keep "READ MORE" headlines, with less confidence; it
+            # neither answers nor is answered by the article's own sentences
+            for c in sent_claims:
+                c.confidence = round(max(c.confidence - LINK_PENALTY, 0.05), 2)
+                c.extra["link_headline"] = True
+            claims.extend(sent_claims)
+            continue
         claims.extend(sent_claims)
         for t in targets:
             t.claimed = any(c.place_key == t.place.key for c in sent_claims)

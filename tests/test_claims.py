@@ -988,15 +988,25 @@ def test_statements_fighting_words_and_anchored_lists(run, text: str, expected: 
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "linked"),
     [
-        "The Taliban captured Nerkh on Monday.\n\nRelated:\n- Fighting in Qadis\n- Taliban attack checkpoints in Maywand\n",
-        "The Taliban captured Nerkh on Monday.\n\nSee also:\n- Qadis falls to the Taliban\n",
-        "The Taliban captured Nerkh on Monday.\n\nRelated: Taliban close in on Qadis\n",
-        "The Taliban captured Nerkh on Monday.\n\nRELATED POSTS\nTaliban overrun Maywand\n",
+        ("The Taliban captured Nerkh on Monday.\n\nRelated:\n- Fighting in Qadis\n- Weather in Kabul\n",
+         ("AF3104", "contested")),
+        ("The Taliban captured Nerkh on Monday.\n\nSee also:\n- Qadis falls to the Taliban\n", ("AF3104", "taliban")),
+        ("The Taliban captured Nerkh on Monday.\n\nRelated: Taliban close in on Qadis\n", ("AF3104", "contested")),
+        ("The Taliban captured Nerkh on Monday.\n\nRELATED POSTS\nTaliban overrun Maywand\n", ("AF2710", "taliban")),
     ],
 )
-def test_link_lines_to_other_articles_are_not_claims(run, text: str) -> None:
+def test_link_lines_to_other_articles_are_claims_with_less_confidence(claims_of, text, linked) -> None:
+    # the reference annotations keep a claim told only in a related-story headline
+    got = {(c.adm2_pcode, c.controller): c for c in claims_of(text)}
+    assert set(got) == {(_N, "taliban"), linked}
+    assert got[linked].extra.get("link_headline") and not got[(_N, "taliban")].extra.get("link_headline")
+    assert got[linked].confidence < got[(_N, "taliban")].confidence
+
+
+def test_a_link_line_does_not_deny_the_article(run) -> None:
+    text = "The Taliban captured Nerkh on Monday.\n\nRelated:\n- Officials deny the reports from Qadis\n"
     assert run(text) == [(_N, "taliban")]
 
 
@@ -1006,11 +1016,12 @@ def test_a_read_more_headline_is_a_claim(run, text: str) -> None:
     assert run(text) == [(_N, "taliban")]
 
 
-def test_a_related_heading_ends_at_a_long_article_line(run) -> None:
+def test_a_related_heading_ends_at_a_long_article_line(claims_of) -> None:
     text = ("Related\nTaliban storm Qadis\nThe Taliban captured Nerkh district on Monday after days of heavy "
             "fighting with government forces, and the district governor fled with his guards to the provincial "
             "capital, officials said.")
-    assert run(text) == [(_N, "taliban")]
+    got = {c.adm2_pcode: bool(c.extra.get("link_headline")) for c in claims_of(text)}
+    assert got == {"AF3104": True, _N: False}
 
 
 def test_a_date_in_a_relative_clause_dates_its_own_event(claims_of) -> None:
