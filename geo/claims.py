@@ -965,13 +965,13 @@ _INCLUDING_ASIDE = re.compile(r"^\s*,\s*(?:including|among\s+them)\b[^,;:“”\
 # phrase in apposition (and "its ..." joined to the subject) stands between the place and its verb.
 _APPOSITIVE = re.compile(r"^\s*(?:(?:air\s*base|airbase|airport|airfield|base|border\s+crossing|crossing|port|dam|"
                          r"city|town|district|province)\s*)?,\s*(?:the|a|an|once|now)\s+(?![\w'’-]+\s+(?:of\s+)?(?:which|who|where)\b)"
-                         r"[^,;:“”\"()]{1,80},\s*(?:and\s+its\s+[\w'’-]+\s+(?!(?:has|have|had|is|are|was|were)\b)(?:[\w'’-]+\s+)?)?", re.IGNORECASE)
+                         r"[^,;:“”\"()]{1,120},\s*(?:and\s+its\s+[\w'’-]+\s+(?!(?:has|have|had|is|are|was|were)\b)(?:[\w'’-]+\s+)?)?", re.IGNORECASE)
 # "Khuram district, which it said was "cleared of Taliban"": the speaker's word on the place.
 _SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|reported)\s+"
                        r"(?=(?:was|were|is|are|had\s+been|has\s+been)?\s*[\"“‘']?cleared\b)", re.IGNORECASE)
 # "Bala Buluk, which he said has been under Taliban control for years": the speaker's word on the place.
 _REL_SAID = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|claims|added)\s+"
-                       r"(?=(?:has|have|had|is|are|was|were)\b)", re.IGNORECASE)
+                       r"(?=(?:has|have|had|is|are|was|were|remains?|remained)\b)", re.IGNORECASE)
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
@@ -988,7 +988,8 @@ _SPEAKER_AFTER = re.compile(r"^\s*,\s*(?:however\s*,\s*|meanwhile\s*,\s*)?(?:[\w
                             r"(?:said|says|told|announced|stated|insisted|claimed|confirmed|denied)\b")
 _FACILITY = re.compile(
     r"^\s+(?:all\s+)?(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:headquarters|compound|buildings?|offices?|centre|center|"
-    r"prison|jail|administration|facilities|palace|bazaar|market|airport|square|police\s+station)\b", re.IGNORECASE)
+    r"prison|jail|administration|facilities|palace|bazaar|market|airport|square|police\s+station|"
+    r"customs\s+(?:posts?|house|office|station))\b", re.IGNORECASE)
 
 
 _ORDINAL_AFTER = re.compile(
@@ -1601,6 +1602,10 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
                  "cue": link.cue.text, "cue_class": link.cue.cls,
                  "state": link.cue.cls in ("hold", "hold_object", "secure"), "lead_span": lead}
         d = claim_date(article.text, extra, article.published, year_hint)
+        own = _own_day(text, t.end, article.published, year_hint) if len(links.get(t.group, ())) and \
+            sum(1 for o in targets if o.group == t.group) > 1 else None
+        if own is not None:
+            d = own  # "overran Muqur district on Monday and Qadis district on Tuesday": each its day
         if d.year_inferred:
             extra["year_inferred"] = True
         if d.historical:
@@ -1652,17 +1657,40 @@ _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dis
                           r"suggestions?|assertions?)\s+)?that\b", re.IGNORECASE)
 
 
+_DAY_RIGHT_AFTER = re.compile(r"^\s+(?:district\s+|province\s+|city\s+)?(?:late\s+|early\s+)?on\s+", re.IGNORECASE)
+
+
+def _own_day(text: str, end: int, published: date | None, year_hint: int | None) -> ResolvedDate | None:
+    """The day written right after a listed place ("Qadis district on Tuesday"), resolved; else None."""
+    m = _DAY_RIGHT_AFTER.match(text[end:end + 30])
+    if m is None:
+        return None
+    exprs = [e for e in find_dates(text[end:end + 60]) if e.start <= m.end() + 1 and e.kind in ("weekday", "absolute")]
+    if not exprs:
+        return None
+    got = resolve(exprs[0], published, year_hint=year_hint)
+    return got if got.date is not None else None
+
+
 # "Hairatan remains under government control, as does Torkham": the verb of the clause before, elided.
 _AS_DOES = re.compile(r",\s*(?:and\s+)?(?:so|as)\s+(?:does|do|did|is|are|was|were|has|have|had)\s+(?:the\s+)?"
                       r"(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 
 
+_FOLLOWED = re.compile(r"\s+(?:district\s+|city\s+)?(?:soon\s+|quickly\s+|then\s+)?followed(?:\s+suit)?\b(?!\s+by\b)",
+                       re.IGNORECASE)
+_AND_BEFORE = re.compile(r",?\s+(?:and|while)\s+$", re.IGNORECASE)
+
+
 def _as_does(text: str, targets: list[Target], links: dict[int, list[_Link]]) -> None:
-    """Give a place after ", as does" the claim of the nearest linked place before it."""
+    """Give a place after ", as does" (or before "followed") the claim of the nearest linked place before it."""
     for t in targets:
         if t.group in links or t.excluded or t.container:
             continue
         m = _AS_DOES.search(text, max(0, t.start - 40), t.start)
+        if m is None:
+            # "Yangi Qala and Darqad were captured on Sunday, and Khwaja Bahawuddin followed on Tuesday"
+            m = _AND_BEFORE.search(text, max(0, t.start - 12), t.start) if _FOLLOWED.match(text, t.end) else None
         if m is None:
             continue
         before = [o for o in targets if o.end <= m.start() and o.group in links and not o.container]

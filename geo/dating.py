@@ -132,7 +132,7 @@ def _from_dateline(text: str, year: int | None, by_events: date | None = None) -
 # A byline or posting line near the top: "By Khaama Press – Sat Jun 26 2021, 10:12 am",
 # "Posted: Jul 14, 2021", "(Last Updated On: July 7, 2021)", "Published 26 June 2021".
 _BYLINE = re.compile(
-    r"(?:^|\n|\(|\|)\s*(?:(?:by\s+[^\n|–—-]{2,60}?\s*[|–—-]+\s*)|(?:(?:posted|published|updated|last\s+updated)"
+    r"(?:^|\n|\(|\|)\s*(?:(?:by\s+[^\n|–—,-]{2,60}?\s*[|–—,-]+\s*)|(?:(?:posted|published|updated|last\s+updated)"
     r"(?:\s+on)?\s*:?\s*))(?P<d>[^\n|)]{6,40})",
     re.IGNORECASE)
 BYLINE_REACH = 1500

@@ -1249,3 +1249,26 @@ def test_a_state_in_the_present_is_dated_by_its_clause(claims_of) -> None:
 )
 def test_own_denials_containing_provinces_and_official_reassurance(run, text, expected) -> None:
     assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials believe Maimana could be isolated within days and fall within weeks.", []),
+        ("Chimtal and Kaldar were captured on Sunday, and Sholgara followed on Tuesday, the Taliban said.",
+         [("AF2107", "taliban"), ("AF2108", "taliban"), ("AF2113", "taliban")]),
+        ("Residents described fighting in Chimtal and Kaldar, which they said remained contested.",
+         [("AF2108", "contested"), ("AF2113", "contested")]),
+        ("Maimana, the provincial capital, has also been heavily contested for weeks.", [("AF2901", "contested")]),
+        ("Bagram, the sprawling air base north of the capital that had been the heart of the American war for "
+         "two decades, was also in Taliban hands on Sunday.", [("AF0302", "taliban")]),
+    ],
+)
+def test_coordinated_modals_followers_and_long_appositions(run, text, expected) -> None:
+    assert run(text) == expected
+
+
+def test_each_listed_place_takes_the_day_written_after_it(claims_of) -> None:
+    got = {c.adm2_pcode: c.event_date for c in claims_of(
+        "The militants overran Chimtal district on Monday and Kaldar district on Tuesday, officials said.")}
+    assert got == {"AF2108": "2021-07-05", "AF2113": "2021-07-06"}
