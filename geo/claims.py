@@ -956,7 +956,9 @@ _INVERTED_HEAD = re.compile(
     r"(?:have\s+|had\s+|has\s+)?(?:been\s+|were\s+|was\s+|are\s+|remain\s+)?(?:still\s+|now\s+|currently\s+)?$",
     re.IGNORECASE)
 _INVERTED_TAIL = re.compile(r"\b(?:were|are|include|included)\s+(?:the\s+)?$", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose)|,\s*(?:which|where))\b[^,]*$", re.IGNORECASE)
+# (a non-restrictive clause, opened by a comma: "Ismail Khan, who had led the defence of Herat,"; not
+# "residents who reached Kabul described fighting in X")
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|whom|whose|which|where)\b[^,]*$", re.IGNORECASE)
 # A relative clause between a place and its verb ("Pato district, which borders Khadir, fell").
 _REL_CLAUSE = re.compile(r"^\s*,\s*(?:where|which|whose|who)\b[^,;:“”\"]{1,80},\s*", re.IGNORECASE)
 # "all of Panjshir, including its capital Bazarak, remained ...": a part named inside; the verb is the whole's too.
