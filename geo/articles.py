@@ -48,6 +48,7 @@ Folders
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import os
@@ -71,12 +72,14 @@ __all__ = [
     "MB",
     "Limits",
     "iter_jsonl",
+    "join_soft_wraps",
     "parse_date_header",
     "parse_date_value",
     "read_articles",
     "read_html_article",
     "read_text_article",
     "read_zip",
+    "unescape_entities",
 ]
 
 MB = 1024 * 1024
@@ -561,7 +564,7 @@ def read_text_article(
         draft.take_date(header, "header", _header_reason(header))
         if not body:
             return Skipped(origin, "only a date header, no article text")
-    draft.text = body
+    draft.text = join_soft_wraps(unescape_entities(body))
     if name.lower().endswith(".md") and (heading := _MD_TITLE_RE.match(body)):
         draft.title = _clean_field(heading.group(1))  # the heading stays in the text
     _apply_meta(draft, meta, meta_name)
@@ -742,7 +745,7 @@ def _jsonl_article(
     header, start = _split_header(body, today)
     if header is not None:
         draft.take_date(header, "header", _header_reason(header))
-    draft.text = _strip_from(body, start)
+    draft.text = join_soft_wraps(unescape_entities(_strip_from(body, start)))
     draft.take_fields(record, "record")
     raw_id = record.get("id")
     if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip():
@@ -1175,6 +1178,56 @@ def _hash(text: str) -> str:
     for at in range(0, len(text), _CHUNK):  # in slices: no second full copy of a 20 MB text
         digest.update(text[at : at + _CHUNK].encode("utf-8", errors="surrogatepass"))
     return digest.hexdigest()
+
+
+# HTML entities left in scraped plain text: "city&#8217;s airport", "Bread &amp; Roses"
+_ENTITY_RE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A line broken in the middle of a sentence by a scraper or a mailer: it runs on
+SOFT_WRAP_MIN_LINE = 30
+_CLOSING = frozenset('.!?:;"”’)]|')
+_NO_SENTENCE_ENDS_WITH = frozenset(
+    "of the a an in on at to from and or by with for that its their his her was were is are has had have".split()
+)
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]*$")
+
+
+def unescape_entities(text: str) -> str:
+    """Decode HTML entities a scraper left in plain text; a text without any is returned as is."""
+    if "&" not in text or not _ENTITY_RE.search(text):
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def join_soft_wraps(text: str) -> str:
+    """Turn a line break inside a sentence into a space (same length: offsets do not move).
+
+    A break is inside a sentence when the line before has no closing punctuation
+    and either is long and the next line goes on in lower case, or ends on a word
+    no sentence ends with ("the district centre of\nQaram Qul"). Headlines,
+    bylines, lists and paragraphs keep their breaks.
+    """
+    if "\n" not in text:
+        return text
+    joins = []
+    start = 0
+    i = text.find("\n")
+    while i >= 0:
+        line = text[start:i].rstrip()
+        nxt = text[i + 1 : i + 2]
+        if line and nxt.isalpha() and line[-1] not in _CLOSING and (i == 0 or text[i - 1] != "\n"):
+            last = _LAST_WORD_RE.search(line[-20:])
+            if (len(line) >= SOFT_WRAP_MIN_LINE and nxt.islower()) or (
+                last is not None and last.group(1).lower() in _NO_SENTENCE_ENDS_WITH
+            ):
+                joins.append(i)
+        start = i + 1
+        i = text.find("\n", start)
+    if not joins:
+        return text
+    chars = list(text)
+    for i in joins:
+        chars[i] = " "
+    return "".join(chars)
 
 
 def _strip_from(text: str, start: int) -> str:

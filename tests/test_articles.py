@@ -533,3 +533,22 @@ def test_every_limit_is_documented_and_says_how_to_raise_it() -> None:
         # the variable named in the message really sets that limit
         changed = Limits.from_env({variable: "3"})
         assert getattr(changed, limit.name) != getattr(Limits(), limit.name)
+
+
+def test_entities_a_scraper_left_in_plain_text_are_decoded(tmp_path) -> None:
+    from geo.articles import read_text_article
+
+    art = read_text_article("Forces retreated to the city&#8217;s airport &amp; held it.".encode(),
+                            name="a.txt", origin="a.txt")
+    assert art.text == "Forces retreated to the city\u2019s airport & held it."
+
+
+def test_a_line_broken_inside_a_sentence_runs_on_and_offsets_stay() -> None:
+    from geo.articles import join_soft_wraps
+
+    text = ("On Thursday the Taliban took the district centre of\nQaram Qul, officials said.\n"
+            "Clashes were reported on the western\nedge of the city.\n\nA headline\nBy A Reporter")
+    joined = join_soft_wraps(text)
+    assert len(joined) == len(text)
+    assert "centre of Qaram Qul" in joined and "western edge" in joined
+    assert "said.\nClashes" in joined and "A headline\nBy A Reporter" in joined and "\n\n" in joined
