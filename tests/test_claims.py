@@ -1272,3 +1272,15 @@ def test_each_listed_place_takes_the_day_written_after_it(claims_of) -> None:
     got = {c.adm2_pcode: c.event_date for c in claims_of(
         "The militants overran Chimtal district on Monday and Kaldar district on Tuesday, officials said.")}
     assert got == {"AF2108": "2021-07-05", "AF2113": "2021-07-06"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Security forces withdrew to Kunduz airport, a few kilometres south of the city.", [("AF1901", "government")]),
+        ("Clashes between security forces and the Taliban continued in Chimtal district on Tuesday.",
+         [("AF2108", "contested")]),
+    ],
+)
+def test_retreats_to_a_named_airport_and_clashes_between_sides(run, text, expected) -> None:
+    assert run(text) == expected
