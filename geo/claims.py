@@ -870,7 +870,7 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
                     and cue.start >= g_end:
                 subject_gap = text[g_end:cue.start]
                 rel = _REL_CLAUSE.match(subject_gap)
-                said = _SAID_WAS.match(text, g_end) or _REL_SAID.match(text, g_end)
+                said = _SAID_WAS.match(text, g_end)
                 aside = (_INCLUDING_ASIDE.match(subject_gap) or _APPOSITIVE.match(subject_gap)) if not rel else None
                 if aside and not _any_cue_between(cues, g_end, g_end + aside.end()):
                     subject_gap = subject_gap[aside.end():]
@@ -968,12 +968,10 @@ _INCLUDING_ASIDE = re.compile(r"^\s*,\s*(?:including|among\s+them)\b[^,;:“”\
 _APPOSITIVE = re.compile(r"^\s*(?:(?:air\s*base|airbase|airport|airfield|base|border\s+crossing|crossing|port|dam|"
                          r"city|town|district|province)\s*)?,\s*(?:the|a|an|once|now)\s+(?![\w'’-]+\s+(?:of\s+)?(?:which|who|where)\b)"
                          r"[^,;:“”\"()]{1,120},\s*(?:and\s+its\s+[\w'’-]+\s+(?!(?:has|have|had|is|are|was|were)\b)(?:[\w'’-]+\s+)?)?", re.IGNORECASE)
-# "Khuram district, which it said was "cleared of Taliban"": the speaker's word on the place.
-_SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|reported)\s+"
-                       r"(?=(?:was|were|is|are|had\s+been|has\s+been)?\s*[\"“‘']?cleared\b)", re.IGNORECASE)
-# "Bala Buluk, which he said has been under Taliban control for years": the speaker's word on the place.
-_REL_SAID = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|claims|added)\s+"
-                       r"(?=(?:has|have|had|is|are|was|were|remains?|remained)\b)", re.IGNORECASE)
+# "Khuram district, which it said was "cleared of Taliban"", "Bala Buluk, which he said has been under
+# Taliban control for years": the speaker's word on the place.
+_SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|says|claimed|claims|reported|added)\s+"
+                       r"(?=(?:has|have|had|is|are|was|were|remains?|remained)\b|[\"“‘']?cleared\b)", re.IGNORECASE)
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
