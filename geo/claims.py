@@ -1068,6 +1068,10 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
         if published is None:
             return ResolvedDate(None, "unknown", "no date context recorded and no article date")
         return ResolvedDate(published, "unknown", f"article date {published}")
+    if extra.get("own_day_at") is not None:
+        own = _own_day(text, extra["own_day_at"], published, year_hint)
+        if own is not None:
+            return own
     s0, s1 = extra["sentence_span"]
     sentence = text[s0:s1]
     exprs = with_year_of_context(sentence, find_dates(sentence), text[max(0, s0 - 1500):s0])
@@ -1601,11 +1605,10 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
                  "cue_end": base.start + link.cue.end,
                  "cue": link.cue.text, "cue_class": link.cue.cls,
                  "state": link.cue.cls in ("hold", "hold_object", "secure"), "lead_span": lead}
+        if sum(1 for o in targets if o.group == t.group) > 1 and _DAY_RIGHT_AFTER.match(text, t.end):
+            # "overran Muqur district on Monday and Qadis district on Tuesday": each its own day
+            extra["own_day_at"] = base.start + t.end
         d = claim_date(article.text, extra, article.published, year_hint)
-        own = _own_day(text, t.end, article.published, year_hint) if len(links.get(t.group, ())) and \
-            sum(1 for o in targets if o.group == t.group) > 1 else None
-        if own is not None:
-            d = own  # "overran Muqur district on Monday and Qadis district on Tuesday": each its day
         if d.year_inferred:
             extra["year_inferred"] = True
         if d.historical:
@@ -1657,15 +1660,16 @@ _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dis
                           r"suggestions?|assertions?)\s+)?that\b", re.IGNORECASE)
 
 
-_DAY_RIGHT_AFTER = re.compile(r"^\s+(?:district\s+|province\s+|city\s+)?(?:late\s+|early\s+)?on\s+", re.IGNORECASE)
+_DAY_RIGHT_AFTER = re.compile(r"\s+(?:district\s+|province\s+|city\s+)?(?:late\s+|early\s+)?on\s+", re.IGNORECASE)
 
 
 def _own_day(text: str, end: int, published: date | None, year_hint: int | None) -> ResolvedDate | None:
     """The day written right after a listed place ("Qadis district on Tuesday"), resolved; else None."""
-    m = _DAY_RIGHT_AFTER.match(text[end:end + 30])
+    m = _DAY_RIGHT_AFTER.match(text, end)
     if m is None:
         return None
-    exprs = [e for e in find_dates(text[end:end + 60]) if e.start <= m.end() + 1 and e.kind in ("weekday", "absolute")]
+    exprs = [e for e in find_dates(text[end:end + 60]) if e.start <= m.end() - end + 1
+             and e.kind in ("weekday", "absolute")]
     if not exprs:
         return None
     got = resolve(exprs[0], published, year_hint=year_hint)
