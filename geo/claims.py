@@ -612,6 +612,10 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
                 and re.match(r"\s*(?:$|[,;:.)]|province\b)", text[t.end:], re.IGNORECASE):
             # "Khwaja Ghar, Takhar": the province the place before lies in.
             t.container = True
+        if prev is not None and prev.group == t.group and prev.excluded in ("reference", "origin") \
+                and t.excluded is None and _LIST_JOIN.fullmatch(text[prev.end:t.start]):
+            # "families fled towards Khan Abad and Taloqan": the list shares its first place's role
+            t.excluded = prev.excluded
     _province_lists(text, out, gazetteer)
     _capital_lists(text, out, capital_of)
     # Anaphors: "overran the district headquarters", "captured the area".
@@ -682,6 +686,7 @@ _GENERIC_MENTION = re.compile(r"^the\s+(?:[a-z]+\s+)?(?:airport|airfield)$")
 _NEW_REFERENT = re.compile(r"\s+(?:that|which|where|whose)\b", re.IGNORECASE)
 # "the first district in the province": one unnamed place of it, no claim on the province.
 # "the capital of the province", "two districts of the province": the province contains the place named
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*", re.IGNORECASE)
 _OF_THE_PROVINCE = re.compile(r"\b(?:capital|centre|center|districts?|areas?|villages?)\s+of\s+$",
                               re.IGNORECASE)
 _IN_THE = re.compile(r"\b(?:a|an|the|one|first|second|third|only|last|latest)\s+(?:[\w-]+\s+)?"
@@ -709,6 +714,8 @@ def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
     if "airport" in a or "governor" in a and "district" not in a or "provincial government" in a \
             or a.startswith("all other"):
         want = lambda t: t.place.kind in ("city", "town") or t.noun in ("city", "town")
+    elif "border town" in a:
+        want = lambda t: t.place.kind in ("city", "town", "crossing") or t.place.level == "district"
     elif "crossing" in a or "port" in a:
         want = lambda t: t.place.kind == "crossing"
     elif "city" in a or "town" in a:
@@ -719,8 +726,13 @@ def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
     # The place that carried a claim, not a destination or a speaker's place named since.
     claimed = [t for t in fitting if t.claimed]
     if claimed:
-        # Of the latest sentence with a claim, the place it is about (the first claimed).
+        # Of the latest sentence with a claim, the place it is about (the first claimed) --
+        # unless a later sentence names one fitting place alone ("Spin Boldak, on the road to
+        # Chaman. The Taliban captured the border town ..."): the text has moved on to it.
         latest = max(t.seen_at for t in claimed)
+        newer = [t for t in fitting if t.seen_at > latest]
+        if len({t.place.key for t in newer if t.seen_at == max(o.seen_at for o in newer)}) == 1 if newer else False:
+            return newer[-1]
         return next(t for t in claimed if t.seen_at == latest)
     return fitting[-1] if fitting else None
 

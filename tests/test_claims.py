@@ -1284,3 +1284,15 @@ def test_each_listed_place_takes_the_day_written_after_it(claims_of) -> None:
 )
 def test_retreats_to_a_named_airport_and_clashes_between_sides(run, text, expected) -> None:
     assert run(text) == expected
+
+
+def test_the_text_moves_on_to_a_place_named_alone_after_the_last_claim(run) -> None:
+    text = ("Islam Qala was overrun on Friday. Spin Boldak, on the road to the Pakistani town of Chaman. "
+            "The Taliban captured the border town on July 14.")
+    assert run(text) == [("AF2711", "taliban"), ("AF3213", "taliban")]
+
+
+def test_a_list_shares_the_role_of_its_first_place(run) -> None:
+    text = ("The Taliban captured Kunduz city on Monday. Families fled towards Khan Abad and Taloqan. "
+            "Analysts said the fall of the city was a blow to the government.")
+    assert run(text) == [("AF1901", "taliban")]
