@@ -194,7 +194,7 @@ def hedged(sentence: str) -> bool:
 
 def denies(sentence: str) -> bool:
     """Whether the sentence reports a denial ("denied the reports", "rejected it")."""
-    return bool(_denial_pattern().search(sentence))
+    return denial_at(sentence) is not None
 
 
 def denial_at(sentence: str) -> int | None:

@@ -167,6 +167,7 @@ class _Rules:
     actors: tuple[tuple[str, re.Pattern[str]], ...]
     negation: re.Pattern[str]
     non_before: re.Pattern[str]
+    title_before: re.Pattern[str]
     non_after: re.Pattern[str]
     cont_before: tuple[re.Pattern[str], ...]
     cont_after: re.Pattern[str]
@@ -202,6 +203,7 @@ def _rules() -> _Rules:
         actors=tuple(actors),
         negation=re.compile(r"\b" + _alt(lex["negation"]["patterns"]) + r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
         non_before=re.compile(_alt(nc["before"]), re.IGNORECASE),
+        title_before=re.compile(_alt(nc["titles"]), re.IGNORECASE),
         non_after=re.compile(_alt(nc["after"]), re.IGNORECASE),
         cont_before=tuple(re.compile(p, re.IGNORECASE) for p in ct["before"]),
         cont_after=re.compile(_alt(ct["after"]), re.IGNORECASE),
@@ -579,7 +581,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             t.excluded = "unnamed district"  # "Taliban overrun Zabul district": one district of Zabul
         elif _ORIGIN.search(before) and not _WITHDREW_FROM.search(before):
             t.excluded = "origin"  # "reinforcements flown in from Kabul": where they came from
-        elif _ROLE_BEFORE.search(before) and not _CLAIMING_RELATIVE.match(after):
+        elif rules.title_before.search(before) and not _CLAIMING_RELATIVE.match(after):
             t.excluded = "title"  # "intelligence chief in Bamyan": a person's post, no antecedent for "the district"
         elif rules.non_before.search(before) and not _CLAIMING_RELATIVE.match(after) \
                 and not (t.place.kind in ("airport", "base")
@@ -987,9 +989,6 @@ _SAID_WAS = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,3}(?:said|s
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
-_ROLE_BEFORE = re.compile(r"\b(?:chief|head|governor|commander|spokesm[ae]n|spokesperson|mayor|officials?|residents?|"
-                          r"natives?|elders?|mps?|lawmakers?|senators?|members?|representatives?)\s+(?:from|of|in|for)\s+"
-                          r"(?:the\s+)?$", re.IGNORECASE)
 # "residents of Imam Sahib, which fell last week": the relative clause claims the place all the same
 _CLAIMING_RELATIVE = re.compile(r"^\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,3}?(?:fell|fallen|was\s+(?:captured|overrun|"
                                 r"seized|taken|retaken)|(?:is|are)\s+(?:now\s+|still\s+)?(?:under|in)\b|remains?\b|"
@@ -1643,8 +1642,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
                 else Attribution("reports", "third_party")
             out.append(_claim(article, t, s, ctl, d, scope, reported, round(max(conf - 0.15, 0.05), 2),
                               dict(extra, denied_by=who.who)))
-            flip = "contested" if ctl == "taliban" and (_RESISTANCE.search(who.who) or _RESISTANCE.search(text)) \
-                else _OPPOSITE[ctl]
+            flip = _denied_to(ctl, who, text)
             out.append(_claim(article, t, s, flip, d, scope, who, round(max(conf - 0.1, 0.05), 2),
                               dict(extra, denial_of=reported.who, state=True)))
             continue
@@ -1829,6 +1827,16 @@ _RESISTANCE = re.compile(r"\b(?:national\s+resistance\s+front|(?-i:NRF)|resistan
                          r"anti-taliban\s+(?:forces?|fighters?|militias?|front))\b", re.IGNORECASE)
 
 
+def _denied_to(controller: str, denier: Attribution, sentence: str) -> str:
+    """Who holds a place, by a denial of a claim that ``controller`` holds it.
+
+    After August 2021 the Taliban's foes are not the government: their denial leaves it contested.
+    """
+    if controller == "taliban" and (_RESISTANCE.search(denier.who) or _RESISTANCE.search(sentence)):
+        return "contested"
+    return _OPPOSITE[controller]
+
+
 def _denies_own_claim(s: Sentence, own: list[Claim]) -> bool:
     """ "The Taliban claimed to have captured Alasay, but the police rejected the claim": the
     denial answers the claim told before it in the same sentence, not the sentences before."""
@@ -1847,12 +1855,10 @@ def _denials(article: Article, s: Sentence, previous: list[Claim], own: list[Cla
     """
     out = []
     used: set[int] = set()
-    # after August 2021 the Taliban's foes are not the government: their denial leaves the place contested
-    resistance = bool(_RESISTANCE.search(att.who) or _RESISTANCE.search(s.text))
     for c in previous:
         if c.controller not in _OPPOSITE:
             continue
-        ctl = "contested" if resistance and c.controller == "taliban" else _OPPOSITE[c.controller]
+        ctl = _denied_to(c.controller, att, s.text)
         mine = [o for o in own if o.place_key == c.place_key and o.controller == ctl]
         used.update(id(o) for o in mine)
         base = mine[0] if mine else replace(
