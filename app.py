@@ -1,8 +1,8 @@
 """tcmap's Streamlit app: `streamlit run app.py`.
 
-A thin layer of widgets over ``geo``: the store (``geo.store``) keeps the
-articles, claims and the analyst's work; ``geo.timeline`` turns claims into
-statuses; ``geo.appdata`` prepares what is shown. Runs from any folder and with
+A thin layer of widgets over ``geo``: the store (``geo.app.store``) keeps the
+articles, claims and the analyst's work; ``geo.timeline.build`` turns claims into
+statuses; ``geo.app.appdata`` prepares what is shown. Runs from any folder and with
 no internet: Leaflet and the district shapes come from this server (``geo/static``
 and the boundaries cache), and no tile server is used unless
 ``TCMAP_ONLINE_TILES=1`` asks for OpenStreetMap tiles.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import appdata as ad
+from geo.app import appdata as ad
 from geo.models import SOURCE_TYPES, STATUSES
 
 HERE = Path(__file__).resolve().parent
@@ -31,14 +31,14 @@ PLAY_STEP_S = 0.8
 @st.cache_resource(show_spinner=False)
 def get_store(home: str):
     """One store per data folder, shared by sessions (the Store is thread-safe)."""
-    from geo.store import Store
+    from geo.app.store import Store
 
     return Store.open(home)
 
 
 @st.cache_resource(show_spinner="Loading district boundaries…")
 def district_table():
-    from geo.boundaries import load_districts
+    from geo.places.boundaries import load_districts
 
     return load_districts().drop(columns="geometry")
 
@@ -47,7 +47,7 @@ def district_table():
 def get_timeline(home: str, revision: tuple, contest: int, stale: int, excluded: tuple,
                  min_conf: float, provinces: tuple | None):
     """The timeline for the store's current content and the filters (the cache key)."""
-    from geo.timeline import TimelineParams, build_timeline
+    from geo.timeline.build import TimelineParams, build_timeline
 
     store = get_store(home)
     params = TimelineParams(contest_window_days=contest, stale_days=stale,
@@ -74,7 +74,7 @@ def map_assets():
 
 
 def home() -> str:
-    from geo.store import default_home
+    from geo.app.store import default_home
 
     return str(default_home())
 
@@ -256,7 +256,7 @@ def load_sample(store) -> None:
 
 def page_add(store) -> None:
     st.header("Add articles")
-    from geo.articles import Limits
+    from geo.ingest.articles import Limits
 
     limits = Limits.from_env()
     st.caption("Upload .txt, .md, .html, .jsonl files or a .zip of them. Each file is reported on "
@@ -306,7 +306,7 @@ def undated_articles(store) -> None:
 
 
 def page_review(store, filters) -> None:
-    from geo.timeline import Override
+    from geo.timeline.build import Override
 
     st.header("Review claims")
     stored = store.stored_claims(include_rejected=True)

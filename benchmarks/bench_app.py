@@ -32,7 +32,7 @@ def bench_app(home: Path, articles: int, moves: int) -> dict:
     from playwright.sync_api import sync_playwright
     from test_app_browser import CHROMIUM, LAUNCH_ARGS, Page, app_server
 
-    from geo.store import Store
+    from geo.app.store import Store
 
     store = Store.open(home)
     t = time.perf_counter()

@@ -19,7 +19,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.articles import MB, Limits, read_articles
+from geo.ingest.articles import MB, Limits, read_articles
 from geo.models import Article
 
 SENTENCES = (

@@ -1,6 +1,6 @@
 """Extraction speed and peak memory: ``python benchmarks/bench_extract.py [--articles N] [--from DIR]``.
 
-Articles are streamed through ``geo.claims.extract`` one at a time, as the
+Articles are streamed through ``geo.claims.extract.extract`` one at a time, as the
 pipeline does. By default they are generated from sentences written for this
 benchmark (news-like length and mix: a few control sentences among
 background, quotes and place references); ``--from DIR`` cycles the ``.txt``
@@ -81,9 +81,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--no-parse", action="store_true", help="word rules only (no spaCy)")
     args = ap.parse_args(argv)
 
-    from geo.claims import extract, load_nlp
-    from geo.gazetteer import load_gazetteer
+    from geo.claims.extract import extract, load_nlp
     from geo.models import Article
+    from geo.places.gazetteer import load_gazetteer
 
     t0 = time.perf_counter()
     gazetteer = load_gazetteer()

@@ -29,7 +29,7 @@ SENTENCES = [
 
 
 def build(target_bytes: int, seed: int = 7) -> str:
-    from geo.boundaries import load_districts
+    from geo.places.boundaries import load_districts
 
     rng = random.Random(seed)
     rows = load_districts()[["adm2_name", "adm1_name"]].values.tolist()

@@ -2,7 +2,7 @@
 
 Builds a synthetic but realistic timeline over all 399 installed districts with
 60 change dates (about 1 500 claims with 150-character sentences), renders it
-with ``geo.htmlmap.render_map`` and opens it in headless Chromium (Debian's
+with ``geo.maps.htmlmap.render_map`` and opens it in headless Chromium (Debian's
 ``/usr/bin/chromium``) to time the first paint: the ``tcmap-painted``
 performance mark, set in the first animation frame after every district has
 its colour, measured from navigation start.
@@ -98,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
 
-    from geo.boundaries import load_districts
-    from geo.htmlmap import render_map
-    from geo.timeline import TimelineParams, build_timeline
+    from geo.maps.htmlmap import render_map
+    from geo.places.boundaries import load_districts
+    from geo.timeline.build import TimelineParams, build_timeline
 
     districts = load_districts()
     claims = synthetic_claims(districts, args.dates)

@@ -14,7 +14,7 @@ gazetteer load is timed apart).
 
 ``--share`` measures what the issue asks of mention finding, that it cost well
 under a tenth of the extraction: it streams ``bench_extract.generated`` articles
-(500 unless ``--articles`` says otherwise) through ``geo.claims.extract`` with
+(500 unless ``--articles`` says otherwise) through ``geo.claims.extract.extract`` with
 spaCy loaded, as ``bench_extract.py`` does, times each ``find_mentions`` call
 inside it, and prints its share of the extraction's CPU time. Nothing is warmed
 up first: the share includes the first calls, as a run of the pipeline does.
@@ -128,10 +128,10 @@ def share(n: int) -> None:
     """Print find_mentions' share of the CPU time of extracting ``n`` generated articles."""
     from bench_extract import generated
 
-    from geo.claims import extract, load_nlp
-    from geo.gazetteer import load_gazetteer
-    from geo.mentions import find_mentions
+    from geo.claims.extract import extract, load_nlp
     from geo.models import Article
+    from geo.places.gazetteer import load_gazetteer
+    from geo.places.mentions import find_mentions
 
     gazetteer = load_gazetteer()
     nlp = load_nlp()
@@ -173,8 +173,8 @@ def main() -> None:
         return
     n_articles = args.articles or 1000
 
-    from geo.gazetteer import load_gazetteer
-    from geo.mentions import find_mentions
+    from geo.places.gazetteer import load_gazetteer
+    from geo.places.mentions import find_mentions
 
     t0 = time.perf_counter()
     gaz = load_gazetteer()

@@ -20,8 +20,8 @@ import json
 import re
 from pathlib import Path
 
-from geo.gazetteer import load_gazetteer
-from geo.mentions import find_mentions
+from geo.places.gazetteer import load_gazetteer
+from geo.places.mentions import find_mentions
 
 
 def code_of(place) -> str:

@@ -39,7 +39,7 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
 
 
 def _limits(max_article_mb: float | None):
-    from geo.articles import Limits
+    from geo.ingest.articles import Limits
 
     try:
         limits = Limits.from_env()
@@ -54,7 +54,7 @@ def _limits(max_article_mb: float | None):
 
 def _check_geocoder() -> None:
     """A bad ``TCMAP_GEOCODER`` is a fatal setting error, said before any work starts."""
-    from geo.geocode import geocoder_from_env
+    from geo.places.geocode import geocoder_from_env
 
     try:
         geocoder_from_env()
@@ -81,8 +81,8 @@ def _report(result) -> int:
 
 
 def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | None):
-    from geo.boundaries import BoundariesError
     from geo.pipeline import run
+    from geo.places.boundaries import BoundariesError
 
     if not paths:
         raise click.UsageError("Give at least one file or folder of articles (or --store).")
@@ -99,7 +99,7 @@ def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | N
 
 
 def _open_store():
-    from geo.store import Store, StoreError
+    from geo.app.store import Store, StoreError
 
     try:
         return Store.open()
@@ -128,8 +128,8 @@ def _sources(claims) -> list[tuple[str, int]]:
 
 
 def _timeline(claims, overrides=(), stale_days: int = 30, contest_days: int = 3):
-    from geo.boundaries import BoundariesError, load_districts
-    from geo.timeline import TimelineParams, build_timeline
+    from geo.places.boundaries import BoundariesError, load_districts
+    from geo.timeline.build import TimelineParams, build_timeline
 
     try:
         districts = load_districts().drop(columns="geometry")
@@ -244,11 +244,11 @@ def counts(paths, fmt, out, user_date, max_article_mb):
 @max_mb_opt
 def places(paths, fmt, unresolved, max_article_mb):
     """List the place names found in articles and how each was resolved."""
-    from geo.articles import read_articles
-    from geo.gazetteer import load_gazetteer
-    from geo.geocode import mention_finder_from_env
-    from geo.mentions import places_rows
+    from geo.ingest.articles import read_articles
     from geo.models import Skipped
+    from geo.places.gazetteer import load_gazetteer
+    from geo.places.geocode import mention_finder_from_env
+    from geo.places.mentions import places_rows
 
     _check_geocoder()
     find = mention_finder_from_env()
@@ -321,7 +321,7 @@ def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days
 @timeline_options
 def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb):
     """Write a self-contained, offline HTML control map with a date slider."""
-    from geo.htmlmap import render_map
+    from geo.maps.htmlmap import render_map
 
     claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date)
@@ -339,7 +339,7 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
 @timeline_options
 def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb):
     """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV."""
-    from geo import exports
+    from geo.maps import exports
 
     if fmt != "acled" and day is None:
         raise click.UsageError(f"--date is required for --format {fmt}.")
@@ -361,7 +361,7 @@ def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max
 @timeline_options
 def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb):
     """Write a static PNG map of one day, for PDF and Word reports."""
-    from geo import exports
+    from geo.maps import exports
 
     _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -413,7 +413,7 @@ def ingest(paths, user_date, max_article_mb):
     Articles already stored with the same text and extractor version are not
     extracted again; ingesting the same files twice changes nothing.
     """
-    from geo.articles import read_articles
+    from geo.ingest.articles import read_articles
     from geo.models import Skipped
     from geo.pipeline import RunResult, extract_articles
     if not paths:
@@ -450,7 +450,7 @@ def boundaries_install(source):
 
     Default: $TCMAP_BOUNDARIES_SOURCE, else the public URL in data/boundaries/manifest.json.
     """
-    from geo.boundaries import BoundariesError, install
+    from geo.places.boundaries import BoundariesError, install
 
     try:
         dest = install(source, progress=lambda m: click.echo(m, err=True))

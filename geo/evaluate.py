@@ -14,14 +14,13 @@ most precise one (day, week, month, unknown), then the most confident.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from geo.models import Claim
+from geo.models import ArticleResult, Claim, claim_place
 
 Key = tuple[str, str, str]
 _RANK = {"day": 0, "week": 1, "month": 2, "unknown": 3}
@@ -45,11 +44,6 @@ def load_gold(gold_dir: Path | str) -> dict[str, dict[str, Any]]:
 def gold_place(c: Mapping[str, Any]) -> str | None:
     """The place key of a gold claim (its ``pcode``), or None when unknown."""
     return c.get("pcode") or None
-
-
-def claim_place(c: Claim) -> str | None:
-    """The place key of a predicted claim under the judge's rule."""
-    return c.adm1_pcode if c.place_level == "province" else c.adm2_pcode
 
 
 def _f1(p: float, r: float) -> float:
@@ -134,7 +128,7 @@ class Scores:
         return "\n".join(lines)
 
 
-def _predictions(results: Iterable[Any] | Mapping[str, list[Claim]]) -> dict[str, list[Claim]]:
+def _predictions(results: Iterable[ArticleResult] | Mapping[str, list[Claim]]) -> dict[str, list[Claim]]:
     if isinstance(results, Mapping):
         return {str(k): list(v) for k, v in results.items()}
     out: dict[str, list[Claim]] = {}
@@ -147,7 +141,7 @@ def _best(claims: list[Claim]) -> Claim:
     return min(claims, key=lambda c: (_RANK.get(c.time_precision, 3), -c.confidence))
 
 
-def score(gold_dir: Path | str, results: Iterable[Any] | Mapping[str, list[Claim]]) -> Scores:
+def score(gold_dir: Path | str, results: Iterable[ArticleResult] | Mapping[str, list[Claim]]) -> Scores:
     """Score ``results`` (``ArticleResult``s or claims by article id) against gold."""
     gold = load_gold(gold_dir)
     predicted = _predictions(results)
@@ -196,42 +190,3 @@ def score(gold_dir: Path | str, results: Iterable[Any] | Mapping[str, list[Claim
                 s.date_errors.setdefault(art, []).append(
                     f"{k[1]} {k[2]} gold {want} got {got} ({best.date_reason})")
     return s
-
-
-def _read(paths: list[Path]) -> list[Any]:
-    try:
-        from geo.articles import read_articles
-    except ImportError:  # the reader is another module's; fall back to a minimal one
-        read_articles = None
-    from geo.models import Article
-
-    if read_articles is not None:
-        return [a for a in read_articles([str(p) for p in paths]) if isinstance(a, Article)]
-    out = []
-    for p in paths:
-        for f in sorted(p.glob("*.txt")) if p.is_dir() else [p]:
-            text = f.read_text(encoding="utf-8-sig")
-            published = None
-            if text.startswith(" date "):
-                published = date.fromisoformat(text[6:16])
-                text = text[17:]
-            out.append(Article(f.stem, text, published, "header" if published else None))
-    return out
-
-
-def main(argv: list[str]) -> int:
-    """``python -m geo.evaluate GOLD_DIR [ARTICLES...] [-v]``: extract and score."""
-    from geo.claims import extract
-    from geo.dating import infer_published
-
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    gold_dir = Path(args[0])
-    paths = [Path(a) for a in args[1:]] or [gold_dir / "articles"]
-    results = infer_published(list(extract(_read(paths))))
-    print(score(gold_dir, results).format(verbose=verbose))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

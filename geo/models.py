@@ -151,3 +151,19 @@ class CountClaim:
     sentence: str
     char_start: int
     char_end: int
+
+
+def claim_place(c: Claim) -> str | None:
+    """The place key of a claim under the judge's rule: the province P-code for a
+    province claim, else the district P-code (a point's containing district)."""
+    return c.adm1_pcode if c.place_level == "province" else c.adm2_pcode
+
+
+@dataclass
+class ArticleResult:
+    """What extraction found in one article."""
+
+    article: Article
+    claims: list[Claim]
+    counts: list[CountClaim]
+    mentions: list[Mention] = field(default_factory=list)

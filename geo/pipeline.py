@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from geo.models import Article, Claim, CountClaim, Skipped
 
 if TYPE_CHECKING:
-    from geo.claims import ArticleResult
+    from geo.models import ArticleResult
 
 
 @dataclass
@@ -66,12 +66,12 @@ def extract_articles(
     """Extract claims from already-read articles and infer missing dates.
 
     The mention finder is ``find_mentions``, or with the geocoder when
-    ``TCMAP_GEOCODER`` turns it on (``geo.geocode``).
+    ``TCMAP_GEOCODER`` turns it on (``geo.places.geocode``).
     """
-    from geo.claims import extract, load_nlp
-    from geo.dating import infer_published
-    from geo.gazetteer import load_gazetteer
-    from geo.geocode import mention_finder_from_env
+    from geo.claims.dating import infer_published
+    from geo.claims.extract import extract, load_nlp
+    from geo.places.gazetteer import load_gazetteer
+    from geo.places.geocode import mention_finder_from_env
 
     find = mention_finder_from_env()
     gazetteer = load_gazetteer()
@@ -92,7 +92,7 @@ def run(
     progress: Callable[[int], None] | None = None,
 ) -> RunResult:
     """Read every input under ``paths`` and extract its claims."""
-    from geo.articles import Limits, read_articles
+    from geo.ingest.articles import Limits, read_articles
 
     out = RunResult()
     articles: list[Article] = []

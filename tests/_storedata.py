@@ -20,7 +20,7 @@ from geo.models import Article, Claim, Mention
 
 @dataclass
 class Result:
-    """Shaped like ``geo.claims.ArticleResult``; the store only reads these attributes."""
+    """Shaped like ``geo.models.ArticleResult``; the store only reads these attributes."""
 
     article: Article
     claims: list[Claim]
@@ -97,7 +97,7 @@ def populate(store, n: int, *, seed: int = 1, start: date = date(2021, 5, 1), da
     import random
     from datetime import timedelta
 
-    from geo.boundaries import load_districts
+    from geo.places.boundaries import load_districts
 
     rng = random.Random(seed)
     d = load_districts().drop(columns="geometry")
@@ -133,7 +133,7 @@ def crash_kill(home: Path, iterations: int, *, seed: int = 0, per_run: int = 400
     import subprocess
     import time
 
-    from geo.store import Store
+    from geo.app.store import Store
 
     rng = random.Random(seed)
     committed: set[str] = set()
@@ -171,7 +171,7 @@ def crash_kill(home: Path, iterations: int, *, seed: int = 0, per_run: int = 400
 
 
 def _ingest_main(argv: list[str]) -> None:
-    from geo.store import Store
+    from geo.app.store import Store
 
     if argv[0] == "--populate":  # python tests/_storedata.py --populate HOME N [--hostile]
         store = Store.open(argv[1])

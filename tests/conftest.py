@@ -20,7 +20,7 @@ SHARED_MIRROR = REPO.parent / "shared" / "data" / "boundaries"
 @pytest.fixture(scope="session")
 def boundaries() -> Path:
     """Make sure the boundaries are installed; return the cache folder."""
-    from geo import boundaries as b
+    from geo.places import boundaries as b
 
     if not b.is_installed():
         source = os.environ.get(b.ENV_SOURCE) or (str(SHARED_MIRROR) if SHARED_MIRROR.is_dir() else None)
@@ -32,14 +32,14 @@ def boundaries() -> Path:
 
 @pytest.fixture(scope="session")
 def districts(boundaries):
-    from geo.boundaries import load_districts
+    from geo.places.boundaries import load_districts
 
     return load_districts()
 
 
 @pytest.fixture(scope="session")
 def gazetteer(boundaries):
-    from geo.gazetteer import load_gazetteer
+    from geo.places.gazetteer import load_gazetteer
 
     return load_gazetteer()
 

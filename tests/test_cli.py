@@ -70,7 +70,7 @@ def test_extract_writes_claim_records_with_every_contract_field(seed_claims):
 
 
 def test_extract_offsets_point_at_the_mention_in_the_article_text(seed_claims):
-    from geo.articles import read_articles
+    from geo.ingest.articles import read_articles
 
     texts = {a.id: a.text for a in read_articles([SEEDS])}
     for c in seed_claims:
@@ -191,7 +191,7 @@ def test_python_dash_m_geo_is_tcmap():
 
 
 def test_extract_from_the_store_leaves_rejected_claims_out(boundaries, runner, tmp_path, monkeypatch):
-    from geo.store import Store
+    from geo.app.store import Store
 
     monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
     (tmp_path / "in").mkdir()

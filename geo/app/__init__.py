@@ -1,0 +1,1 @@
+"""The app's side: the SQLite store and the non-UI logic behind app.py."""

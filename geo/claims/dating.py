@@ -1,0 +1,277 @@
+"""Publication dates for undated articles, inferred from the run they came in.
+
+Scraped text often loses its date line, yet "on Tuesday" only means something
+against one. Two sources of evidence, in this order:
+
+1. Other articles of the same run that report the same events (same place,
+   same controller) with a known date: a publication day is consistent when
+   the undated article's own expressions ("on Tuesday", "yesterday", "June
+   21") resolve to the dates the dated articles give. The earliest day that
+   agrees with the most events wins.
+2. The article's own text: "today, June 28", or a
+   weekday written with its day and month ("Saturday 10 July"), which pins
+   the year.
+
+A wire dateline opening the article ("KABUL, July 5 (Reuters) -", "SAR-E-PUL,
+June 30 (Pajhwok):") is the publication day itself and is read before either
+(without a year in it, the year is the run's, else the latest written in the
+text, and the reason says so). Next comes a byline or posting line in the
+first 1,500 characters ("By Khaama Press – Sat Jun 26 2021", "Posted: Jul 14,
+2021", "(Last Updated On: July 7, 2021)", "Published 26 June 2021").
+
+Today's date and file times are never used. When nothing fits, the date stays
+null. A day and month written without a year still get one from the run
+(the commonest year among its dated articles), marked ``year_inferred``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from geo.claims.dates import find_dateline, find_dates, resolve, years_in
+from geo.claims.event_dates import align_event_dates, claim_date, dedupe
+from geo.models import ArticleResult, Claim, CountClaim, claim_place
+
+# Reports of the same event appear within about a week of it.
+WINDOW_DAYS = 7
+# An event with no date expression supports a day only weakly.
+WEAK = 0.3
+
+_DATELINE = re.compile(
+    r"(?:\b(?:posted|published|updated|last\s+updated(?:\s+on)?)\s*:?\s*(?P<a>[^|\n)]{4,40}))"
+    r"|(?:^[A-Z][\w ]{0,40}(?:\[[^\]]*\])?\s+(?P<b>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*\([A-Z]{2,6}\))"
+    r"|(?:\btoday\s*,\s*(?P<c>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))",
+    re.MULTILINE,
+)
+
+
+def _run_year(results: list[ArticleResult]) -> int | None:
+    years = Counter(r.article.published.year for r in results
+                    if r.article.published and r.article.published_source != "inferred")
+    return years.most_common(1)[0][0] if years else None
+
+
+def _reference_index(results: list[ArticleResult]) -> dict[tuple[str, str], list[tuple[date, str]]]:
+    index: dict[tuple[str, str], list[tuple[date, str]]] = {}
+    for r in results:
+        if r.article.published is None or r.article.published_source == "inferred":
+            continue
+        for c in r.claims:
+            place = claim_place(c)
+            if place and c.event_date and c.time_precision in ("day", "unknown"):
+                index.setdefault((place, c.controller), []).append(
+                    (date.fromisoformat(c.event_date), r.article.id))
+    return index
+
+
+def _from_events(r: ArticleResult, index: dict[tuple[str, str], list[tuple[date, str]]],
+                 year: int | None) -> tuple[date, str] | None:
+    """The publication day most consistent with the same events reported elsewhere."""
+    matches: list[tuple[Claim, date, str]] = []
+    for c in r.claims:
+        place = claim_place(c)
+        for d, other in index.get((place, c.controller), []) if place else []:
+            matches.append((c, d, other))
+    if not matches:
+        return None
+    candidates = sorted({d + timedelta(days=k) for _, d, _ in matches for k in range(WINDOW_DAYS + 1)})
+    best: tuple[float, date, list[str]] | None = None
+    for p in candidates:
+        support = 0.0
+        why: list[str] = []
+        for c, d, other in matches:
+            got = claim_date(r.article.text, c.extra, p, year)
+            if got.precision != "unknown":
+                if got.date == d:
+                    support += 1
+                    why.append(f"'{c.mention}' {c.controller} on {d} as in {other} ({got.reason})")
+            elif d <= p <= d + timedelta(days=WINDOW_DAYS):
+                support += WEAK
+        if support >= 1 and (best is None or support > best[0]):
+            best = (support, p, why)
+    if best is None:
+        return None
+    return best[1], "same events as dated articles of the run: " + "; ".join(dict.fromkeys(best[2]))
+
+
+def _from_dateline(text: str, year: int | None, by_events: date | None = None) -> tuple[date, str] | None:
+    """The day of a wire dateline ("KABUL, July 5 (Reuters) -"), its year from the run or the text.
+
+    A day the same events put within a week of the dateline's day and month
+    (in another year than the run's) gives the year instead.
+    """
+    found = find_dateline(text)
+    if found is None:
+        return None
+    expr, m = found
+    written = m.group(0).strip()[:60]
+    if expr.year:
+        got = resolve(expr, None)
+        return (got.date, f"dateline in the text: '{written}'") if got.date else None
+    source = "the run's dated articles"
+    if by_events is not None:
+        near = resolve(expr, None, year_hint=by_events.year)
+        if near.date is not None and abs((near.date - by_events).days) <= WINDOW_DAYS:
+            year, source = by_events.year, "the same events in dated articles of the run"
+    if year is None:
+        text_years = years_in(text[:20000])
+        year, source = (max(text_years), "the years written in the text") if text_years else (None, "")
+    if year is None:
+        return None
+    got = resolve(expr, None, year_hint=year)
+    if got.date is None:
+        return None
+    return got.date, f"dateline in the text: '{written}' (year {got.date.year} inferred from {source})"
+
+
+# A byline or posting line near the top: "By Khaama Press – Sat Jun 26 2021, 10:12 am",
+# "Posted: Jul 14, 2021", "(Last Updated On: July 7, 2021)", "Published 26 June 2021".
+_BYLINE = re.compile(
+    r"(?:^|\n|\(|\|)\s*(?:(?:by\s+[^\n|–—,-]{2,60}?\s*[|–—,-]+\s*)|(?:(?:posted|published|updated|last\s+updated)"
+    r"(?:\s+on)?\s*:?\s*))(?P<d>[^\n|)]{6,40})",
+    re.IGNORECASE)
+BYLINE_REACH = 1500
+
+
+def _from_byline(text: str, year: int | None) -> tuple[date, str] | None:
+    """The publication day of a byline or posting line near the top of the article.
+
+    Besides "By ... –" and "Posted:" lines, a page's masthead line of segments
+    between bars ("Dawn | Updated July 15, 2021", "Press Release | 12 July 2021")
+    is read when one segment is a date with its year.
+    """
+    head = text[:BYLINE_REACH]
+    for m in _BYLINE.finditer(head):
+        exprs = [e for e in find_dates(m.group("d")) if e.kind == "absolute"]
+        day = resolve(exprs[0], None, year_hint=year).date if exprs else _numeric_date(m.group("d"))
+        if day is not None:
+            return day, f"byline or posting date near the top: '{m.group(0).strip()[:60]}'"
+    for line in head.splitlines():
+        if "|" not in line or len(line) > MASTHEAD_MAX:
+            continue
+        for segment in line.split("|"):
+            exprs = [e for e in find_dates(segment) if e.kind == "absolute" and e.year and e.day]
+            day = resolve(exprs[0], None).date if exprs else _numeric_date(segment)
+            if day is not None:
+                return day, f"date in the page's masthead (byline) line: '{line.strip()[:60]}'"
+    return None
+
+
+MASTHEAD_MAX = 160
+
+
+# Page furniture writes dates in figures: "Updated: 2021-07-05 10:22", "12.08.2021", "14/07/2021".
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
+_DMY_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b")
+
+
+def _numeric_date(s: str) -> date | None:
+    """A date written in figures in a posting line; None when it is not one or is ambiguous.
+
+    Dotted dates are day first (European usage); slashed ones are read only when
+    one part exceeds 12, which tells the order.
+    """
+    try:
+        if m := _ISO_DATE.search(s):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DMY_DATE.search(s):
+            a, b, y = int(m[1]), int(m[3]), int(m[4])
+            if m[2] == ".":
+                return date(y, b, a)
+            if a > 12 >= b:
+                return date(y, b, a)
+            if b > 12 >= a:
+                return date(y, a, b)
+    except ValueError:
+        return None  # "31.02.2021": not a day
+    return None
+
+
+def _from_text(text: str, year: int | None) -> tuple[date, str] | None:
+    """A publication day written in the article itself."""
+    head = text[:3000]
+    for m in _DATELINE.finditer(head):
+        raw = m.group("a") or m.group("b") or m.group("c")
+        exprs = [e for e in find_dates(raw) if e.kind == "absolute"]
+        if exprs:
+            got = resolve(exprs[0], None, year_hint=year)
+            if got.date is not None:
+                return got.date, f"dateline in the text: '{m.group(0).strip()[:60]}'"
+    found = []
+    for e in find_dates(text[:20000]):
+        if e.kind == "absolute" and e.weekday is not None:
+            got = resolve(e, None, year_hint=year)
+            if got.date is not None and got.date.weekday() == e.weekday:
+                found.append((got.date, e.text))
+    if found:
+        d, written = max(found)
+        return d, f"latest day written with its weekday in the text: '{written}'"
+    return None
+
+
+def redate(r: ArticleResult, published: date | None, reason: str | None, *,
+           year: int | None) -> ArticleResult:
+    """The result with a new publication date and every claim re-dated against it."""
+    article = r.article
+    if published is not None:
+        article = replace(article, published=published, published_source="inferred",
+                          published_reason=reason)
+    claims = []
+    for c in r.claims:
+        d = claim_date(article.text, c.extra, article.published, year)
+        extra = dict(c.extra)
+        if d.year_inferred:
+            extra["year_inferred"] = True
+        claims.append(replace(
+            c, published=article.published.isoformat() if article.published else None,
+            published_source=article.published_source,
+            event_date=d.date.isoformat() if d.date else c.event_date,
+            time_precision=d.precision if d.date else c.time_precision,
+            date_reason=d.reason if d.date else c.date_reason, extra=extra))
+    counts = [_redate_count(k, article.text, article.published, year) for k in r.counts]
+    return ArticleResult(article, dedupe(align_event_dates(claims)), counts, r.mentions)
+
+
+def _redate_count(k: CountClaim, text: str, published: date | None, year: int | None) -> CountClaim:
+    s0 = text.find(k.sentence, max(0, k.char_start - len(k.sentence)))
+    if s0 < 0:
+        return k
+    d = claim_date(text, {"sentence_span": (s0, s0 + len(k.sentence)), "cue_start": k.char_start},
+                   published, year)
+    when = d.date if d.precision == "day" else published
+    return replace(k, date=when.isoformat() if when else k.date)
+
+
+def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
+    """Give undated articles of a run a publication date where the evidence allows.
+
+    Dated articles come back unchanged. Each inferred article gets
+    ``published_source="inferred"`` and the reasoning in ``published_reason``;
+    its claims are re-dated. Articles with no evidence keep a null date.
+    """
+    year = _run_year(results)
+    index = _reference_index(results)
+    out = []
+    for r in results:
+        if r.article.published is not None:
+            out.append(r)
+            continue
+        events = _from_events(r, index, year)
+        found = _from_dateline(r.article.text, year, events[0] if events else None) \
+            or _from_byline(r.article.text, year) or events \
+            or _from_text(r.article.text, year)
+        if found is None:
+            out.append(redate(r, None, None, year=year) if year else r)
+        else:
+            out.append(redate(r, found[0], found[1], year=found[0].year))
+    return out
+
+
+def describe(results: list[ArticleResult]) -> dict[str, Any]:
+    """How many articles were dated by header, inferred, or left undated."""
+    c = Counter((r.article.published_source or "undated") for r in results)
+    return dict(c)

@@ -1,0 +1,1305 @@
+"""Read news articles from files, folders, JSON Lines and zip uploads.
+
+The one reader shared by the CLI and the app. It never stops a batch on one
+bad input: whatever cannot be read becomes a :class:`~geo.models.Skipped` with
+a one-line reason naming the file (and line, for JSONL), and everything else
+an :class:`~geo.models.Article` whose ``text`` is what all offsets refer to.
+
+Inputs
+    ``.txt`` / ``.md``
+        Plain text. An optional first line `` date 2021-06-23`` (leading
+        spaces, ``date``, an optional ``:``) gives the publication date and may
+        be followed by the article text on the same line; the header is not
+        part of ``Article.text``. ``date: 23/06/2021`` (day first) and
+        ``date: June 23, 2021`` are accepted too. A Markdown file's first
+        ``# heading`` is its title (and stays in the text).
+    ``.html`` / ``.htm``
+        Visible text only; title, date and publisher from meta tags.
+    ``.jsonl``
+        One JSON object per line with ``text`` and optional ``date`` (or
+        ``published``), ``url``, ``title``, ``id``, ``publisher``.
+    ``NAME.meta.json``
+        Beside ``NAME.txt`` (or ``NAME.html``): ``date``, ``title``, ``url``,
+        ``publisher`` for an article that lacks them. Never read as an article.
+    ``.zip`` (named explicitly, or uploaded through the app)
+        Read with :func:`read_zip`, which refuses zip bombs and unsafe paths.
+
+Dates
+    Only the article itself (header, meta tags, JSONL field), its sidecar, or
+    the user's ``user_date`` give ``published``; never the file's mtime or
+    today. An impossible, unparseable or future date keeps the article with
+    ``published=None`` and a warning saying what was wrong.
+
+Ids
+    The file stem for files (the member's stem inside a zip); the JSONL ``id``
+    else ``sha256(text)[:16]``. When two inputs of one call would get the same
+    id (the same stem in two folders), the later one gets
+    ``<id>~<first 8 hex digits of sha256(text)>`` (and ``-2``, ``-3``... if that
+    is taken too), so ids stay unique and stable for the same inputs. An
+    article whose text repeats an earlier one is kept, with a warning naming
+    the first ("same text as article 'a' (path)").
+
+Folders
+    Walked depth-first in sorted name order; hidden entries (``.git``) and
+    files of other types are passed over silently; symlinks are followed but
+    no folder or file is read twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import stat
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from geo.ingest._decode import BinaryInput, decode_bytes, looks_utf16, normalize_text, sniff_binary
+from geo.ingest._html import declared_charset, parse_html
+from geo.models import Article, Skipped
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MB",
+    "Limits",
+    "iter_jsonl",
+    "join_soft_wraps",
+    "parse_date_header",
+    "parse_date_value",
+    "read_articles",
+    "read_html_article",
+    "read_text_article",
+    "read_zip",
+    "unescape_entities",
+]
+
+MB = 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+META_SUFFIX = ".meta.json"
+_MAX_META_BYTES = 1 * MB
+_MAX_TITLE = 500
+# Small zip members cannot be bombs; checking their ratio would only reject
+# short repetitive texts that compress well.
+_RATIO_MIN_BYTES = 1 * MB
+_CHUNK = 1 * MB
+# What zipfile and zlib raise on damaged or unsupported archives.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
+_SNIFF = 512
+
+
+# ---------------------------------------------------------------------------
+# Limits
+# ---------------------------------------------------------------------------
+
+# field -> (environment variable, CLI flag, unit in bytes or None, words for messages)
+# field -> (environment variable, CLI flag or None, unit in bytes or None, words for messages).
+# Only limits the CLI has a flag for name one: a message must not send users
+# to a flag that does not exist.
+_LIMIT_KNOBS: dict[str, tuple[str, str | None, int | None, str]] = {
+    "max_article_bytes": ("TCMAP_MAX_ARTICLE_MB", "--max-article-mb", MB, "article size"),
+    "max_upload_bytes": ("TCMAP_MAX_UPLOAD_MB", None, MB, "upload size"),
+    "max_zip_files": ("TCMAP_MAX_ZIP_FILES", None, None, "number of files in a zip"),
+    "max_zip_uncompressed_bytes": ("TCMAP_MAX_ZIP_UNCOMPRESSED_MB", None, MB, "unpacked zip size"),
+    "max_zip_ratio": ("TCMAP_MAX_ZIP_RATIO", None, None, "zip compression ratio"),
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Explicit input limits, so one huge or hostile input cannot exhaust memory.
+
+    Sizes are in bytes (``MB`` = 2**20 bytes). Every message about a hit limit
+    names the limit, its value, and the CLI flag and environment variable
+    that raise it.
+    """
+
+    max_article_bytes: int = 20 * MB
+    max_upload_bytes: int = 50 * MB
+    max_zip_files: int = 500
+    max_zip_uncompressed_bytes: int = 200 * MB
+    max_zip_ratio: float = 100.0
+
+    def __post_init__(self) -> None:
+        for name in _LIMIT_KNOBS:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ValueError(
+                    f"Expected a positive number for Limits.{name}, instead got: {value!r}."
+                )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """Read limits from ``TCMAP_MAX_ARTICLE_MB``, ``TCMAP_MAX_UPLOAD_MB``,
+        ``TCMAP_MAX_ZIP_FILES``, ``TCMAP_MAX_ZIP_UNCOMPRESSED_MB`` and
+        ``TCMAP_MAX_ZIP_RATIO``; unset ones keep their defaults.
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for name, (var, _flag, unit, _words) in _LIMIT_KNOBS.items():
+            raw = env.get(var)
+            if raw is None or not raw.strip():
+                continue
+            try:
+                number = float(raw)
+            except ValueError:
+                raise ValueError(
+                    f"Expected a positive number in {var}, instead got: {raw!r}."
+                ) from None
+            if not 0 < number < float("inf"):  # also false for NaN
+                raise ValueError(f"Expected a positive number in {var}, instead got: {raw!r}.")
+            if name == "max_zip_ratio":
+                values[name] = number
+            elif unit is None:
+                values[name] = max(1, int(number))
+            else:
+                values[name] = max(1, int(number * unit))
+        return cls(**values)
+
+    def describe(self, name: str) -> str:
+        """Say what limit ``name`` is, its value, and how to raise it."""
+        var, flag, unit, label = _LIMIT_KNOBS[name]
+        value = getattr(self, name)
+        shown = _mb(value) if unit else f"{value:g}"
+        how = (
+            f"{flag} or the environment variable {var}"
+            if flag
+            else f"the environment variable {var}"
+        )
+        return f"the {label} limit of {shown} (raise it with {how})"
+
+
+def _mb(size: float) -> str:
+    if size < MB // 10:
+        return f"{size:,.0f} bytes"
+    return f"{size / MB:.1f} MB" if size % MB else f"{size // MB:.0f} MB"
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+# Each form is tried in turn at the start of the value; a date must end at a
+# word boundary so "2021-06-231" is not read as a date.
+_ISO_DATE = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+_ISO_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)"
+_DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("iso", _ISO_DATE + _ISO_TIME + r"?(?![\w-])"),
+        ("iso", r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\w/])"),
+        ("dmy", r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})(?![\w/.]\w)"),
+        ("dmy", r"(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})(?![\w-])"),
+        ("name", _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\w)"),
+        ("name", _WEEKDAY + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR + r"(?!\w)"),
+    )
+)
+# What may follow a date in a metadata value: a clock time and a zone.
+_TIME_TAIL_RE = re.compile(
+    r"(?:[\sT,]*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:Z|[A-Z]{2,5}|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)?)?\s*",
+    re.IGNORECASE,
+)
+_HEADER_RE = re.compile(r"\A\s*date(?P<colon>[ \t]*:)?[ \t]*", re.IGNORECASE)
+_MD_TITLE_RE = re.compile(r"#[ \t]+([^\n]{1,500}?)[ \t#]*(?:\n|\Z)")
+_TOKEN_RE = re.compile(r"\S*")
+_NON_SPACE_RE = re.compile(r"\S")
+# An unparseable value after "date:" is taken as the header when the first line is this short.
+_HEADER_LINE_MAX = 60
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """The outcome of reading one date string: a date, or why there is none."""
+
+    raw: str
+    value: date | None
+    problem: str | None = None
+    note: str | None = None
+
+
+def parse_date_value(raw: str, *, today: date | None = None) -> DateValue:
+    """Read a whole date string strictly: ISO, day-first numeric, or month name.
+
+    Never fills in missing parts from today and never moves a date into the
+    future; an impossible, unparseable or future date comes back with
+    ``value=None`` and a ``problem`` in words.
+    """
+    text = raw.strip()
+    found = _match_date(text)
+    if found is None or not _TIME_TAIL_RE.fullmatch(text, found[1]):
+        return DateValue(raw, None, _unknown_format(raw))
+    return _check_date(found[0], today)
+
+
+def parse_date_header(text: str, *, today: date | None = None) -> tuple[DateValue | None, str]:
+    """Split an optional first-line date header off ``text``.
+
+    Returns ``(date value or None, text after the header)``. The header is
+    `` date 2021-06-23`` after optional whitespace, with an optional ``:``
+    after ``date`` and any of the accepted date forms; the article may
+    continue on the same line. Without a recognisable header the text is
+    returned unchanged.
+    """
+    value, start = _split_header(text, today)
+    return value, text[start:] if start else text
+
+
+def _split_header(text: str, today: date | None) -> tuple[DateValue | None, int]:
+    """Find the header; return its value and where the article text starts.
+
+    Works with positions rather than slices so a 20 MB article is not copied.
+    """
+    head = _HEADER_RE.match(text)
+    if head is None:
+        return None, 0
+    pos = head.end()
+    found = _match_date(text, pos)
+    if found is not None:
+        parsed, end = found
+        return _check_date(parsed, today, raw=text[pos:end]), end
+    if head.group("colon") is None:
+        return None, 0  # "Date palms grow..." is an article, not a header.
+    line_end = text.find("\n", pos, pos + 4 * _HEADER_LINE_MAX)
+    line = text[pos:line_end].strip() if line_end >= 0 else None
+    if line is not None and len(line) <= _HEADER_LINE_MAX:
+        # "date: unknown" on a line of its own: the whole line is the header.
+        return DateValue(line, None, _unknown_format(line, "date header")), line_end
+    token_end = _TOKEN_RE.match(text, pos).end()  # type: ignore[union-attr]  # \S* always matches
+    raw = text[pos : min(token_end, pos + 100)]
+    return DateValue(raw, None, _unknown_format(raw, "date header")), token_end
+
+
+def _unknown_format(raw: str, what: str = "date") -> str:
+    return (
+        f"{what} {_show(raw)} is not a date in a known format "
+        "(expected YYYY-MM-DD, DD/MM/YYYY or 'June 23, 2021')"
+    )
+
+
+def _match_date(text: str, pos: int = 0) -> tuple[tuple[str, int, int, int, str], int] | None:
+    """Match a date form at ``pos``: ((kind, year, month, day, matched text), end)."""
+    for kind, pattern in _DATE_FORMS:
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        month = m.group("month")
+        month_no = _MONTHS[month.lower().rstrip(".")] if kind == "name" else int(month)
+        return (kind, int(m.group("year")), month_no, int(m.group("day")), m.group(0)), m.end()
+    return None
+
+
+def _check_date(
+    found: tuple[str, int, int, int, str], today: date | None, raw: str | None = None
+) -> DateValue:
+    kind, year, month, day, matched = found
+    raw = matched if raw is None else raw
+    note = None
+    try:
+        value = date(year, month, day)
+    except ValueError as error:
+        # 06/23/2021 cannot be day first; read month first rather than lose it.
+        if kind == "dmy" and month > 12 and day <= 12:
+            try:
+                value = date(year, day, month)
+                note = f"date {_show(raw)} read as month/day/year"
+            except ValueError:
+                return DateValue(raw, None, f"date {_show(raw)} is not a real date ({error})")
+        else:
+            return DateValue(raw, None, f"date {_show(raw)} is not a real date ({error})")
+    today = today or date.today()
+    if value > today:
+        return DateValue(
+            raw, None, f"date {_show(raw)} is in the future (today is {today.isoformat()})"
+        )
+    if year < 1900:
+        return DateValue(
+            raw, None, f"date {_show(raw)} is before 1900, which cannot be a news date"
+        )
+    return DateValue(raw, value, None, note)
+
+
+def _header_reason(header: DateValue) -> str:
+    return f"the first line of the article gives the date ({header.raw.strip()})"
+
+
+def _show(value: str, limit: int = 40) -> str:
+    value = value if len(value) <= limit else value[: limit - 3] + "..."
+    return repr(value)
+
+
+# ---------------------------------------------------------------------------
+# Building articles
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    """An article being assembled: later sources only fill what is still missing."""
+
+    text: str
+    name: str
+    origin: str
+    id: str | None = None
+    published: date | None = None
+    published_source: str | None = None
+    published_reason: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    today: date | None = None
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(_one_line(message))
+
+    def take_date(self, value: DateValue | None, source: str, reason: str) -> None:
+        if value is None:
+            return
+        if value.problem:
+            self.warn(
+                f"{value.problem}; published left empty"
+                if self.published is None
+                else value.problem
+            )
+            return
+        if value.note:
+            self.warn(value.note)
+        if self.published is None and value.value is not None:
+            self.published, self.published_source, self.published_reason = (
+                value.value,
+                source,
+                reason,
+            )
+
+    def take_fields(self, fields: Mapping[str, object], where: str) -> None:
+        for key in ("title", "publisher"):
+            raw = fields.get(key)
+            if raw is None:
+                continue
+            if not isinstance(raw, str):
+                self.warn(
+                    f"{where}: expected text for {key!r}, instead got: {_show(repr(raw))}; ignored"
+                )
+            elif getattr(self, key) is None and raw.strip():
+                setattr(self, key, _clean_field(raw))
+        raw_url = fields.get("url")
+        if raw_url is not None and self.url is None:
+            url = _clean_url(raw_url)
+            if url is None:
+                self.warn(
+                    f"{where}: expected an http(s) URL for 'url', "
+                    f"instead got: {_show(str(raw_url))}; ignored"
+                )
+            else:
+                self.url = url
+
+    def finish(self, user_date: date | None, ids: _Ids | None) -> Article | Skipped:
+        text = self.text.strip()
+        if not text:
+            return Skipped(self.origin, "no article text (empty or whitespace only)")
+        if self.published is None and user_date is not None:
+            self.published, self.published_source = user_date, "user"
+            self.published_reason = (
+                f"the article gives no date; the user supplied {user_date.isoformat()}"
+            )
+        publisher = self.publisher or _domain(self.url)
+        base = self.id or _printable(_stem(self.name)) or _hash(text)[:16]
+        article_id, duplicate_of = (ids or _Ids()).allocate(base, text, self.origin)
+        if duplicate_of is not None:
+            self.warn(f"same text as {duplicate_of}")
+        return Article(
+            id=article_id,
+            text=text,
+            published=self.published,
+            published_source=self.published_source,  # type: ignore[arg-type]
+            title=self.title,
+            url=self.url,
+            publisher=publisher,
+            origin=self.origin,
+            warnings=tuple(self.warnings),
+            published_reason=self.published_reason,
+        )
+
+
+class _Ids:
+    """Hands out unique article ids within one call and spots repeated texts."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._texts: dict[str, str] = {}
+
+    def allocate(self, base: str, text: str, origin: str) -> tuple[str, str | None]:
+        digest = _hash(text)
+        article_id = base
+        if article_id in self._taken:
+            article_id = f"{base}~{digest[:8]}"
+            n = 2
+            while article_id in self._taken:
+                article_id = f"{base}~{digest[:8]}-{n}"
+                n += 1
+        self._taken.add(article_id)
+        duplicate_of = self._texts.get(digest)
+        if duplicate_of is None:
+            self._texts[digest] = f"article {article_id!r} ({origin})"
+        return article_id, duplicate_of
+
+
+def _apply_meta(draft: _Draft, meta: Mapping[str, object] | None, meta_name: str) -> None:
+    if not meta:
+        return
+    raw = meta.get("date", meta.get("published"))
+    if raw is not None:
+        if isinstance(raw, str):
+            value = parse_date_value(raw, today=draft.today)
+            if draft.published is None:
+                draft.take_date(value, "user", f"the sidecar file {meta_name} gives the date")
+            elif value.problem:
+                draft.warn(f"{meta_name}: {value.problem}")
+        else:
+            draft.warn(
+                f"{meta_name}: expected a date string for 'date', "
+                f"instead got: {_show(repr(raw))}; ignored"
+            )
+    draft.take_fields(meta, meta_name)
+
+
+def _decode_or_skip(
+    data: bytes, origin: str, declared: str | None = None
+) -> tuple[str, tuple[str, ...]] | Skipped:
+    try:
+        decoded = decode_bytes(data, declared=declared)
+    except BinaryInput as error:
+        return Skipped(
+            origin, f"binary file ({error.kind}), not an article: expected text, HTML or JSON Lines"
+        )
+    return normalize_text(decoded.text), decoded.warnings
+
+
+def _size_skip(size: int, origin: str, limits: Limits) -> Skipped | None:
+    if size > limits.max_article_bytes:
+        return Skipped(origin, f"file is {_mb(size)}, over {limits.describe('max_article_bytes')}")
+    return None
+
+
+def read_text_article(
+    data: bytes,
+    *,
+    name: str,
+    origin: str,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+    meta: Mapping[str, object] | None = None,
+    meta_name: str = "sidecar",
+    _ids: _Ids | None = None,
+) -> Article | Skipped:
+    """Read one plain-text (or Markdown) article from its bytes.
+
+    ``name`` gives the id (its stem) and ``origin`` is used in messages. The
+    optional first-line date header is removed from the text. ``meta`` is a
+    sidecar's fields (date, title, url, publisher), used where the text has none.
+    """
+    origin = _printable(origin)
+    if (skipped := _size_skip(len(data), origin, limits)) is not None:
+        return skipped
+    decoded = _decode_or_skip(data, origin)
+    if isinstance(decoded, Skipped):
+        return decoded
+    text, warnings = decoded
+    draft = _Draft(text="", name=name, origin=origin, warnings=list(warnings), today=today)
+    header, start = _split_header(text, today)
+    body = _strip_from(text, start)
+    if header is not None:
+        draft.take_date(header, "header", _header_reason(header))
+        if not body:
+            return Skipped(origin, "only a date header, no article text")
+    draft.text = join_soft_wraps(unescape_entities(body))
+    if name.lower().endswith(".md") and (heading := _MD_TITLE_RE.match(body)):
+        draft.title = _clean_field(heading.group(1))  # the heading stays in the text
+    _apply_meta(draft, meta, meta_name)
+    return draft.finish(user_date, _ids)
+
+
+def read_html_article(
+    data: bytes,
+    *,
+    name: str,
+    origin: str,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+    meta: Mapping[str, object] | None = None,
+    meta_name: str = "sidecar",
+    _ids: _Ids | None = None,
+) -> Article | Skipped:
+    """Read one saved web page: visible text, title, date and publisher.
+
+    Scripts, styles, comments, CDATA and hidden elements are dropped; the
+    date comes from ``article:published_time`` (or a similar meta tag) else
+    the first ``<time datetime>``, with ``published_source="header"``.
+    """
+    origin = _printable(origin)
+    if (skipped := _size_skip(len(data), origin, limits)) is not None:
+        return skipped
+    decoded = _decode_or_skip(data, origin, declared_charset(data))
+    if isinstance(decoded, Skipped):
+        return decoded
+    markup, warnings = decoded
+    page = parse_html(markup)
+    draft = _Draft(text="", name=name, origin=origin, warnings=list(warnings), today=today)
+    header, start = _split_header(page.text, today)
+    body = _strip_from(page.text, start)
+    if page.published:
+        value = parse_date_value(page.published, today=today)
+        draft.take_date(value, "header", f"the page's {page.published_from} tag gives the date")
+    if header is not None:
+        draft.take_date(header, "header", _header_reason(header))
+    draft.text = body
+    draft.title = _clean_field(page.title) if page.title else None
+    draft.publisher = _clean_field(page.publisher) if page.publisher else None
+    if page.url:
+        draft.url = _clean_url(page.url)
+    _apply_meta(draft, meta, meta_name)
+    if not draft.text:
+        return Skipped(origin, "no visible text in the HTML page")
+    return draft.finish(user_date, _ids)
+
+
+def iter_jsonl(
+    source: bytes | str | Path,
+    *,
+    origin: str | None = None,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+    _ids: _Ids | None = None,
+) -> Iterator[Article | Skipped]:
+    """Read JSON Lines articles, one per line, streaming a file line by line.
+
+    ``source`` is the file's bytes or its path. Each line needs ``text``;
+    ``date`` (or ``published``), ``url``, ``title``, ``id`` and ``publisher``
+    are optional. A bad line is Skipped as ``origin:LINE`` and reading goes on.
+    The article size limit applies to each line, not to the whole file.
+    """
+    ids = _ids or _Ids()
+    if isinstance(source, bytes | bytearray | memoryview):
+        where = _printable(origin or "<jsonl>")
+        yield from _jsonl_lines(io.BytesIO(bytes(source)), where, limits, user_date, today, ids)
+        return
+    path = Path(source)
+    where = _printable(origin or str(path))
+    try:
+        with open(path, "rb") as handle:
+            yield from _jsonl_lines(handle, where, limits, user_date, today, ids)
+    except OSError as error:  # unreadable, or an I/O error halfway through a large file
+        yield Skipped(where, f"cannot read: {_os_reason(error)}")
+
+
+def _jsonl_lines(
+    handle: io.BufferedIOBase,
+    where: str,
+    limits: Limits,
+    user_date: date | None,
+    today: date | None,
+    ids: _Ids,
+) -> Iterator[Article | Skipped]:
+    head = handle.read(_SNIFF)
+    handle.seek(0)
+    kind = sniff_binary(head)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or looks_utf16(head):
+        kind = "UTF-16"
+    elif kind == "NUL bytes" and head.count(0) < len(head) // 4:
+        kind = None  # a junk line among good ones is skipped on its own, below
+    if kind is not None:
+        yield Skipped(
+            where,
+            f"binary file ({kind}), not JSON Lines: expected UTF-8 text, one JSON object per line",
+        )
+        return
+    number = 0
+    while True:
+        line, too_long = _read_line(handle, limits.max_article_bytes)
+        if not line and not too_long:
+            return
+        number += 1
+        origin = f"{where}:{number}"
+        if too_long:
+            yield Skipped(origin, f"line is over {limits.describe('max_article_bytes')}")
+            continue
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not line.strip():
+            continue
+        yield _jsonl_article(line, origin, user_date, today, ids)
+
+
+def _read_line(handle: io.BufferedIOBase, limit: int) -> tuple[bytes, bool]:
+    """Read one line of at most ``limit`` bytes; skip (without keeping) a longer one."""
+    line = handle.readline(limit + 2)
+    if len(line.rstrip(b"\r\n")) <= limit:
+        return line, False
+    while not line.endswith(b"\n"):  # drop the rest of the over-long line, chunk by chunk
+        line = handle.readline(_CHUNK)
+        if not line:
+            break
+    return b"", True
+
+
+def _jsonl_article(
+    line: bytes, origin: str, user_date: date | None, today: date | None, ids: _Ids
+) -> Article | Skipped:
+    if b"\x00" in line:
+        return Skipped(origin, "binary data (NUL bytes) in a JSON Lines line")
+    warnings: list[str] = []
+    try:
+        raw = line.decode("utf-8")
+    except UnicodeDecodeError:
+        raw = line.decode("cp1252", errors="replace")
+        warnings.append("line is not valid UTF-8; decoded as cp1252")
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return Skipped(origin, f"malformed JSON ({error.msg} at column {error.colno})")
+    except RecursionError:
+        return Skipped(origin, "malformed JSON (nested too deeply)")
+    if not isinstance(record, dict):
+        return Skipped(
+            origin,
+            f"expected a JSON object with a 'text' field, instead got a {_json_type(record)}",
+        )
+    text = record.get("text")
+    if not isinstance(text, str) or not text or text.isspace():
+        what = (
+            "no 'text' field"
+            if text is None
+            else (
+                "'text' is empty"
+                if isinstance(text, str)
+                else f"'text' is a {_json_type(text)}, not a string"
+            )
+        )
+        return Skipped(origin, f"{what}; each line needs the article text in 'text'")
+    draft = _Draft(text="", name="", origin=origin, warnings=warnings, today=today)
+    key = "date" if record.get("date") is not None else "published"
+    raw_date = record.get(key)
+    if raw_date is not None:
+        if isinstance(raw_date, str):
+            reason = f"the JSON Lines record's {key!r} field gives the date"
+            draft.take_date(parse_date_value(raw_date, today=today), "header", reason)
+        else:
+            draft.warn(
+                f"expected a date string for 'date', instead got: {_show(repr(raw_date))}; ignored"
+            )
+    body = normalize_text(text)
+    header, start = _split_header(body, today)
+    if header is not None:
+        draft.take_date(header, "header", _header_reason(header))
+    draft.text = join_soft_wraps(unescape_entities(_strip_from(body, start)))
+    draft.take_fields(record, "record")
+    raw_id = record.get("id")
+    if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip():
+        draft.id = _printable(str(raw_id).strip())[:200]
+    elif raw_id is not None:
+        draft.warn(
+            f"expected a string or number for 'id', instead got: {_show(repr(raw_id))}; "
+            "used a content hash"
+        )
+    if draft.id is None:
+        draft.id = _hash(draft.text)[:16]
+    if not draft.text:
+        return Skipped(origin, "only a date header, no article text")
+    return draft.finish(user_date, ids)
+
+
+def _json_type(value: object) -> str:
+    return {
+        list: "list",
+        dict: "object",
+        str: "string",
+        int: "number",
+        float: "number",
+        bool: "boolean",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+# ---------------------------------------------------------------------------
+# Zip uploads
+# ---------------------------------------------------------------------------
+
+
+def read_zip(
+    data: bytes,
+    *,
+    origin: str,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+    _ids: _Ids | None = None,
+) -> Iterator[Article | Skipped]:
+    """Read the articles in a zip (the app's upload), refusing what is unsafe.
+
+    Rejects the whole upload when it is over the upload size, holds too many
+    files, or declares more uncompressed bytes than allowed. Skips members
+    with ``..`` or absolute paths, encrypted ones, nested zips (never
+    expanded), and any whose declared or actual size or compression ratio is
+    over the limits; decompression stops as soon as a limit is passed.
+    Members are read in name order; ``origin/member`` names each one.
+    """
+    origin = _printable(origin)
+    ids = _ids or _Ids()
+    if len(data) > limits.max_upload_bytes:
+        yield Skipped(
+            origin, f"upload is {_mb(len(data))}, over {limits.describe('max_upload_bytes')}"
+        )
+        return
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except _ZIP_ERRORS as error:
+        yield Skipped(
+            origin, f"not a readable zip file ({_one_line(str(error)) or type(error).__name__})"
+        )
+        return
+    with archive:
+        files = [info for info in infos if not info.filename.endswith("/")]
+        if len(files) > limits.max_zip_files:
+            yield Skipped(
+                origin, f"zip holds {len(files)} files, over {limits.describe('max_zip_files')}"
+            )
+            return
+        declared = sum(info.file_size for info in files)
+        if declared > limits.max_zip_uncompressed_bytes:
+            yield Skipped(
+                origin,
+                f"zip would unpack to {_mb(declared)}, over "
+                f"{limits.describe('max_zip_uncompressed_bytes')}",
+            )
+            return
+        metas = {
+            info.filename: info for info in files if info.filename.lower().endswith(META_SUFFIX)
+        }
+        budget = [limits.max_zip_uncompressed_bytes]
+        for info in sorted(files, key=lambda i: i.filename):
+            name = info.filename
+            where = f"{origin}/{_printable(name)}"
+            unsafe = _unsafe_member(name)
+            if unsafe:
+                yield Skipped(where, f"unsafe path in zip ({unsafe}); not read")
+                continue
+            pure = PurePosixPath(name)
+            if name in metas or _ignored_member(pure):
+                continue
+            suffix = pure.suffix.lower()
+            if suffix == ".zip":
+                yield Skipped(where, "nested zip file; nested archives are not expanded")
+                continue
+            if suffix not in ARTICLE_SUFFIXES:
+                yield Skipped(where, f"unsupported file type {suffix or '(none)'!r}: {_SUPPORTED}")
+                continue
+            member = _read_member(archive, info, where, limits, budget)
+            if isinstance(member, Skipped):
+                yield member
+                continue
+            if suffix in JSONL_SUFFIXES:
+                yield from iter_jsonl(
+                    member, origin=where, limits=limits, user_date=user_date, today=today, _ids=ids
+                )
+                continue
+            meta, meta_name, warning = _zip_meta(archive, metas, pure)
+            reader = read_html_article if suffix in HTML_SUFFIXES else read_text_article
+            result = reader(
+                member,
+                name=pure.name,
+                origin=where,
+                limits=limits,
+                user_date=user_date,
+                today=today,
+                meta=meta,
+                meta_name=meta_name,
+                _ids=ids,
+            )
+            yield _with_warning(result, warning)
+
+
+def _unsafe_member(name: str) -> str | None:
+    if not name.strip():
+        return "empty name"
+    if "\x00" in name:
+        return "NUL in name"
+    posix = name.replace("\\", "/")
+    if posix.startswith("/") or re.match(r"[A-Za-z]:", posix):
+        return "absolute path"
+    if ".." in posix.split("/"):
+        return "'..' in path"
+    return None
+
+
+def _ignored_member(path: PurePosixPath) -> bool:
+    """macOS resource forks and hidden files are zip clutter, not articles."""
+    return any(part.startswith(".") or part == "__MACOSX" for part in path.parts)
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits: Limits, budget: list[int]
+) -> bytes | Skipped:
+    if info.flag_bits & 0x1:
+        return Skipped(where, "encrypted zip member; not read")
+    # A JSON Lines member holds many articles: only the unpacked-size budget bounds it.
+    cap_name = (
+        "max_zip_uncompressed_bytes"
+        if info.filename.lower().endswith(".jsonl")
+        else "max_article_bytes"
+    )
+    cap = getattr(limits, cap_name)
+    if info.file_size > cap:
+        return Skipped(where, f"member is {_mb(info.file_size)}, over {limits.describe(cap_name)}")
+    if info.file_size > _RATIO_MIN_BYTES and info.file_size > limits.max_zip_ratio * max(
+        info.compress_size, 1
+    ):
+        return Skipped(
+            where,
+            f"compression ratio {info.file_size / max(info.compress_size, 1):.0f}:1 "
+            f"is over {limits.describe('max_zip_ratio')} (zip bomb?)",
+        )
+    allowed = min(cap, budget[0])
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with archive.open(info) as stream:
+            while True:
+                chunk = stream.read(min(_CHUNK, allowed + 1 - total))
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > allowed:
+                    which = cap_name if allowed == cap else "max_zip_uncompressed_bytes"
+                    return Skipped(
+                        where, f"member unpacks past {limits.describe(which)} (zip bomb?)"
+                    )
+                if total > _RATIO_MIN_BYTES and total > limits.max_zip_ratio * max(
+                    info.compress_size, 1
+                ):
+                    return Skipped(
+                        where, f"member unpacks past {limits.describe('max_zip_ratio')} (zip bomb?)"
+                    )
+                chunks.append(chunk)
+    except _ZIP_ERRORS as error:
+        return Skipped(
+            where, f"cannot unpack zip member ({type(error).__name__}: {_one_line(str(error))})"
+        )
+    budget[0] -= total
+    return b"".join(chunks)
+
+
+def _zip_meta(
+    archive: zipfile.ZipFile, metas: Mapping[str, zipfile.ZipInfo], path: PurePosixPath
+) -> tuple[Mapping[str, object] | None, str, str | None]:
+    for candidate in (f"{path}{META_SUFFIX}", str(path.with_suffix(META_SUFFIX))):
+        info = metas.get(candidate)
+        if info is None:
+            continue
+        shown = _printable(candidate)
+        if info.file_size > _MAX_META_BYTES or info.flag_bits & 0x1:
+            return None, shown, f"sidecar {shown} ignored: too large or encrypted"
+        try:
+            with archive.open(info) as stream:
+                raw = stream.read(_MAX_META_BYTES + 1)
+        except _ZIP_ERRORS as error:  # a corrupt sidecar must not cost the article
+            return None, shown, f"sidecar {shown} ignored: {type(error).__name__}"
+        meta, warning = _parse_meta(raw, shown)
+        return meta, shown, warning
+    return None, "sidecar", None
+
+
+# ---------------------------------------------------------------------------
+# Files and folders
+# ---------------------------------------------------------------------------
+
+_SUPPORTED = "expected .txt, .md, .html, .htm or .jsonl (or a .zip of them)"
+
+
+def read_articles(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+) -> Iterator[Article | Skipped]:
+    """Read every article under ``paths`` (files and folders), in a stable order.
+
+    Folders are walked recursively in sorted order, following symlinks but
+    never the same folder twice (loops are reported once, as Skipped). In
+    folders only .txt .md .html .htm .jsonl files are read; other files and
+    hidden ones are ignored, and ``NAME.meta.json`` sidecars are applied to
+    ``NAME.txt``/``NAME.html``. A file named explicitly with another type is
+    Skipped. ``user_date`` dates articles that have no date of their own.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]  # one path, not the characters of its name
+    walk = _Walk(limits=limits, user_date=user_date, today=today)
+    # An explicit stack rather than recursion: a hostile folder nested a
+    # thousand levels deep must not hit Python's recursion limit.
+    stack: list[Iterator[tuple[Path, bool]]] = [((Path(raw), True) for raw in paths)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, explicit = entry
+        children = walk.folder(path)
+        if isinstance(children, list):
+            stack.append(iter(children))
+        elif children is not None:
+            yield children
+        else:
+            yield from walk.file(path, explicit)
+
+
+@dataclass
+class _Walk:
+    """State of one ``read_articles`` call: limits, ids, and what was already read."""
+
+    limits: Limits
+    user_date: date | None
+    today: date | None
+    ids: _Ids = field(default_factory=_Ids)
+    seen_dirs: set[tuple[int, int]] = field(default_factory=set)
+    seen_files: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def folder(self, path: Path) -> list[tuple[Path, bool]] | Skipped | None:
+        """List a folder's entries (sorted, hidden ones left out); None if not a folder."""
+        try:
+            if not path.is_dir():
+                return None
+            info = path.stat()
+        except OSError:
+            return None  # file() reports it
+        origin = _printable(str(path))
+        key = (info.st_dev, info.st_ino)
+        if key in self.seen_dirs:
+            return Skipped(
+                origin, "folder already read (symlink loop or repeated path); not read again"
+            )
+        self.seen_dirs.add(key)
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(entry.name for entry in entries)
+        except OSError as error:
+            return Skipped(origin, f"cannot open folder: {_os_reason(error)}")
+        # Hidden files and folders (.git, editor backups) are not articles.
+        return [(path / name, False) for name in names if not name.startswith(".")]
+
+    def file(self, path: Path, explicit: bool) -> Iterator[Article | Skipped]:
+        """Read one file; in a folder walk, quietly pass over what is not an article."""
+        origin = _printable(str(path))
+        limits = self.limits
+        try:
+            info = path.stat()
+        except OSError as error:
+            if path.is_symlink():
+                if _is_loop(error):
+                    yield Skipped(origin, "symlink loop; not read")
+                elif explicit or path.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield Skipped(origin, "broken symlink (its target does not exist); not read")
+            elif explicit or not isinstance(error, FileNotFoundError):
+                yield Skipped(origin, f"cannot read: {_os_reason(error)}")
+            return
+        suffix = path.suffix.lower()
+        is_meta = path.name.lower().endswith(META_SUFFIX)
+        if not explicit and (suffix not in ARTICLE_SUFFIXES or is_meta):
+            return
+        if not stat.S_ISREG(info.st_mode):
+            yield Skipped(origin, "not a regular file (device, pipe or socket); not read")
+            return
+        if is_meta:
+            yield Skipped(
+                origin, f"a sidecar file ({META_SUFFIX}) is applied to its article, not read as one"
+            )
+            return
+        if suffix not in ARTICLE_SUFFIXES and suffix != ".zip":
+            yield Skipped(origin, f"unsupported file type {suffix or '(none)'!r}: {_SUPPORTED}")
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in self.seen_files:
+            yield Skipped(origin, f"same file as {self.seen_files[key]} (already read)")
+            return
+        self.seen_files[key] = origin
+        common: dict[str, Any] = {
+            "limits": limits,
+            "user_date": self.user_date,
+            "today": self.today,
+            "_ids": self.ids,
+        }
+        if suffix in JSONL_SUFFIXES:
+            yield from iter_jsonl(path, origin=origin, **common)
+            return
+        which = "max_upload_bytes" if suffix == ".zip" else "max_article_bytes"
+        if info.st_size > getattr(limits, which):
+            # Decided from stat alone: a 200 MB file is never opened.
+            yield Skipped(origin, f"file is {_mb(info.st_size)}, over {limits.describe(which)}")
+            return
+        data = _read_bytes(path, getattr(limits, which), origin, limits, which)
+        if isinstance(data, Skipped):
+            yield data
+        elif suffix == ".zip":
+            yield from read_zip(data, origin=origin, **common)
+        else:
+            meta, meta_name, warning = _file_meta(path)
+            reader = read_html_article if suffix in HTML_SUFFIXES else read_text_article
+            result = reader(
+                data, name=path.name, origin=origin, meta=meta, meta_name=meta_name, **common
+            )
+            yield _with_warning(result, warning)
+
+
+def _read_bytes(path: Path, limit: int, origin: str, limits: Limits, which: str) -> bytes | Skipped:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        return Skipped(origin, f"cannot read: {_os_reason(error)}")
+    if len(data) > limit:  # the file grew after stat
+        return Skipped(origin, f"file is over {limits.describe(which)}")
+    return data
+
+
+def _file_meta(path: Path) -> tuple[Mapping[str, object] | None, str, str | None]:
+    for candidate in (
+        path.with_name(path.name + META_SUFFIX),
+        path.with_name(path.stem + META_SUFFIX),
+    ):
+        try:
+            info = candidate.stat()
+        except OSError:
+            continue
+        shown = _printable(candidate.name)
+        if not stat.S_ISREG(info.st_mode):
+            return None, shown, f"sidecar {shown} ignored: not a regular file"
+        if info.st_size > _MAX_META_BYTES:
+            return None, shown, f"sidecar {shown} ignored: over {_mb(_MAX_META_BYTES)}"
+        try:
+            raw = candidate.read_bytes()
+        except OSError as error:
+            return None, shown, f"sidecar {shown} ignored: cannot read ({_os_reason(error)})"
+        meta, warning = _parse_meta(raw, shown)
+        return meta, shown, warning
+    return None, "sidecar", None
+
+
+def _parse_meta(raw: bytes, name: str) -> tuple[Mapping[str, object] | None, str | None]:
+    try:
+        meta = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        detail = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
+        return None, f"sidecar {name} ignored: not valid UTF-8 JSON ({detail})"
+    if not isinstance(meta, dict):
+        return (
+            None,
+            f"sidecar {name} ignored: expected a JSON object, instead got a {_json_type(meta)}",
+        )
+    return meta, None
+
+
+def _with_warning(result: Article | Skipped, warning: str | None) -> Article | Skipped:
+    if warning is None or isinstance(result, Skipped):
+        return result
+    return replace(result, warnings=(*result.warnings, _one_line(warning)))
+
+
+# ---------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------
+
+
+def _is_loop(error: OSError) -> bool:
+    import errno
+
+    return error.errno == errno.ELOOP
+
+
+def _os_reason(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _hash(text: str) -> str:
+    digest = hashlib.sha256()
+    for at in range(0, len(text), _CHUNK):  # in slices: no second full copy of a 20 MB text
+        digest.update(text[at : at + _CHUNK].encode("utf-8", errors="surrogatepass"))
+    return digest.hexdigest()
+
+
+# HTML entities left in scraped plain text: "city&#8217;s airport", "Bread &amp; Roses"
+_ENTITY_RE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A line broken in the middle of a sentence by a scraper or a mailer: it runs on
+SOFT_WRAP_MIN_LINE = 30
+_CLOSING = frozenset('.!?:;"”’)]|')
+_NO_SENTENCE_ENDS_WITH = frozenset(
+    "of the a an in on at to from and or by with for that its their his her was were is are has had have".split()
+)
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]*$")
+
+
+def unescape_entities(text: str) -> str:
+    """Decode HTML entities a scraper left in plain text; a text without any is returned as is."""
+    if "&" not in text or not _ENTITY_RE.search(text):
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def join_soft_wraps(text: str) -> str:
+    """Turn a line break inside a sentence into a space (same length: offsets do not move).
+
+    A break is inside a sentence when the line before has no closing punctuation
+    and either is long and the next line goes on in lower case, or ends on a word
+    no sentence ends with ("the district centre of\nQaram Qul"). Headlines,
+    bylines, lists and paragraphs keep their breaks.
+    """
+    if "\n" not in text:
+        return text
+    joins = []
+    start = 0
+    i = text.find("\n")
+    while i >= 0:
+        line = text[start:i].rstrip()
+        nxt = text[i + 1 : i + 2]
+        if line and nxt.isalpha() and line[-1] not in _CLOSING and (i == 0 or text[i - 1] != "\n"):
+            last = _LAST_WORD_RE.search(line[-20:])
+            if (len(line) >= SOFT_WRAP_MIN_LINE and nxt.islower()) or (
+                last is not None and last.group(1).lower() in _NO_SENTENCE_ENDS_WITH
+            ):
+                joins.append(i)
+        start = i + 1
+        i = text.find("\n", start)
+    if not joins:
+        return text
+    chars = list(text)
+    for i in joins:
+        chars[i] = " "
+    return "".join(chars)
+
+
+def _strip_from(text: str, start: int) -> str:
+    """``text[start:].strip()`` in one slice (one copy, not two, of a long text)."""
+    first = _NON_SPACE_RE.search(text, start)
+    if first is None:
+        return ""
+    end = len(text)
+    while text[end - 1].isspace():
+        end -= 1
+    return text[first.start() : end]
+
+
+def _stem(name: str) -> str:
+    base = PurePosixPath(name.replace("\\", "/")).name
+    for suffix in sorted(ARTICLE_SUFFIXES, key=len, reverse=True):
+        if base.lower().endswith(suffix):
+            return base[: -len(suffix)]
+    return PurePosixPath(base).stem
+
+
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _printable(value: str) -> str:
+    """Make a file name safe for one-line messages, JSON and terminals.
+
+    Undecodable bytes in names (kept by Python as surrogates) and control
+    characters (a newline in a file name) are shown as escapes.
+    """
+    try:  # names with undecodable bytes: show the original bytes as \xNN
+        value = value.encode("utf-8", errors="surrogateescape").decode(
+            "utf-8", errors="backslashreplace"
+        )
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", errors="backslashreplace").decode("utf-8")
+    return _UNPRINTABLE_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), value)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _clean_field(value: str) -> str:
+    return _printable(" ".join(value.split()))[:_MAX_TITLE]
+
+
+def _clean_url(value: object) -> str | None:
+    """Keep only http(s) URLs: a ``javascript:`` link must never reach a map popup."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() for c in url)
+    ):
+        return None
+    return _printable(url)
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")

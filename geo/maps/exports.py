@@ -1,0 +1,324 @@
+"""District status tables, ACLED-style claim tables and static PNG maps.
+
+These are the edges where the timeline leaves tcmap: QGIS reads the GeoJSON or
+GeoPackage, spreadsheets the CSV, conflict analysts the ACLED-style CSV, and
+report writers the PNG.
+
+CSV cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return get a leading apostrophe: article text must never run as a spreadsheet
+formula when the file is opened in Excel or LibreOffice.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geo.models import STATUSES, Claim
+from geo.timeline.build import Timeline, claim_day
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "STATUS_COLUMNS",
+    "STATUS_FORMATS",
+    "acled_rows",
+    "status_frame",
+    "write_acled",
+    "write_png",
+    "write_status",
+]
+
+STATUS_COLUMNS = (
+    "adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "date", "status", "since",
+    "unconfirmed", "stale", "overridden", "basis", "n_claims", "last_claim", "articles", "note",
+)  # fmt: skip
+ACLED_COLUMNS = (
+    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "admin1", "admin2",
+    "location", "latitude", "longitude", "geo_precision", "source", "notes",
+)  # fmt: skip
+STATUS_FORMATS = ("geojson", "gpkg", "csv")
+ACLED_EVENT_TYPE = "Battles"
+ACLED_SUB_EVENT = {
+    "taliban": "Non-state actor overtakes territory",
+    "government": "Government regains territory",
+    "contested": "Armed clash",
+}
+ACLED_ACTOR = {
+    "taliban": "Taliban",
+    "government": "Military Forces of Afghanistan (2014-2021)",
+    "contested": "Taliban",  # ACLED lists the attacker first; in these reports that is the Taliban
+}
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "unknown": 3}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _districts_frame(geometry: Any) -> gpd.GeoDataFrame:
+    if geometry is None:
+        from geo.places.boundaries import load_districts
+
+        return load_districts()
+    for col in ("adm2_pcode", "geometry"):
+        if col not in geometry.columns:
+            raise ValueError(
+                f"Expected a {col!r} column in the district geometry, found: {list(geometry.columns)!r}."
+            )
+    return geometry
+
+
+def status_frame(
+    timeline: Timeline, day: date, *, geometry: gpd.GeoDataFrame | None = None
+) -> gpd.GeoDataFrame:
+    """Every district's status on ``day`` with its geometry (EPSG:4326), one row per district.
+
+    ``geometry`` (adm2_pcode, geometry) defaults to the installed boundaries.
+    """
+    import geopandas as gpd
+
+    if not isinstance(day, date):
+        raise TypeError(f"Expected a date for day, instead got: {day!r}.")
+    shapes = _districts_frame(geometry)
+    by_code = dict(zip(shapes["adm2_pcode"], shapes.geometry))
+    rows, geoms = [], []
+    for s in timeline.status_on(day):
+        rows.append({
+            "adm2_pcode": s.adm2_pcode,
+            "adm2_name": s.adm2_name,
+            "adm1_pcode": s.adm1_pcode,
+            "adm1_name": s.adm1_name,
+            "date": day.isoformat(),
+            "status": s.status,
+            "since": s.since.isoformat() if s.since else None,
+            "unconfirmed": s.unconfirmed,
+            "stale": s.stale,
+            "overridden": s.overridden,
+            "basis": s.basis,
+            "n_claims": len(s.evidence),
+            "last_claim": s.last_claim.isoformat() if s.last_claim else None,
+            "articles": ";".join(sorted({c.article_id for c in s.evidence})),
+            "note": s.note,
+        })  # fmt: skip
+        geoms.append(by_code.get(s.adm2_pcode))
+    return gpd.GeoDataFrame(rows, columns=list(STATUS_COLUMNS), geometry=geoms, crs="EPSG:4326")
+
+
+def _format(path: Path, fmt: str | None) -> str:
+    if fmt is None:
+        fmt = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".csv": "csv"}.get(
+            path.suffix.lower()
+        )
+        if fmt is None:
+            raise ValueError(
+                f"Cannot tell the format from {str(path)!r}; expected one of {STATUS_FORMATS}."
+            )
+    fmt = fmt.lower()
+    if fmt not in STATUS_FORMATS:
+        raise ValueError(f"Expected a format among {STATUS_FORMATS}, instead got: {fmt!r}.")
+    return fmt
+
+
+def write_status(
+    timeline: Timeline,
+    day: date,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    geometry: gpd.GeoDataFrame | None = None,
+) -> Path:
+    """Write the district statuses on ``day`` as GeoJSON, GeoPackage (layer ``status``) or CSV.
+
+    ``fmt`` defaults to the file suffix. The CSV has no geometry, only the
+    attributes, for spreadsheets.
+    """
+    path = Path(path)
+    fmt = _format(path, fmt)
+    frame = status_frame(timeline, day, geometry=geometry)
+    if fmt == "csv":
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(STATUS_COLUMNS)
+            for row in frame[list(STATUS_COLUMNS)].itertuples(index=False):
+                w.writerow(["" if v is None else _cell(v) for v in row])
+    elif fmt == "geojson":
+        if path.exists():
+            path.unlink()  # the GeoJSON driver refuses to overwrite
+        frame.to_file(path, driver="GeoJSON")
+    else:
+        frame.to_file(path, driver="GPKG", layer="status")
+    return path
+
+
+def _centroids(
+    districts: Any,
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]], dict[str, str]]:
+    """District and province centroids (lat, lon) and province names, from a GeoDataFrame or a mapping."""
+    if isinstance(districts, Mapping):
+        return {str(k): (float(v[0]), float(v[1])) for k, v in districts.items()}, {}, {}
+    frame = _districts_frame(districts)
+    # Centroids in an equal-area projection: degrees distort them at this latitude.
+    projected = frame.to_crs("EPSG:6933")
+    cent = projected.geometry.centroid.to_crs("EPSG:4326")
+    by_d = {str(c): (p.y, p.x) for c, p in zip(frame["adm2_pcode"], cent)}
+    by_p: dict[str, tuple[float, float]] = {}
+    names: dict[str, str] = {}
+    if "adm1_pcode" in frame.columns:
+        dissolved = projected.dissolve(by="adm1_pcode")
+        for code, p in zip(dissolved.index, dissolved.geometry.centroid.to_crs("EPSG:4326")):
+            by_p[str(code)] = (p.y, p.x)
+        if "adm1_name" in frame.columns:
+            names = {str(a): str(n) for a, n in zip(frame["adm1_pcode"], frame["adm1_name"])}
+    return by_d, by_p, names
+
+
+def acled_rows(claims: Sequence[Claim], gazetteer_or_districts: Any = None) -> list[dict[str, Any]]:
+    """Claims as ACLED-style event rows (ACLED_COLUMNS), oldest first.
+
+    ``gazetteer_or_districts`` gives the coordinates of non-point claims: a
+    district GeoDataFrame (adm2_pcode, adm1_pcode, geometry; the installed
+    boundaries by default), a :class:`geo.places.gazetteer.Gazetteer` (its
+    ``centroids``), or a mapping from P-code (district or province) to
+    (lat, lon). Points keep their own coordinates; district claims get the
+    district centroid; province claims the province centroid. Claims with no
+    date at all (no event date, no publication date) are left out, as ACLED
+    rows need a date; ``time_precision`` uses ACLED's codes (1 day, 2 week,
+    3 month or unknown), and falling back to the publication date counts as 3.
+    """
+    if isinstance(getattr(gazetteer_or_districts, "centroids", None), Mapping):
+        gazetteer_or_districts = (
+            gazetteer_or_districts.centroids
+        )  # a Gazetteer: P-code -> (lat, lon)
+    by_d, by_p, names = _centroids(gazetteer_or_districts)
+    rows = []
+    for c in sorted(claims, key=lambda c: (claim_day(c) or date.min, c.article_id, c.char_start)):
+        day = claim_day(c)
+        if day is None:
+            continue
+        if c.place_level == "point" and c.lat is not None and c.lon is not None:
+            lat, lon = c.lat, c.lon
+        elif c.place_level == "province" or not c.adm2_pcode:
+            lat, lon = by_p.get(c.adm1_pcode) or by_d.get(c.adm1_pcode) or (None, None)
+        else:
+            lat, lon = by_d.get(c.adm2_pcode) or (None, None)
+        precision = ACLED_TIME_PRECISION.get(c.time_precision, 3) if c.event_date else 3
+        notes = f"{c.sentence.strip()} [claim by {c.attributed_to} ({c.source_type}); article {c.article_id}]"
+        rows.append({
+            "event_date": day.isoformat(),
+            "time_precision": precision,
+            "event_type": ACLED_EVENT_TYPE,
+            "sub_event_type": ACLED_SUB_EVENT[c.controller],
+            "actor1": ACLED_ACTOR[c.controller],
+            "admin1": c.adm1_name or names.get(c.adm1_pcode, c.adm1_pcode),
+            "admin2": (c.adm2_name or "") if c.place_level != "province" else "",
+            "location": c.place_name,
+            "latitude": None if lat is None else round(float(lat), 4),
+            "longitude": None if lon is None else round(float(lon), 4),
+            "geo_precision": c.geo_precision,
+            "source": c.publisher or c.attributed_to,
+            "notes": notes,
+        })  # fmt: skip
+    return rows
+
+
+def write_acled(
+    claims: Sequence[Claim], path: str | Path, gazetteer_or_districts: Any = None
+) -> int:
+    """Write :func:`acled_rows` as CSV; return the number of rows written."""
+    rows = acled_rows(claims, gazetteer_or_districts)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(ACLED_COLUMNS))
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: "" if v is None else _cell(v) for k, v in r.items()})
+    return len(rows)
+
+
+def write_png(
+    timeline: Timeline,
+    day: date,
+    path: str | Path,
+    title: str | None = None,
+    *,
+    geometry: gpd.GeoDataFrame | None = None,
+    dpi: int = 150,
+) -> Path:
+    """A static map of the statuses on ``day`` with legend, title and attribution (geopandas + matplotlib, Agg).
+
+    ``geometry`` defaults to the installed districts, coverage-simplified.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    from geo.maps.htmlmap import STATUS_COLOURS, STATUS_LABELS
+
+    if geometry is None:
+        from geo.maps.geometry import simplified_districts
+
+        geometry = simplified_districts()
+    frame = status_frame(timeline, day, geometry=geometry)
+    frame = frame[frame.geometry.notna()]
+    fig = Figure(figsize=(10, 8), dpi=dpi)  # a Figure of its own: no pyplot global state
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.02, 0.08, 0.96, 0.84))
+    ax.set_axis_off()
+    for status in STATUSES:
+        for stale in (False, True):
+            for unconfirmed in (False, True):
+                part = frame[
+                    (frame.status == status)
+                    & (frame.stale == stale)
+                    & (frame.unconfirmed == unconfirmed)
+                ]
+                if part.empty:
+                    continue
+                part.plot(
+                    ax=ax,
+                    color=STATUS_COLOURS[status],
+                    alpha=0.4 if stale else 1.0,
+                    edgecolor="#666666",
+                    linewidth=0.3,
+                    hatch="////" if unconfirmed and status != "no_report" else None,
+                )
+    over = frame[frame.overridden]
+    if not over.empty:
+        over.boundary.plot(ax=ax, color="#222222", linewidth=1.4)
+    if "adm1_pcode" in frame.columns and len(frame):
+        frame.dissolve(by="adm1_pcode").boundary.plot(ax=ax, color="#333333", linewidth=0.7)
+    counts = timeline.counts_on(day)
+    handles = [
+        Patch(
+            facecolor=STATUS_COLOURS[s],
+            edgecolor="#666666",
+            label=f"{STATUS_LABELS[s]} ({counts[s]})",
+        )
+        for s in STATUSES
+    ]
+    handles += [
+        Patch(facecolor="white", edgecolor="#666666", hatch="////", label="unconfirmed (one side's claims only)"),
+        Patch(facecolor=STATUS_COLOURS["taliban"], alpha=0.4, label=f"stale (no claim for {timeline.params.stale_days} days)"),
+        Patch(facecolor="none", edgecolor="#222222", linewidth=1.4, label="analyst override"),
+    ]  # fmt: skip
+    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
+    fig.suptitle(title or f"Territorial control as reported, {day.isoformat()}", fontsize=14)
+    try:
+        from geo.places.boundaries import read_manifest
+
+        attribution = read_manifest().attribution
+    except (OSError, ValueError, KeyError):
+        attribution = "Boundaries: AGCHO / OCHA, CC BY-IGO."
+    fig.text(0.01, 0.01, f"Status on {day.isoformat()} from news reports (claims, not verified). {attribution}",
+             fontsize=6.5, color="#444444", wrap=True)  # fmt: skip
+    path = Path(path)
+    fig.savefig(path, format="png")
+    return path

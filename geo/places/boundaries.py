@@ -1,0 +1,298 @@
+"""Install and load the OCHA/AGCHO 2018 administrative boundaries.
+
+The boundary files are never committed. ``install`` copies or downloads the
+three zipped shapefiles named in the committed manifest
+(``data/boundaries/manifest.json``), checks each against its sha256, and
+converts them once to GeoParquet in an ignored cache so every later load is
+fast. ``load_districts`` and friends read that cache and nothing else: the
+only network access in tcmap is here, in ``install``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # geopandas is heavy; import it where it is used
+    import geopandas as gpd
+
+REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "boundaries"
+MANIFEST_NAME = "manifest.json"
+ENV_SOURCE = "TCMAP_BOUNDARIES_SOURCE"
+ENV_DIR = "TCMAP_BOUNDARIES_DIR"
+LAYERS = ("country", "provinces", "districts")
+DOWNLOAD_CHUNK = 1 << 16
+
+
+class BoundariesError(RuntimeError):
+    """Installing or loading the boundaries failed; the message says what to do."""
+
+
+class BoundariesNotInstalled(BoundariesError):
+    """The cache is missing: the message gives the command that installs it."""
+
+
+@dataclass(frozen=True)
+class ManifestFile:
+    name: str
+    layer: str
+    sha256: str
+    features: int
+
+
+@dataclass(frozen=True)
+class Manifest:
+    dataset: str
+    source_url: str
+    licence: str
+    attribution: str
+    files: tuple[ManifestFile, ...]
+
+    def file_for(self, layer: str) -> ManifestFile:
+        for f in self.files:
+            if f.layer == layer:
+                return f
+        raise KeyError(layer)
+
+
+def manifest_path() -> Path:
+    """The committed manifest (always in the repository's data/boundaries)."""
+    return REPO_DATA / MANIFEST_NAME
+
+
+@lru_cache(maxsize=1)
+def read_manifest() -> Manifest:
+    raw = json.loads(manifest_path().read_text(encoding="utf-8"))
+    files = tuple(ManifestFile(**f) for f in raw["files"])
+    return Manifest(
+        dataset=raw["dataset"],
+        source_url=raw["source_url"],
+        licence=raw["licence"],
+        attribution=raw["attribution"],
+        files=files,
+    )
+
+
+def cache_dir() -> Path:
+    """Where the converted boundaries live: ``$TCMAP_BOUNDARIES_DIR`` or data/boundaries/cache."""
+    env = os.environ.get(ENV_DIR)
+    return Path(env) if env else REPO_DATA / "cache"
+
+
+def default_source() -> str:
+    return os.environ.get(ENV_SOURCE) or read_manifest().source_url
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(DOWNLOAD_CHUNK), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _is_url(source: str) -> bool:
+    return urllib.parse.urlparse(source).scheme in ("http", "https")
+
+
+def _download(url: str, dest: Path, timeout: float = 60.0) -> None:
+    req = urllib.request.Request(url, headers={"User-Agent": "tcmap boundary installer"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp, open(dest, "wb") as out:
+            shutil.copyfileobj(resp, out, DOWNLOAD_CHUNK)
+    except OSError as e:  # URLError and HTTPError are OSErrors
+        raise BoundariesError(f"Could not download {url}: {e}") from e
+
+
+def _gather(source: str, workdir: Path, manifest: Manifest) -> dict[str, Path]:
+    """Bring every manifest file into ``workdir`` from a folder, a zip or a URL.
+
+    A zip SOURCE may be one of the manifest files itself or an archive holding
+    them; a URL may point at such a zip or at a folder (``.../``) serving them.
+    """
+    wanted = {f.name for f in manifest.files}
+    found: dict[str, Path] = {}
+    if _is_url(source):
+        if source.endswith("/"):
+            for name in sorted(wanted):
+                dest = workdir / name
+                _download(urllib.parse.urljoin(source, name), dest)
+                found[name] = dest
+            return found
+        name = Path(urllib.parse.urlparse(source).path).name or "boundaries.zip"
+        local = workdir / ("download-" + name)
+        _download(source, local)
+        source_path = local
+        if name in wanted:
+            dest = workdir / name
+            local.rename(dest)
+            return {name: dest}
+    else:
+        source_path = Path(source).expanduser()
+    if source_path.is_dir():
+        for name in wanted:
+            p = source_path / name
+            if p.is_file():
+                shutil.copyfile(p, workdir / name)
+                found[name] = workdir / name
+        return found
+    if not source_path.exists():
+        raise BoundariesError(f"Boundary source {source} does not exist (expected a folder, a zip or an http(s) URL).")
+    if source_path.name in wanted:
+        shutil.copyfile(source_path, workdir / source_path.name)
+        return {source_path.name: workdir / source_path.name}
+    if not zipfile.is_zipfile(source_path):
+        raise BoundariesError(f"Boundary source {source} is neither a folder nor a zip archive.")
+    with zipfile.ZipFile(source_path) as zf:
+        for info in zf.infolist():
+            base = Path(info.filename).name  # never trust paths inside an archive
+            if base in wanted and not info.is_dir():
+                with zf.open(info) as src, open(workdir / base, "wb") as out:
+                    shutil.copyfileobj(src, out, DOWNLOAD_CHUNK)
+                found[base] = workdir / base
+    return found
+
+
+def _standardise(layer: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Keep the columns tcmap uses, under stable lower-case names."""
+    import geopandas as gpd
+
+    def alt(col: str):
+        return gdf[col].where(gdf[col].notna(), None) if col in gdf else None
+
+    if layer == "districts":
+        out = {
+            "adm2_pcode": gdf["ADM2_PCODE"],
+            "adm2_name": gdf["ADM2_EN"],
+            "adm2_name_da": gdf["ADM2_DA"],
+            "adm2_alt1": alt("ADM2ALT1EN"),
+            "adm2_alt2": alt("ADM2ALT2EN"),
+            "adm1_pcode": gdf["ADM1_PCODE"],
+            "adm1_name": gdf["ADM1_EN"],
+            "region": gdf["REG_EN"],
+        }
+        order = "adm2_pcode"
+    elif layer == "provinces":
+        out = {
+            "adm1_pcode": gdf["ADM1_PCODE"],
+            "adm1_name": gdf["ADM1_EN"],
+            "adm1_name_da": gdf["ADM1_DA"],
+            "region": gdf["REG_EN"],
+        }
+        order = "adm1_pcode"
+    else:
+        out = {"adm0_pcode": gdf["ADM0_PCODE"], "adm0_name": gdf["ADM0_EN"]}
+        order = "adm0_pcode"
+    res = gpd.GeoDataFrame(out, geometry=gdf.geometry.values, crs=gdf.crs or "EPSG:4326")
+    res = res.to_crs("EPSG:4326").sort_values(order).reset_index(drop=True)
+    res["geometry"] = res.geometry.make_valid()
+    return res
+
+
+def install(
+    source: str | None = None,
+    *,
+    dest: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Fetch, verify and convert the boundaries; return the cache folder.
+
+    Nothing in ``dest`` changes unless every file verifies: the new cache is
+    built in a temporary folder and moved into place at the end.
+    """
+    import geopandas as gpd
+
+    say = progress or (lambda _msg: None)
+    manifest = read_manifest()
+    source = source or default_source()
+    dest = Path(dest) if dest else cache_dir()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".install-") as tmp:
+        work = Path(tmp)
+        say(f"Fetching boundaries from {source}")
+        found = _gather(source, work, manifest)
+        missing = sorted({f.name for f in manifest.files} - set(found))
+        if missing:
+            raise BoundariesError(
+                f"Boundary source {source} lacks {', '.join(missing)}; "
+                "it must hold the three AGCHO zips named in data/boundaries/manifest.json."
+            )
+        built = work / "built"
+        built.mkdir()
+        for f in manifest.files:
+            digest = sha256_of(found[f.name])
+            if digest != f.sha256:
+                raise BoundariesError(
+                    f"Checksum mismatch for {f.name} from {source}: expected sha256 {f.sha256}, got {digest}. "
+                    "The file is corrupt or not the AGCHO 2018 release."
+                )
+            say(f"Verified {f.name}")
+            gdf = gpd.read_file(f"zip://{found[f.name]}")
+            if len(gdf) != f.features:
+                raise BoundariesError(f"{f.name} has {len(gdf)} features, expected {f.features}.")
+            _standardise(f.layer, gdf).to_parquet(built / f"{f.layer}.parquet")
+        (built / "installed.json").write_text(
+            json.dumps({"source": source, "files": [f.name for f in manifest.files]}, indent=2),
+            encoding="utf-8",
+        )
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.move(str(built), dest)
+    _load_layer.cache_clear()
+    say(f"Installed boundaries into {dest}")
+    return dest
+
+
+def is_installed(path: Path | None = None) -> bool:
+    base = Path(path) if path else cache_dir()
+    return all((base / f"{layer}.parquet").is_file() for layer in LAYERS)
+
+
+INSTALL_HINT = (
+    "The district boundaries are not installed. Run:\n"
+    "    tcmap boundaries install /path/to/folder/with/the/AGCHO/zips\n"
+    "(or `tcmap boundaries install` to download them, or `make setup`, which installs them "
+    "from ../shared/data/boundaries when that folder exists)."
+)
+
+
+@lru_cache(maxsize=8)
+def _load_layer(layer: str, base: str) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
+    path = Path(base) / f"{layer}.parquet"
+    if not path.is_file():
+        raise BoundariesNotInstalled(f"{INSTALL_HINT}\n(missing: {path})")
+    return gpd.read_parquet(path)
+
+
+def load_layer(layer: str) -> gpd.GeoDataFrame:
+    """Read one converted layer; a copy, so callers may modify it."""
+    if layer not in LAYERS:
+        raise ValueError(f"Expected one of {LAYERS} for layer, instead got: {layer!r}.")
+    return _load_layer(layer, str(cache_dir())).copy()
+
+
+def load_districts() -> gpd.GeoDataFrame:
+    """The 399 districts: adm2_pcode, adm2_name, alternative names, adm1_pcode, adm1_name, geometry."""
+    return load_layer("districts")
+
+
+def load_provinces() -> gpd.GeoDataFrame:
+    """The 34 provinces: adm1_pcode, adm1_name, geometry."""
+    return load_layer("provinces")
+
+
+def load_country() -> gpd.GeoDataFrame:
+    return load_layer("country")

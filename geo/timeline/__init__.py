@@ -1,0 +1,1 @@
+"""Timeline: each district's status over time, a pure function of the claims."""

@@ -1,0 +1,305 @@
+"""The app's logic, headless: streamlit.testing.v1.AppTest and geo.app.appdata."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests._storedata import Result, hostile_result, make_claim, make_result, province_result
+
+from geo.app import appdata as ad
+from geo.app.store import Store
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch, boundaries):
+    monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def _app():
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def _metric(at, label: str) -> int:
+    return int(next(m for m in at.metric if m.label == label).value)
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+# -- appdata: pure helpers ----------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+    "`code` and $math$ and **bold**", "\"quotes\" and 'single'", "a\n\nb",
+])
+def test_escape_text_leaves_no_markup(text):
+    out = ad.escape_text(text)
+    assert not re.search(r"[<>`$*\[\]\"']", out)
+    assert "\n" not in out
+
+
+def test_escape_text_keeps_any_text_readable_and_inert():
+    import html
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.text())
+    def check(text):
+        out = ad.escape_text(text)
+        assert not re.search(r"[<>`$*\[\]\"'\n]", out)
+        assert html.unescape(out) == re.sub(r"\s+", " ", text)
+
+    check()
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.org/a", "https://example.org/a"),
+    ("http://example.org", "http://example.org"),
+    ("javascript:alert(1)", None), ("JaVaScRiPt:alert(1)", None), ("data:text/html,<b>", None),
+    ("https://x.org/\"onmouseover=alert(1)", None), ("", None), (None, None), ("//evil.org", None),
+])
+def test_safe_url_only_links_plain_http(url, expected):
+    assert ad.safe_url(url) == expected
+
+
+def test_highlight_marks_the_mention_at_its_offset():
+    out = ad.highlight("Kohsan fell; later Kohsan was retaken", "Kohsan", at=19)
+    assert out == "Kohsan fell; later <mark>Kohsan</mark> was retaken"
+
+
+def test_override_and_unconfirmed_are_drawn_distinctly():
+    from geo.timeline.build import DistrictStatus
+
+    plain = DistrictStatus("AF0101", "Kabul", "AF01", "Kabul", "taliban")
+    over = DistrictStatus("AF0102", "Paghman", "AF01", "Kabul", "taliban", overridden=True)
+    unconf = DistrictStatus("AF0103", "Shakardara", "AF01", "Kabul", "taliban", unconfirmed=True)
+    styles = ad.district_styles([plain, over, unconf])
+    assert styles["AF0102"][0]["weight"] > styles["AF0101"][0]["weight"]
+    assert styles["AF0103"][0]["fillColor"].startswith("url(#tcmap-hatch-")
+    assert "analyst override" in styles["AF0102"][1]
+
+
+def test_province_reports_outline_their_province_and_colour_no_district(home):
+    from geo.places.boundaries import load_districts
+    from geo.timeline.build import TimelineParams, build_timeline
+
+    store = Store.open(home)
+    store.add_results([province_result()])
+    tl = build_timeline(store.claims(), load_districts().drop(columns="geometry"), TimelineParams())
+    day = date(2021, 7, 3)
+    assert tl.counts_on(day)["no_report"] == 399
+    fg = ad.paint_layer(tl.status_on(day), "t", notes=tl.notes_on(day))
+    script = next(iter(fg._children.values())).notes
+    assert '"AF17"' in script and "Most of Badakhshan" in script
+
+
+def test_base_map_loads_nothing_from_the_network(boundaries):
+    from streamlit_folium import _get_header, _get_map_string
+
+    m = ad.base_map()
+    m.get_root().render()
+    links = [src for _, src in m.default_js] + [href for _, href in m.default_css]
+    assert links and all(u.startswith("data:") for u in links)
+    text = (_get_header(m) + _get_map_string(m)).replace("http://www.w3.org/2000/svg", "")  # a name, not a fetch
+    assert not re.search(r"https?://", text), re.findall(r"https?://\S{0,40}", text)[:3]
+
+
+def test_a_click_finds_its_district(boundaries):
+    assert ad.district_at(34.53, 69.17) == "AF0101"  # Kabul city
+    assert ad.district_at(48.85, 2.35) is None  # Paris
+
+
+def test_exports_carry_the_overrides(home):
+    from geo.places.boundaries import load_districts
+    from geo.timeline.build import Override, TimelineParams, build_timeline
+
+    store = Store.open(home)
+    store.add_results([make_result(1)])
+    store.add_override(Override("AF0101", "government", date(2021, 6, 1), None, "held by ANA"))
+    tl = build_timeline(store.claims(), load_districts().drop(columns="geometry"), TimelineParams(),
+                        store.overrides())
+    out = ad.build_exports(tl, date(2021, 6, 30), kinds=("csv", "html"))
+    csv_text = out["tcmap-status-2021-06-30.csv"][0].decode()
+    kabul = next(line for line in csv_text.splitlines() if line.startswith("AF0101,"))
+    assert ",government," in kabul and "True" in kabul
+    assert out["tcmap-map.html"][2] is None and b"held by ANA" in out["tcmap-map.html"][0]
+
+
+def _fake_extract(articles):
+    """One Kohsan claim per article, on the article's own text (no NLP needed)."""
+    return [Result(a, [make_claim(a, "Kohsan", pcode="AF3213", place="Kohsan")]) for a in articles]
+
+
+def test_upload_limits_say_which_limit_and_how_to_raise_it(home):
+    import io
+    import zipfile
+
+    from geo.ingest.articles import Limits
+
+    store = Store.open(home)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.txt", b"\0" * (8 * 1024 * 1024))
+    (z,) = ad.ingest_files(store, [("bomb.zip", bomb.getvalue())], extract=_fake_extract)
+    assert z.claims == 0 and z.skipped and "limit" in z.skipped[0].reason
+    small = Limits(max_upload_bytes=1000)
+    (big,) = ad.ingest_files(store, [("big.txt", b"x" * 2000)], extract=_fake_extract, limits=small)
+    assert "TCMAP_MAX_UPLOAD_MB" in big.skipped[0].reason
+    assert store.count_articles() == 0
+
+
+def test_upload_reports_each_file_and_refuses_unsafe_zips(home):
+    import io
+    import zipfile
+
+    store = Store.open(home)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("../escape.txt", "date 2021-06-23\nThe Taliban captured Kohsan district.")
+        zf.writestr("ok.txt", "date 2021-06-23\nThe Taliban captured Kohsan district on Tuesday.")
+    reports = ad.ingest_files(store, [("batch.zip", buf.getvalue()), ("notes.pdf", b"%PDF-1.4 ..."),
+                                      ("empty.txt", b"")], extract=_fake_extract)
+    z, pdf, empty = reports
+    assert z.claims == 1 and any("unsafe path" in s.reason for s in z.skipped)
+    assert pdf.claims == 0 and "unsupported file type '.pdf'" in pdf.skipped[0].reason
+    assert empty.skipped and empty.skipped[0].origin == "empty.txt"
+    (run,) = store.runs()
+    assert len(run.skipped) == len(z.skipped) + 2
+    calls = []
+    (again,) = ad.ingest_files(store, [("batch.zip", buf.getvalue())],
+                               extract=lambda arts: calls.append(arts) or _fake_extract(arts))
+    assert again.duplicates == 1 and again.claims == 0 and calls == []
+
+
+def test_review_table_filters_and_turns_edits_into_rejections(home):
+    store = Store.open(home)
+    store.add_results([make_result(1), make_result(2, place="Kohsan", pcode="AF3213", controller="government")])
+    df = ad.claims_frame(store.stored_claims())
+    assert list(ad.filter_claims(df, query="kohsan")["district"]) == ["Kohsan"]
+    assert list(ad.filter_claims(df, controllers=["taliban"])["district"]) == ["Khwaja Ghar"]
+    edited = df.copy()
+    edited.loc[edited["district"] == "Kohsan", ["reject", "note"]] = [True, "old report"]
+    (change,) = ad.review_changes(df, edited)
+    assert change[1:] == ("reject", "old report")
+    store.reject_claim(change[0], change[2])
+    assert [c.adm2_name for c in store.claims()] == ["Khwaja Ghar"]
+    after = ad.claims_frame(store.stored_claims())
+    assert list(ad.filter_claims(after, show_rejected=False)["district"]) == ["Khwaja Ghar"]
+    restored = after.copy()
+    restored["reject"] = False
+    assert [a for _, a, _ in ad.review_changes(after, restored)] == ["restore"]
+
+
+def test_review_page_renders_hostile_claims_as_table_cells(home):
+    Store.open(home).add_results([hostile_result(), make_result(1)])
+    at = _app().run()
+    at.radio(key="page").set_value("Review").run()
+    assert not at.exception
+    assert "<script" not in _markdown(at)
+
+
+# -- the app, headless -----------------------------------------------------------
+def test_first_run_offers_the_sample_and_loads_it_in_one_click(home):
+    at = _app().run()
+    assert not at.exception
+    assert any("store is empty" in i.value for i in at.info)
+    at.button(key="load_sample").click().run()
+    assert not at.exception
+    assert Store.open(home).count_articles() == 5
+    assert sum(_metric(at, s) for s in ("Taliban", "Government", "Contested")) > 0
+
+
+def test_map_counts_follow_the_date_and_the_filters(home):
+    store = Store.open(home)
+    store.add_results([make_result(1, event_date="2021-06-10"),
+                       make_result(2, place="Kohsan", pcode="AF3213", controller="government",
+                                   event_date="2021-06-20")])
+    at = _app().run()
+    assert not at.exception
+    assert at.slider(key="day").value == date(2021, 6, 20)  # opens on the latest change
+    assert _metric(at, "Taliban") == 1 and _metric(at, "Government") == 1
+    at.slider(key="day").set_value(date(2021, 6, 12)).run()
+    assert (_metric(at, "Taliban"), _metric(at, "Government")) == (1, 0)
+    at.multiselect(key="f_sources").set_value(["government", "third_party", "taliban"]).run()
+    assert _metric(at, "Taliban") == 0  # every claim here is the reporter's
+
+
+def test_district_panel_shows_escaped_evidence_with_the_place_marked(home):
+    store = Store.open(home)
+    store.add_results([hostile_result()])
+    at = _app().run()
+    at.selectbox(key="district").set_value("AF3213").run()
+    assert not at.exception
+    md = _markdown(at)
+    assert "<mark>Kohsan</mark>" in md
+    assert "&#60;script&#62;" in md
+    for raw in ("<script", "<img", "<b ", "javascript:", "onerror=\"", "](javascript"):
+        assert raw not in md, raw
+    assert "Taliban" in md and "since 2021-07-06" in md
+
+
+def test_override_is_saved_and_drawn_as_an_override(home):
+    Store.open(home).add_results([make_result(1)])
+    at = _app().run()
+    at.radio(key="page").set_value("Review").run()
+    at.selectbox(key="o_district").set_value("AF1809")
+    at.selectbox(key="o_status").set_value("government")
+    at.date_input(key="o_start").set_value(date(2021, 6, 1))
+    at.text_input(key="o_note").input("<b>checked</b> with our stringer")
+    form_submit = next(b for b in at.button if b.label == "Save override")
+    form_submit.click().run()
+    assert not at.exception
+    (ov,) = Store.open(home).overrides()
+    assert (ov.adm2_pcode, ov.status, ov.note) == ("AF1809", "government", "<b>checked</b> with our stringer")
+    at.radio(key="page").set_value("Map").run()
+    at.selectbox(key="district").set_value("AF1809").run()
+    md = _markdown(at)
+    assert "analyst override" in md and "&#60;b&#62;checked" in md
+
+
+def test_pasted_text_is_extracted_and_reported(home):
+    at = _app().run()
+    at.radio(key="page").set_value("Add articles").run()
+    at.text_area(key="paste_text").input(
+        "The Taliban captured Kohsan district of Herat province on Tuesday, officials said.")
+    at.date_input(key="paste_date").set_value(date(2021, 7, 8))
+    next(b for b in at.button if b.label == "Add pasted text").click().run()
+    assert not at.exception
+    assert any("claim(s) found" in s.value for s in (*at.success, *at.warning))
+    claims = Store.open(home).claims()
+    assert any(c.adm2_name == "Kohsan" and c.published == "2021-07-08" for c in claims)
+
+
+def test_undated_articles_ask_for_a_date(home):
+    r = make_result(1)
+    from dataclasses import replace
+
+    Store.open(home).add_results([replace(r, article=replace(r.article, published=None, published_source=None))])
+    at = _app().run()
+    at.radio(key="page").set_value("Add articles").run()
+    assert any(h.value == "Articles without a date" for h in at.subheader)
+    at.date_input(key="d-art-1").set_value(date(2021, 6, 24))
+    next(b for b in at.button if b.label == "Set date").click().run()
+    assert not at.exception
+    art = Store.open(home).article("art-1")
+    assert (art.published, art.published_source) == (date(2021, 6, 24), "user")
+    assert all(c.published == "2021-06-24" for c in Store.open(home).claims())
+
+
+def test_unresolved_page_lists_most_frequent_first(home):
+    Store.open(home).add_results([make_result(1, unresolved=("Qala-i-Zal", "Shortepa")),
+                                  make_result(2, unresolved=("Qala-i-Zal",))])
+    at = _app().run()
+    at.radio(key="page").set_value("Unresolved places").run()
+    assert not at.exception
+    df = at.dataframe[0].value
+    assert list(df["name"])[:2] == ["Qala-i-Zal", "Shortepa"] and list(df["mentions"])[:1] == [2]

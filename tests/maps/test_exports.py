@@ -1,0 +1,162 @@
+"""Status tables (GeoJSON, GeoPackage, CSV), ACLED-style CSV and PNG, on three small squares."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from datetime import date
+
+import pytest
+
+from geo.models import Claim
+from geo.timeline.build import build_timeline
+from tests.factories import make_claim, square_districts
+
+gpd = pytest.importorskip("geopandas")
+
+DAY = date(2021, 7, 15)
+
+
+@pytest.fixture(scope="module")
+def squares():
+    return square_districts([
+        ("AF9901", "Alpha", "AF99", "Westland"),
+        ("AF9902", "Bravo", "AF99", "Westland"),
+        ("AF9801", "Delta", "AF98", "Eastland"),
+    ])
+
+
+def claim(pcode, controller, day, **kw) -> Claim:
+    base = make_claim(
+        article_id="art", published=day, published_source="header", mention="m", char_start=0, char_end=1,
+        sentence="=HYPERLINK(\"http://evil\") says it fell.", adm2_pcode=pcode, adm1_pcode=(pcode or "AF99")[:4],
+        controller=controller, event_date=day, time_precision="day", attributed_to="Taliban spokesman",
+        source_type="taliban", publisher="Kabul Wire", adm1_name="Westland", adm2_name="Alpha",
+    )  # fmt: skip
+    return dataclasses.replace(base, **kw)
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return [
+        claim("AF9901", "taliban", "2021-07-01"),
+        claim("AF9902", "government", "2021-07-10", article_id="b", source_type="reporter", attributed_to="reporter",
+              adm2_name="Bravo"),
+        claim("AF9902", "taliban", "2021-07-11", article_id="c", lat=33.5, lon=63.5, place_level="point",
+              place_name="Gate", adm2_name="Bravo", geo_precision=2),
+        claim(None, "contested", "2021-07-12", article_id="d", place_level="province", scope="part",
+              geo_precision=3, adm1_pcode="AF98", adm1_name="Eastland"),
+        claim("AF9901", "taliban", None, article_id="e", published=None),
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def timeline(claims, squares):
+    return build_timeline(claims, squares.drop(columns="geometry"))
+
+
+def test_status_frame_has_one_row_per_district_with_geometry(timeline, squares):
+    from geo.maps.exports import STATUS_COLUMNS, status_frame
+
+    frame = status_frame(timeline, DAY, geometry=squares)
+    assert list(frame.columns) == [*STATUS_COLUMNS, "geometry"]
+    got = dict(zip(frame.adm2_pcode, frame.status))
+    assert got == {"AF9801": "no_report", "AF9901": "taliban", "AF9902": "contested"}
+    alpha = frame.set_index("adm2_pcode").loc["AF9901"]
+    assert alpha.since == "2021-07-01" and bool(alpha.unconfirmed) and alpha.n_claims == 1
+    assert frame.crs.to_epsg() == 4326 and frame.geometry.notna().all()
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg"])
+def test_status_reads_back_in_gis_formats(timeline, squares, tmp_path, fmt):
+    from geo.maps.exports import write_status
+
+    path = write_status(timeline, DAY, tmp_path / f"status.{fmt}", geometry=squares)
+    back = gpd.read_file(path)
+    assert len(back) == 3 and set(back.status) == {"no_report", "taliban", "contested"}
+    assert back.set_index("adm2_pcode").geometry.bounds.minx.to_dict() == {
+        "AF9801": 64,
+        "AF9901": 62,
+        "AF9902": 63,
+    }
+    write_status(timeline, DAY, path, geometry=squares)  # overwriting works too
+
+
+def test_status_csv_has_the_documented_columns(timeline, squares, tmp_path):
+    from geo.maps.exports import STATUS_COLUMNS, write_status
+
+    path = write_status(timeline, DAY, tmp_path / "status.csv", geometry=squares)
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert tuple(rows[0]) == STATUS_COLUMNS
+    assert [r["status"] for r in rows] == ["no_report", "taliban", "contested"]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "fragment"), [("s.shp", None, "s.shp"), ("s.csv", "xlsx", "xlsx")]
+)
+def test_unknown_status_format_is_refused_by_name(timeline, squares, tmp_path, name, fmt, fragment):
+    from geo.maps.exports import write_status
+
+    with pytest.raises(ValueError, match=fragment):
+        write_status(timeline, DAY, tmp_path / name, fmt, geometry=squares)
+
+
+def test_acled_rows_follow_the_acled_columns(claims, squares):
+    from geo.maps.exports import ACLED_COLUMNS, acled_rows
+
+    rows = acled_rows(claims, squares)
+    assert all(tuple(r) == ACLED_COLUMNS for r in rows)
+    assert len(rows) == 4  # the claim with no date at all is left out
+    by_date = {r["event_date"]: r for r in rows}
+    fell = by_date["2021-07-01"]
+    assert (fell["sub_event_type"], fell["actor1"], fell["admin2"]) == (
+        "Non-state actor overtakes territory", "Taliban", "Alpha",
+    )  # fmt: skip
+    assert (fell["latitude"], fell["longitude"]) == pytest.approx(
+        (33.5, 62.5), abs=0.01
+    )  # district centroid
+    assert by_date["2021-07-10"]["sub_event_type"] == "Government regains territory"
+    point = by_date["2021-07-11"]
+    assert (point["latitude"], point["longitude"], point["location"]) == (33.5, 63.5, "Gate")
+    prov = by_date["2021-07-12"]
+    assert (prov["sub_event_type"], prov["admin2"], prov["geo_precision"]) == ("Armed clash", "", 3)
+    assert prov["longitude"] == pytest.approx(64.5, abs=0.01)  # province centroid
+    assert "Taliban spokesman" in fell["notes"] and fell["source"] == "Kabul Wire"
+
+
+def test_acled_accepts_a_centroid_mapping(claims):
+    from geo.maps.exports import acled_rows
+
+    rows = acled_rows(claims[:1], {"AF9901": (34.0, 66.0)})
+    assert (rows[0]["latitude"], rows[0]["longitude"]) == (34.0, 66.0)
+
+
+def test_acled_csv_is_safe_to_open_in_a_spreadsheet(claims, squares, tmp_path):
+    from geo.maps.exports import ACLED_COLUMNS, write_acled
+
+    path = tmp_path / "acled.csv"
+    assert write_acled(claims, path, squares) == 4
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert tuple(reader.fieldnames) == ACLED_COLUMNS
+    assert all(r["notes"].startswith("'=HYPERLINK") for r in rows)  # never a live formula
+    assert rows[0]["time_precision"] == "1"
+
+
+def test_png_is_a_real_map_with_the_status_colours(timeline, squares, tmp_path):
+    from matplotlib.image import imread
+
+    from geo.maps.exports import write_png
+    from geo.maps.htmlmap import STATUS_COLOURS
+
+    path = write_png(
+        timeline, DAY, tmp_path / "map.png", title="Test map", geometry=squares, dpi=60
+    )
+    assert path.stat().st_size > 10_000
+    img = imread(path)
+    assert img.shape[:2] == (480, 600)
+    colours = {tuple(round(v * 255) for v in px[:3]) for px in img.reshape(-1, img.shape[-1])[::7]}
+    orange = tuple(int(STATUS_COLOURS["contested"][i : i + 2], 16) for i in (1, 3, 5))
+    assert orange in colours  # Bravo is contested

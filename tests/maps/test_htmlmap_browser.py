@@ -1,0 +1,132 @@
+"""The exported map in a real browser: the slider recolours a district and its popup follows the claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.models import Claim
+from geo.timeline.build import build_timeline
+from tests.factories import make_claim, square_districts
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]  # fmt: skip
+FELL = ('Fighters took Alpha <img src=x onerror=alert(1)> after a "long" `siege` </div>'
+        "<script>alert(2)</script> <a href=\"javascript:alert(3)\">more</a> ${alert(4)}.")
+RETAKEN = "Forces retook Alpha on Tuesday, the ministry said."
+
+pytestmark = pytest.mark.browser
+
+
+def _claim(
+    controller: str, day: str, article: str, sentence: str, source_type: str, pcode: str = "AF9901"
+) -> Claim:
+    return make_claim(
+        article_id=article, published=day, published_source="header", mention="Alpha", sentence=sentence,
+        place_name="Alpha", adm2_pcode=pcode, controller=controller, event_date=day, time_precision="day",
+        attributed_to=f"{source_type} source", source_type=source_type, publisher="Test Wire",
+        title=f"Report {article}",
+    )  # fmt: skip
+
+
+@pytest.fixture()
+def map_file(tmp_path: Path) -> Path:
+    pytest.importorskip("geopandas")
+    from geo.maps.geometry import build_map_geometry
+    from geo.maps.htmlmap import render_map
+
+    frame = square_districts(
+        [("AF9901", "Alpha", "AF99", "Westland"), ("AF9902", "Bravo", "AF99", "Westland")], size=2
+    )
+    claims = [
+        _claim("taliban", "2021-07-01", "a", FELL, "reporter"),
+        _claim("government", "2021-07-20", "b", RETAKEN, "third_party"),
+        _claim("taliban", "2021-07-10", "c", "Bravo fell.", "taliban", "AF9902"),
+    ]
+    tl = build_timeline(claims, frame.drop(columns="geometry"))
+    path = tmp_path / "map.html"
+    path.write_text(
+        render_map(tl, geometry=build_map_geometry(frame, tolerance=0.001)), encoding="utf-8"
+    )
+    return path
+
+
+def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from geo.maps.htmlmap import STATUS_COLOURS
+
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.on(
+                "console",
+                lambda m: m.type in ("error", "warning") and problems.append(f"console: {m.text}"),
+            )
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+            def guard(route):
+                url = route.request.url
+                if url.startswith(("file:", "data:")):
+                    route.continue_()
+                else:
+                    problems.append(f"network request: {url}")
+                    route.abort()
+
+            page.route("**/*", guard)
+            page.goto(map_file.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached")
+            alpha = page.locator("path.tc-AF9901")
+
+            # Opens on the newest date: the recapture holds.
+            assert page.locator("#now").text_content() == "2021-07-20"
+            assert alpha.get_attribute("fill") == STATUS_COLOURS["government"]
+            alpha.click()
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for()
+            text = popup.inner_text()
+            assert "Government" in text and "since 2021-07-20" in text and RETAKEN in text
+            assert FELL not in text
+
+            # Back to the first date, as a user would with the keyboard. (The page's CSP
+            # forbids eval, so waits go through locators, not wait_for_function.)
+            page.locator("#slider").focus()
+            page.keyboard.press("Home")
+            sync_api.expect(page.locator("#now")).to_have_text("2021-07-01")
+            assert alpha.get_attribute("fill") == STATUS_COLOURS["taliban"]
+            alpha.click()
+            popup.wait_for()
+            text = popup.inner_text()
+            assert "Taliban" in text and "since 2021-07-01" in text
+            assert FELL in text  # the markup shows as text
+            assert page.locator(".leaflet-popup-content img").count() == 0
+            assert page.locator(".leaflet-popup-content script, .leaflet-popup-content a[href^='javascript']").count() == 0
+
+            # Hovering names the district, its province, status and since when.
+            alpha.hover()
+            tooltip = page.locator(".leaflet-tooltip")
+            sync_api.expect(tooltip).to_contain_text("Alpha, Westland")
+            sync_api.expect(tooltip).to_contain_text("Taliban since 2021-07-01")
+
+            # The Taliban's own claim about Bravo is hatched (unconfirmed) once it exists.
+            page.locator("#slider").press("ArrowRight")
+            sync_api.expect(page.locator("#now")).to_have_text("2021-07-10")
+            bravo = page.locator("path.tc-AF9902")
+            assert bravo.get_attribute("fill") == "url(#tcmap-hatch-taliban)"
+
+            # Play steps through the dates by itself; Pause stops it.
+            play = page.locator("#play")
+            play.click()
+            sync_api.expect(play).to_have_text("Pause")
+            sync_api.expect(page.locator("#now")).to_have_text("2021-07-20")
+            sync_api.expect(play).to_have_text("Play")  # stopped at the last date
+            assert alpha.get_attribute("fill") == STATUS_COLOURS["government"]
+        finally:
+            browser.close()
+    assert problems == []
