@@ -16,7 +16,7 @@ SAT = date(2021, 7, 10)  # a Saturday
 
 
 def test_the_lexicon_is_data_and_compiles() -> None:
-    from geo.claims.extract import _rules
+    from geo.claims.rules import _rules
     from geo.claims.nlp import lexicon
 
     lex = lexicon()
