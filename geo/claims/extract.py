@@ -50,6 +50,7 @@ from geo.claims.dates import (
     in_dateline,
     years_in,
 )
+from geo.claims.enumerations import counted_lists
 from geo.claims.event_dates import _DAY_RIGHT_AFTER, align_event_dates, claim_date, dedupe
 from geo.claims.nlp import Sentence, load_nlp, split_sentences
 from geo.models import Article, ArticleResult, Claim, CountClaim, Mention
@@ -318,6 +319,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
     else:
         links = link_cues(text, cues, targets, doc)
         _as_does(text, targets, links)
+        counted_lists(text, cues, targets, links, doc)
     hedge = hedged(text)
     firsts: dict[int, Target] = {}
     lasts: dict[int, int] = {}

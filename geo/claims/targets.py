@@ -63,7 +63,7 @@ _APPOSITIVE_AND = re.compile(
 
 _PROVINCIAL_CAPITAL = re.compile(
     r"\b(?:the|its|their)\s+(?:(?:[a-z]+ern|key|strategic)\s+)?(?:provincial\s+capital|provincial\s+centre|"
-    r"provincial\s+center|capital\s+city|capital(?=\s+of\b))", re.IGNORECASE)
+    r"provincial\s+center|capital\s+city|capital(?=\s+of\b))(?![\w-])", re.IGNORECASE)
 
 
 # "Mianshin in Kandahar", "Arghandab district of Kandahar": where the place before lies.
@@ -112,7 +112,19 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         called = _CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after)
         if called:
             t.noun = called.group(1).lower()
-        if _PROVINCE_DISTRICTS.match(after) and gazetteer is not None and hasattr(gazetteer, "province_named") \
+        share = _district_share(before, after)
+        if share is not None and gazetteer is not None and hasattr(gazetteer, "province"):
+            # "controls five districts out of Sar-e-Pul's seven", "17 of 19 Herat districts": the province
+            try:
+                prov = t.place if t.place.level == "province" else gazetteer.province(t.place.adm1_pcode)
+            except KeyError:
+                prov = None
+            if prov is not None and share[0] * 2 > share[1]:
+                t.place = prov
+                t.scope = "all" if share[0] >= share[1] else "most"
+            elif prov is not None:
+                t.excluded = "unnamed district"  # "one of Sar-e-Pul's seven districts": unnamed places
+        elif _PROVINCE_DISTRICTS.match(after) and gazetteer is not None and hasattr(gazetteer, "province_named") \
                 and (t.place.level == "province" or t.mention is not None):
             # "Kunduz districts collapse": some districts of the province, not one named district.
             prov = t.place if t.place.level == "province" else gazetteer.province_named(t.text)
@@ -125,7 +137,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
                 and gazetteer.province_named(t.text) is not None:
             t.excluded = "container"  # "Kunduz districts Imam Sahib and Khanabad": where the names lie
         if t.place.level == "province" and re.match(r"^\s+districts\b", after, re.IGNORECASE) \
-                and _COUNTED.search(before):
+                and _COUNTED.search(before) and share is None:
             t.excluded = "unnamed district"  # "Taliban Take Two Uruzgan Districts, Dehrawud ...": a count
         if t.place.level == "province" and _IS_CAPITAL.match(after):
             # "Samangan is the sixth provincial capital to fall": the name stands for the city.
@@ -192,6 +204,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             t.excluded = prev.excluded
     _province_lists(text, out, gazetteer)
     _capital_lists(text, out, capital_of)
+    _capitals_named_by_province(text, out, capital_of)
     # Anaphors: "overran the district headquarters", "captured the area".
     for am in rules.anaphora.finditer(text):
         if any(t.start <= am.start() < t.end or am.start() <= t.start < am.end() for t in out):
@@ -389,6 +402,42 @@ def _capital_lists(text: str, out: list[Target], capital_of: _Capitals) -> None:
                     t.place, t.container = cap, False
 
 
+def _capitals_named_by_province(text: str, out: list[Target], capital_of: _Capitals) -> None:
+    """ "The capitals of Laghman and Kapisa provinces fell", "took three provincial capitals:
+    Zaranj, Sar-e-Pul and Taloqan": a province named as a capital stands for its capital city."""
+    groups: dict[int, list[Target]] = {}
+    for t in out:
+        groups.setdefault(t.group, []).append(t)
+    listed_from = [m.end() for m in _CAPITALS_LISTED.finditer(text)]
+    for members in groups.values():
+        first = members[0]
+        named_as = _CAPITALS_OF.search(text, max(0, first.start - 60), first.start)
+        listed = any(0 <= first.start - end and not _LIST_BREAK.search(text, end, first.start) for end in listed_from)
+        if named_as is None and not listed:
+            continue
+        for t in members:
+            if t.place.level != "province" or t.excluded:
+                continue
+            if listed and named_as is None and _LIES_IN.search(text, max(0, t.start - 40), t.start):
+                continue  # "Zaranj in the southern province of Nimroz": where the capital lies
+            cap = capital_of.get(t.place.adm1_pcode)
+            if cap is not None:
+                t.place, t.container = cap, False
+
+
+# "the capitals of", "the provincial centres of the northern provinces of"
+_CAPITALS_OF = re.compile(
+    r"\b(?:provincial\s+)?(?:capitals|capital\s+cities|centres|centers)\s+of\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+ern|neighbou?ring|key)\s+)?(?:provinces\s+of\s+)?$", re.IGNORECASE)
+# "three provincial capitals over the weekend — A, B and C", "19 capitals, including A": a list of capitals follows
+_CAPITALS_LISTED = re.compile(
+    r"\b(?:provincial\s+capitals|provincial\s+centres|provincial\s+centers|capitals|capital\s+cities)\b"
+    r"[^.;:—–]{0,50}?(?:\s[—–]\s?|:|\(|,?\s+(?:including|namely|such\s+as|among\s+them|notably)\b)", re.IGNORECASE)
+# A list of capitals ends at a new clause.
+_LIST_BREAK = re.compile(r"[.;!?]|\b(?:said|says|while|but|after|before|when)\b", re.IGNORECASE)
+_LIES_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:province\s+of\s+)?$", re.IGNORECASE)
+
+
 _CAPITALS_AFTER = re.compile(r"\s+(?:provincial\s+)?capitals\b(?!\s+of\b)", re.IGNORECASE)
 
 
@@ -407,18 +456,33 @@ def _is_container(before: str, after: str, t: Target, targets: list[Target]) -> 
                 and any(o.end <= t.start and o.place.level != "province" for o in targets))
 
 
-_SHARE_BEFORE = re.compile(r"\b(\d{1,3})\s+of\s+(?:the\s+)?$")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                 "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_N = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+# "26 of Badakhshan's 28 districts", "five districts out of Sar-e-Pul's seven districts"
+_SHARE_BEFORE = re.compile(r"\b" + _N + r"\s+(?:(?:of\s+the\s+)?districts\s+)?(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^['’]s?\s+" + _N + r"\s+districts\b", re.IGNORECASE)
+# "17 of 19 Herat districts", "17 of the 19 districts of Herat"
+_SHARE_BEFORE_BOTH = re.compile(r"\b" + _N + r"\s+(?:(?:of\s+the\s+)?districts\s+)?(?:out\s+)?of\s+(?:the\s+|its\s+)?" + _N +
+                                r"\s+(?:districts\s+(?:of|in)\s+(?:the\s+)?(?:[a-z]+ern\s+)?)?$", re.IGNORECASE)
 
 
-_SHARE_AFTER = re.compile(r"^['’]s?\s+(\d{1,3})\s+districts\b", re.IGNORECASE)
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 def _district_share(before: str, after: str) -> tuple[int, int] | None:
-    """(n, m) for "26 of Badakhshan's 28 districts", else None."""
+    """(n, m) for "26 of Badakhshan's 28 districts", "17 of 19 Herat districts", else None."""
+    both = _SHARE_BEFORE_BOTH.search(before)
+    if both is not None and (re.match(r"^\s+(?:province\s+)?districts\b", after, re.IGNORECASE)
+                             or re.search(r"districts\s+(?:of|in)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", before, re.IGNORECASE)):
+        n, m = _number(both.group(1)), _number(both.group(2))
+        return (n, m) if 0 < n <= m else None
     b, a = _SHARE_BEFORE.search(before), _SHARE_AFTER.match(after)
     if b is None or a is None:
         return None
-    n, m = int(b.group(1)), int(a.group(1))
+    n, m = _number(b.group(1)), _number(a.group(1))
     return (n, m) if 0 < n <= m else None
 
 

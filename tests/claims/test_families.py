@@ -1,0 +1,86 @@
+"""The language families of issue 12, one table each, in sentences of our own.
+
+Each row is a short text and the (place key, controller) pairs a reader of it
+would put on the map: a district or point claim is keyed by its district
+P-code, a province claim by the province P-code (the judge's rule).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.claims.extract import extract_article
+from geo.models import Article, claim_place
+
+MON = date(2021, 8, 9)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def keys(gazetteer):
+    def _keys(text: str, published: date | None = MON) -> set[tuple[str, str]]:
+        result = extract_article(Article("t", text, published, "header" if published else None),
+                                 gazetteer=gazetteer)
+        return {(claim_place(c), c.controller) for c in result.claims}
+
+    return _keys
+
+
+# 1. Enumerations across sentences and count antecedents
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine districts fell overnight. Among them are Raghistan, Kohistan and Yawan.",
+         {("AF1714", "taliban"), ("AF1708", "taliban"), ("AF1709", "taliban")}),
+        ("The militants seized four districts, namely Ghormach, Qaisar, Almar and Pashtun Kot.",
+         {("AF3107", "taliban"), ("AF2907", "taliban"), ("AF2904", "taliban"), ("AF2902", "taliban")}),
+        ("The Taliban captured three more districts in Faryab: Qaisar, Almar and Pashtun Kot.",
+         {("AF2907", "taliban"), ("AF2904", "taliban"), ("AF2902", "taliban")}),
+        # a count noun, then a dash and a list with where each place lies
+        ("The insurgents took three provincial capitals over the weekend — Zaranj in the southern "
+         "province of Nimroz, Sar-e-Pul, in the northern province of the same name, and Taloqan, in "
+         "northeastern Takhar province.",
+         {("AF3401", "taliban"), ("AF2201", "taliban"), ("AF1801", "taliban")}),
+        ("The group also has control of four districts including Chakhansur, Kang and Khash Rod.",
+         {("AF3403", "taliban"), ("AF3402", "taliban"), ("AF3405", "taliban")}),
+        # counted but unnamed: no claim
+        ("The Taliban captured two districts in Herat province on Sunday.", set()),
+    ],
+)
+def test_enumerations(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 2. Provincial capitals named by their province
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The capitals of Laghman and Kapisa provinces fell on Friday.",
+         {("AF0701", "taliban"), ("AF0201", "taliban")}),
+        ("The Taliban seized the provincial centres of Samangan and Jawzjan.",
+         {("AF2001", "taliban"), ("AF2801", "taliban")}),
+        ("The Taliban have captured 19 of the country's 34 provincial capitals, including Kandahar, "
+         "Herat, Paktika and Zabul.",
+         {("AF2701", "taliban"), ("AF3201", "taliban"), ("AF1201", "taliban"), ("AF2601", "taliban")}),
+    ],
+)
+def test_capitals_named_by_province(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 3. Province scope and exceptions
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban captured most districts of Badakhshan.", {("AF17", "taliban")}),
+        ("The Taliban now control five districts out of Sar-e-Pul's seven districts.", {("AF22", "taliban")}),
+        ("The militants have control over 17 of 19 Herat districts.", {("AF32", "taliban")}),
+        # a share of one district is an unnamed district, no claim on the province
+        ("In Sar-e-Pul, the Taliban hold one of the province's seven districts.", set()),
+        # districts around a city are not the city
+        ("The Taliban captured most districts around Ghazni.", set()),
+    ],
+)
+def test_province_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
