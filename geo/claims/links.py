@@ -45,8 +45,11 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely|notably|i
 # Fighting and sieges govern only a place named right after them ("fighting in
 # Kunduz", "encircled the city of Kunduz"), not "an attack on an outpost in X".
 _CONTEST_GAP = re.compile(
-    r"^\s*(?:control\s+(?:of|over)\s+)?(?:(?:some|several|many|large)\s+)?(?:parts\s+of\s+)?(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
-    r"capital|center|centre|outskirts|fringes|edge|gates|cities|towns|districts|provincial\s+capitals)\s+(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
+    r"^\s*(?:control\s+(?:of|over)\s+)?(?:(?:some|several|many|large|other)\s+)?(?:(?:the|its)\s+)?"
+    r"(?:(?:[a-z]+ern|key|strategic|provincial|main)\s+)?(?:(?:parts?|areas?|outskirts|fringes|edges?|gates|suburbs)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:[a-z]+ern|key|strategic|provincial)\s+)?(?:(?:city|town|district|provincial\s+capital|"
+    r"capital|center|centre|outskirts|fringes|edge|gates|cities|towns|districts|provincial\s+capitals)\s+"
+    r"(?:of\s+|like\s+|such\s+as\s+|including\s+)?(?:the\s+)?)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -84,3 +84,36 @@ def test_capitals_named_by_province(keys, text: str, expected: set[tuple[str, st
 )
 def test_province_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 4. Cue scope: fighting governs the places named with it, a taking its own object
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting was reported from the southern cities of Kandahar and Ghazni.",
+         {("AF2701", "contested"), ("AF1101", "contested")}),
+        ("Clashes have been ongoing in the western parts of Herat city and Guzara and Karokh districts.",
+         {("AF3201", "contested"), ("AF3203", "contested"), ("AF3204", "contested")}),
+        ("The insurgents have pushed into cities like Kandahar and Lashkar Gah.",
+         {("AF2701", "contested"), ("AF3001", "contested")}),
+        ("The Taliban have massed on the outskirts of Kandahar.", {("AF2701", "contested")}),
+    ],
+)
+def test_cue_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 5. Verb and syntax variety
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fighters have toppled Ghazni province.", {("AF11", "taliban")}),
+        ("The militant group controlled its Kohistanat district for years.", {("AF2203", "taliban")}),
+        ("Taliban forces had seized the adjacent Naw Zad district last week.", {("AF3007", "taliban")}),
+        ("The Taliban now have full control over the president's home province of Logar.", {("AF05", "taliban")}),
+        # where a district lies is no claim on its province
+        ("The Taliban captured Nerkh, a district of the province of Wardak.", {("AF0402", "taliban")}),
+    ],
+)
+def test_verb_variety(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
