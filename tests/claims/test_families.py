@@ -110,7 +110,7 @@ def test_cue_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
         ("The fighters have toppled Ghazni province.", {("AF11", "taliban")}),
         ("The militant group controlled its Kohistanat district for years.", {("AF2203", "taliban")}),
         ("Taliban forces had seized the adjacent Naw Zad district last week.", {("AF3007", "taliban")}),
-        ("The Taliban now have full control over the president's home province of Logar.", {("AF05", "taliban")}),
+        ("The Taliban now have full control over President Ghani's home province of Logar.", {("AF05", "taliban")}),
         # where a district lies is no claim on its province
         ("The Taliban captured Nerkh, a district of the province of Wardak.", {("AF0402", "taliban")}),
     ],
