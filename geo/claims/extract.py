@@ -379,6 +379,8 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         if inherited_from is not None or t.anaphor_of is not None:
             conf -= 0.1
         denied = _DENIED_THAT.search(text, 0, link.cue.start) if ctl in _OPPOSITE else None
+        if denied is None and ctl in _OPPOSITE:
+            denied = _false_report(text, t.start, link.cue.end)
         if denied is not None and denied.end() <= t.start:
             # "officials denied reports that Islam Qala had been captured": the reported claim,
             # by whoever made it, and its denial, by the denier (../shared/CLAIMS.md)
@@ -398,6 +400,24 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
                           r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?(?:reports?|claims?|rumou?rs?|allegations?|"
                           r"suggestions?|assertions?)\s+)?that\b", re.IGNORECASE)
+
+
+# "Claims of Dawlat Shah district falling are false": the report, and its denial by whoever says so
+_REPORT_OF = re.compile(r"\b(?:(?:the\s+)?taliban(?:['’]s)?\s+)?(?:claims?|reports?|rumou?rs?|news)\s+(?:of|that|about)\s+(?:the\s+)?",
+                        re.IGNORECASE)
+_IS_FALSE = re.compile(r"\s+(?:\w+\s+){0,4}?(?:is|are|was|were)\s+(?:completely\s+|totally\s+|entirely\s+|absolutely\s+)?"
+                       r"(?:false|untrue|baseless|unfounded|incorrect|not\s+true|wrong|propaganda|lies|rumou?rs)\b",
+                       re.IGNORECASE)
+
+
+def _false_report(text: str, place_start: int, cue_end: int) -> re.Match[str] | None:
+    """The "claims of" before a place whose claim the sentence then calls false, else None."""
+    head = None
+    for m in _REPORT_OF.finditer(text, max(0, place_start - 60), place_start):
+        head = m
+    if head is None or head.end() != place_start or not _IS_FALSE.match(text, cue_end):
+        return None
+    return head
 
 
 _PARTIAL = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|area|areas|neighbou?rhoods?|outskirts|bazaar|market|"

@@ -217,6 +217,8 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             continue
         if am.group(0).lower().endswith("province"):
             # "the province": the province of the place named last.
+            if text[am.end():am.end() + 2] in ("'s", "’s"):
+                continue  # "the province's Balkhab district": where the district lies
             before_it = [t for t in out if t.end <= am.start()] or list(earlier or [])
             if not before_it or gazetteer is None or not hasattr(gazetteer, "province") \
                     or _IN_THE.search(text, max(0, am.start() - 50), am.start()) \

@@ -117,3 +117,25 @@ def test_cue_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
 )
 def test_verb_variety(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 3b. What is left to one side: "only X and Y", every district but one
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government forces now control only the province's Balkhab district and the provincial centre, "
+         "Sar-e-Pul city.", {("AF2207", "government"), ("AF2201", "government")}),
+        ("The Taliban captured every district of Badakhshan except Fayzabad.",
+         {("AF17", "taliban"), ("AF1701", "government")}),
+    ],
+)
+def test_what_is_left(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 10. Conflicting sources: a report and the denial that calls it false, each attributed
+def test_a_report_called_false_gives_the_report_and_its_denial(gazetteer) -> None:
+    text = "Reports of Nerkh falling to the Taliban are baseless, the governor said."
+    claims = extract_article(Article("t", text, MON, "header"), gazetteer=gazetteer).claims
+    assert {(c.adm2_pcode, c.controller, c.source_type) for c in claims} == {
+        ("AF0402", "taliban", "third_party"), ("AF0402", "government", "government")}
