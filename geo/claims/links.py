@@ -29,10 +29,14 @@ _BOUNDARY = re.compile(
 )
 
 
+# "all but two districts of": no new clause
+_ALL_BUT = re.compile(r"\ball\s+but\b", re.IGNORECASE)
+
+
 _WORD = re.compile(r"[\w'’-]+")
 
 
-_EXCEPT = re.compile(r"\b(?:except|except\s+for|apart\s+from|other\s+than|save\s+for|but\s+not)\s+(?:the\s+|for\s+)?$",
+_EXCEPT = re.compile(r"\b(?:except|except\s+for|apart\s+from|other\s+than|save\s+for|but\s+not|all\s+but)\s+(?:the\s+|for\s+)?$",
                      re.IGNORECASE)
 
 
@@ -67,7 +71,7 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _gap_ok(gap_text: str, limit: int) -> int | None:
-    if _BOUNDARY.search(gap_text):
+    if _BOUNDARY.search(_ALL_BUT.sub(" all ", gap_text)):
         return None
     n = len(_WORD.findall(gap_text))
     return n if n <= limit else None

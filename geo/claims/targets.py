@@ -179,6 +179,8 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         if t.place.level == "province":
             share = _district_share(before, after)
             t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
+            if any(o is not t and re.fullmatch(r"\s*\(\s*", text[o.end:t.start]) for o in out):
+                t.container = True  # "Nahrin (Baghlan)": where the place before lies
     group = 0
     for i, t in enumerate(out):
         if i:

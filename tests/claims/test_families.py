@@ -139,3 +139,19 @@ def test_a_report_called_false_gives_the_report_and_its_denial(gazetteer) -> Non
     claims = extract_article(Article("t", text, MON, "header"), gazetteer=gazetteer).claims
     assert {(c.adm2_pcode, c.controller, c.source_type) for c in claims} == {
         ("AF0402", "taliban", "third_party"), ("AF0402", "government", "government")}
+
+
+# 5b. More verbs: a place lost, a province in brackets after a listed district, all but two
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dasht-e-Qala was lost on Sunday, the official said.", {("AF1812", "taliban")}),
+        ("The districts that fell are:\n- Nahrin (Baghlan)\n- Bangi (Takhar)",
+         {("AF0904", "taliban"), ("AF1804", "taliban")}),
+        ("The Taliban now hold all but two districts of Faryab province, Maimana and Andkhoy.",
+         {("AF29", "taliban"), ("AF2901", "government"), ("AF2913", "government")}),
+        ("Government forces now hold all but Nerkh.", {("AF0402", "taliban")}),
+    ],
+)
+def test_more_verbs(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
