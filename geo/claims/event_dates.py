@@ -23,6 +23,8 @@ from geo.claims.dates import (
 )
 from geo.models import Claim
 
+_REL_CLAUSE_SPAN = re.compile(r",\s*(?:which|where|whom?|whose|that)\b[^,;:“”\"]*,", re.IGNORECASE)
+
 # A sentence that ends like one (not a headline).
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
@@ -56,6 +58,13 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     # "recaptured Alishang, which the Taliban had overrun last month": the relative
     # clause dates its own event, when the sentence has another date or none.
     exprs = [e for e in exprs if not (e.start > cue_end and _REL_CLAUSE_DATE.search(sentence[cue_end:e.start]))]
+    # "Kunduz city, which the Taliban held in 2015, came under attack on Monday": a relative
+    # clause the cue stands outside of dates its own event
+    cue_at = extra["cue_start"] - s0
+    clauses = [m.span() for m in _REL_CLAUSE_SPAN.finditer(sentence) if not m.start() <= cue_at < m.end()]
+    inside = [e for e in exprs if any(a <= e.start < b for a, b in clauses)]
+    if inside and len(inside) < len(exprs):
+        exprs = [e for e in exprs if e not in inside]
     if (extra.get("state") or _PRESENT_STATE.match(extra.get("cue", ""))) and exprs:
         # "overran an outpost on Saturday, but the district centre remains under government
         # control": a state is dated by its own clause, else by the day of the report

@@ -187,9 +187,31 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
             found = [min(found, key=lambda lk: lk.gap)]
         if best_rel is not None and all(lk.controller != best_rel.controller for lk in found):
             found.append(best_rel)
+        rel_link = _object_relative_link(text, g_end, doc)
+        if rel_link is not None and all(lk.controller != rel_link.controller for lk in found):
+            found.append(rel_link)
         if found:
             links[gid] = found
     return links
+
+
+# "Kunduz city, which the Taliban briefly held in 2015, ...": the place is the object of the clause's verb
+_OBJECT_RELATIVE = re.compile(
+    r"\s*,\s*(?:which|that)\s+(?P<actor>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:\w+ly\s+)?"
+    r"(?:had\s+|has\s+|have\s+)?(?:also\s+|first\s+|once\s+|briefly\s+)?"
+    r"(?P<verb>held|controlled|captured|seized|overran|overrun|took|taken|retook|recaptured|retaken|occupied|conquered)\b",
+    re.IGNORECASE)
+
+
+def _object_relative_link(text: str, g_end: int, doc: Any) -> _Link | None:
+    m = _OBJECT_RELATIVE.match(text, g_end)
+    if m is None or _BOUNDARY.search(m.group("actor")):
+        return None
+    held = m.group("verb").lower() in ("held", "controlled", "occupied")
+    cue = Cue("hold_object" if held else "take", m.start("verb"), m.end("verb"), m.group("verb"), "object",
+              "agent", "", 1)
+    ctl = cue_controller(cue, text, m.start("actor"), doc)
+    return _Link(cue, 0, ctl) if ctl in ("taliban", "government") else None
 
 
 _COORD_VP = re.compile(r"\band\s+(?=(?:was|were|is|are|has|have|had|remains?|remained)\b)", re.IGNORECASE)

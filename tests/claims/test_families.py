@@ -155,3 +155,11 @@ def test_a_report_called_false_gives_the_report_and_its_denial(gazetteer) -> Non
 )
 def test_more_verbs(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 8. Background claims: a relative clause tells an earlier event, dated by its own year
+def test_a_relative_clause_is_its_own_claim_with_its_own_date(gazetteer) -> None:
+    text = "Kunduz city, which the Taliban briefly held in September 2015, came under attack on Monday."
+    claims = extract_article(Article("t", text, MON, "header"), gazetteer=gazetteer).claims
+    got = {(c.adm2_pcode, c.controller): c.event_date for c in claims}
+    assert got == {("AF1901", "taliban"): "2015-09-01", ("AF1901", "contested"): "2021-08-09"}
