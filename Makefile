@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 # The boundary zips come from the local mirror beside the checkout when there is one,
-# else from $TCMAP_BOUNDARIES_SOURCE, else from the public URL in data/boundaries/manifest.json.
+# else from $TCMAP_BOUNDARIES_SOURCE, else from the public URL in geo/data/boundaries_manifest.json.
 BOUNDARIES_SOURCE ?= $(if $(TCMAP_BOUNDARIES_SOURCE),$(TCMAP_BOUNDARIES_SOURCE),$(wildcard ../shared/data/boundaries))
 
 .PHONY: demo setup test browser bench clean

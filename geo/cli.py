@@ -448,7 +448,7 @@ def boundaries() -> None:
 def boundaries_install(source):
     """Install from SOURCE: a folder of the zips, a zip, or an http(s) URL.
 
-    Default: $TCMAP_BOUNDARIES_SOURCE, else the public URL in data/boundaries/manifest.json.
+    Default: $TCMAP_BOUNDARIES_SOURCE, else the public URL in the boundaries manifest.
     """
     from geo.places.boundaries import BoundariesError, install
 

@@ -1,9 +1,9 @@
 """Install and load the OCHA/AGCHO 2018 administrative boundaries.
 
 The boundary files are never committed. ``install`` copies or downloads the
-three zipped shapefiles named in the committed manifest
-(``data/boundaries/manifest.json``), checks each against its sha256, and
-converts them once to GeoParquet in an ignored cache so every later load is
+three zipped shapefiles named in the manifest (``geo/data/boundaries_manifest.json``,
+package data, so it ships in the wheel), checks each against its sha256, and
+converts them once to GeoParquet in the boundaries folder so every later load is
 fast. ``load_districts`` and friends read that cache and nothing else: the
 only network access in tcmap is here, in ``install``.
 """
@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # geopandas is heavy; import it where it is used
     import geopandas as gpd
 
 REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "boundaries"
-MANIFEST_NAME = "manifest.json"
+MANIFEST_PACKAGE = "geo.data"
+MANIFEST_NAME = "boundaries_manifest.json"
 ENV_SOURCE = "TCMAP_BOUNDARIES_SOURCE"
 ENV_DIR = "TCMAP_BOUNDARIES_DIR"
 LAYERS = ("country", "provinces", "districts")
@@ -66,14 +67,16 @@ class Manifest:
         raise KeyError(layer)
 
 
-def manifest_path() -> Path:
-    """The committed manifest (always in the repository's data/boundaries)."""
-    return REPO_DATA / MANIFEST_NAME
+def manifest_text() -> str:
+    """The manifest, read from the installed package (``geo/data/boundaries_manifest.json``)."""
+    from importlib.resources import files
+
+    return files(MANIFEST_PACKAGE).joinpath(MANIFEST_NAME).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def read_manifest() -> Manifest:
-    raw = json.loads(manifest_path().read_text(encoding="utf-8"))
+    raw = json.loads(manifest_text())
     files = tuple(ManifestFile(**f) for f in raw["files"])
     return Manifest(
         dataset=raw["dataset"],
@@ -226,7 +229,8 @@ def install(
         if missing:
             raise BoundariesError(
                 f"Boundary source {source} lacks {', '.join(missing)}; "
-                "it must hold the three AGCHO zips named in data/boundaries/manifest.json."
+                "it must hold the three AGCHO zips named in tcmap's boundaries manifest: "
+                + ", ".join(f.name for f in manifest.files) + "."
             )
         built = work / "built"
         built.mkdir()
