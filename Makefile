@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # else from $TCMAP_BOUNDARIES_SOURCE, else from the public URL in geo/data/boundaries_manifest.json.
 BOUNDARIES_SOURCE ?= $(if $(TCMAP_BOUNDARIES_SOURCE),$(TCMAP_BOUNDARIES_SOURCE),$(wildcard ../shared/data/boundaries))
 
-.PHONY: demo setup test browser bench clean
+.PHONY: demo setup boundaries test browser bench clean
 
 demo: setup
 	$(BIN)/tcmap map seeds --out out/map.html
@@ -16,7 +16,7 @@ demo: setup
 	@echo "Control map written: out/map.html (open it in any browser; it works offline)."
 	@echo "Interactive app:     $(BIN)/streamlit run app.py"
 
-setup: $(VENV)/.installed data/boundaries/cache/districts.parquet
+setup: $(VENV)/.installed boundaries
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-data/boundaries/cache/districts.parquet: | $(VENV)/.installed
-	$(BIN)/tcmap boundaries install $(BOUNDARIES_SOURCE)
+# The boundaries go where every tcmap looks for them (README "Where the data goes"):
+# $TCMAP_BOUNDARIES_DIR, else $TCMAP_HOME/boundaries, else the per-user data folder
+# (~/.local/share/tcmap/boundaries on Linux). Installed once, shared by checkouts and venvs.
+boundaries: $(VENV)/.installed
+	@$(BIN)/python -c 'import sys; from geo.places import boundaries as b; ok = b.is_installed(); \
+	  print("boundaries:", b.cache_dir(), "(installed)" if ok else "(missing: installing)"); sys.exit(not ok)' \
+	  || $(BIN)/tcmap boundaries install $(BOUNDARIES_SOURCE)
 
 # Browser tests drive Debian's chromium; install it when we can (root with apt), else they skip.
 browser:
