@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make demo   virtual env + package + boundaries, then the control map of seeds/ in out/map.html
 #   make test   the same set-up, then the whole test suite (what .ci/run calls)
+#   make wheel-check   the built wheel in a fresh venv outside the checkout (.ci/run calls it too)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 # else from $TCMAP_BOUNDARIES_SOURCE, else from the public URL in geo/data/boundaries_manifest.json.
 BOUNDARIES_SOURCE ?= $(if $(TCMAP_BOUNDARIES_SOURCE),$(TCMAP_BOUNDARIES_SOURCE),$(wildcard ../shared/data/boundaries))
 
-.PHONY: demo setup boundaries test browser bench clean
+.PHONY: demo setup boundaries test wheel-check browser bench clean
 
 demo: setup
 	$(BIN)/tcmap map seeds --out out/map.html
@@ -42,8 +43,13 @@ browser:
 test: setup browser
 	$(BIN)/python -m pytest
 
+# Build the wheel, install it in a fresh venv outside the checkout, install the
+# boundaries into a temporary $TCMAP_HOME and map the seeds (CI runs it after make test).
+wheel-check:
+	PYTHON=$(PYTHON) .ci/wheel-check
+
 bench: setup
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) out data/boundaries/cache
+	rm -rf $(VENV) out build dist data/boundaries/cache
