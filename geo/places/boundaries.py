@@ -133,7 +133,7 @@ def cache_dir(dir: str | os.PathLike | None = None) -> Path:
 
 def where_from(dir: str | os.PathLike | None = None) -> str:
     """Why ``cache_dir(dir)`` is that folder, for messages: which setting chose it."""
-    if dir is not None:
+    if dir is not None and Path(dir).expanduser() != cache_dir():
         return "the folder passed by the caller"
     if _use_dir is not None:
         return "the folder set by use_dir()"

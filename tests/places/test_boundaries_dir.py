@@ -106,6 +106,17 @@ def test_missing_boundaries_message_names_the_folder(clean_env, monkeypatch, set
     assert str(folder / "districts.parquet") in msg
 
 
+def test_gazetteer_message_names_the_setting_not_the_internal_call(clean_env, monkeypatch):
+    from geo.places.gazetteer import load_gazetteer
+
+    monkeypatch.setenv(paths.ENV_HOME, str(clean_env / "home"))
+    with pytest.raises(b.BoundariesNotInstalled) as err:
+        load_gazetteer()
+    assert f"not installed in {clean_env / 'home' / 'boundaries'} (from $TCMAP_HOME)" in str(err.value)
+    with pytest.raises(b.BoundariesNotInstalled, match="passed by the caller"):
+        load_gazetteer(clean_env / "elsewhere")
+
+
 def test_map_geometry_message_names_the_folder(clean_env, monkeypatch):
     from geo.maps.geometry import load_map_geometry
 
