@@ -33,7 +33,8 @@ import tempfile
 import urllib.parse
 import urllib.request
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -341,7 +342,34 @@ def ensure_installed(
     base = cache_dir(dir)
     if is_installed(base):
         return base
-    return install(source, dest=base, progress=progress)
+    with _install_lock(base):  # workers of one machine: one installs, the others wait
+        if is_installed(base):
+            return base
+        return install(source, dest=base, progress=progress)
+
+
+@contextmanager
+def _install_lock(folder: Path) -> Iterator[None]:
+    """An advisory lock on ``folder/.install.lock`` where the platform has flock.
+
+    Without it (Windows, some network disks) concurrent installs stay correct,
+    each file being renamed into place whole; they only do the work twice.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fh = open(folder / ".install.lock", "a")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise BoundariesError(f"Cannot create the boundaries folder {folder}: {e}") from e
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            pass
+        yield
+    finally:
+        fh.close()  # releases the lock
 
 
 INSTALL_HINT = (

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,30 @@ def test_ensure_installed_does_nothing_when_installed(boundaries, monkeypatch):
 
     monkeypatch.setattr(b, "install", no_install)
     assert b.ensure_installed("http://127.0.0.1:9/never", dir=boundaries) == boundaries
+
+
+def test_workers_ensuring_at_once_install_once(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_install(source, *, dest, progress=None):
+        calls.append(source)
+        time.sleep(0.3)  # long enough for the others to arrive
+        for layer in b.LAYERS:
+            (dest / f"{layer}.parquet").write_bytes(b"x")
+        return dest
+
+    monkeypatch.setattr(b, "install", fake_install)
+    dest = tmp_path / "boundaries"
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(b.ensure_installed("src", dir=dest)))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [dest] * 4
+    if sys.platform != "win32":
+        assert calls == ["src"]
 
 
 @needs_mirror
