@@ -229,7 +229,10 @@ def _load_cached(base: str, key: str, tolerance: float, scale: int) -> MapGeomet
 
 
 def load_map_geometry(
-    *, tolerance: float = DEFAULT_TOLERANCE, scale: int = DEFAULT_SCALE, dir: str | os.PathLike | None = None
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    scale: int = DEFAULT_SCALE,
+    dir: str | os.PathLike | None = None,
 ) -> MapGeometry:
     """The installed districts (in ``dir``, default the boundaries folder), simplified and
     encoded; cached on disk beside them and in memory."""
