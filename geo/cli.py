@@ -448,7 +448,9 @@ def boundaries() -> None:
 def boundaries_install(source):
     """Install from SOURCE: a folder of the zips, a zip, or an http(s) URL.
 
-    Default: $TCMAP_BOUNDARIES_SOURCE, else the public URL in data/boundaries/manifest.json.
+    Default: $TCMAP_BOUNDARIES_SOURCE, else the public URL in the boundaries manifest.
+    Installs into $TCMAP_BOUNDARIES_DIR, else $TCMAP_HOME/boundaries, else the user
+    data folder (~/.local/share/tcmap/boundaries on Linux); prints that folder.
     """
     from geo.places.boundaries import BoundariesError, install
 

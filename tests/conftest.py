@@ -1,9 +1,10 @@
 """Shared fixtures.
 
 Fixture data is made by code in temporary folders. The one exception is the
-official boundaries, which are installed (never committed): the ``boundaries``
-fixture installs them once from ``$TCMAP_BOUNDARIES_SOURCE`` or the
-``../shared/data/boundaries`` mirror beside the checkout when they are missing.
+official boundaries, which are installed (never committed), in the folder tcmap
+uses (``geo.places.boundaries.cache_dir()``): the ``boundaries`` fixture installs
+them once from ``$TCMAP_BOUNDARIES_SOURCE`` or the ``../shared/data/boundaries``
+mirror beside the checkout when they are missing.
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ def gazetteer(boundaries):
 
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_configure(config) -> None:
+    """Pin the boundaries folder for the session.
+
+    It is the folder tcmap would use here (``$TCMAP_BOUNDARIES_DIR``, else
+    ``$TCMAP_HOME/boundaries``, else the user data folder); pinning it keeps the
+    boundaries found by tests that point ``$TCMAP_HOME`` at a temporary store,
+    and by the processes they start.
+    """
+    from geo.places import boundaries as b
+
+    os.environ[b.ENV_DIR] = str(b.cache_dir())
 
 
 def pytest_sessionstart(session) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -136,9 +137,15 @@ def geometry_script() -> Path:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / name
             if not path.is_file() or path.read_bytes() != body:
-                tmp = folder / f".{name}.tmp"
-                tmp.write_bytes(body)
-                tmp.replace(path)
+                # a file of its own, then an atomic rename: safe when several processes write it
+                fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+                try:
+                    with os.fdopen(fd, "wb") as fh:
+                        fh.write(body)
+                    os.chmod(tmp, 0o644)  # readable like any other cache file
+                    os.replace(tmp, path)
+                finally:
+                    Path(tmp).unlink(missing_ok=True)
                 for old in folder.glob("districts-*.js"):  # shapes of an earlier install
                     if old != path:
                         old.unlink(missing_ok=True)

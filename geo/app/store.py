@@ -12,8 +12,9 @@ lose nothing:
 - analyst work (overrides, rejections) lives in tables of its own, keyed by
   what the analyst saw, so re-extracting an article never erases it.
 
-The data folder is ``$TCMAP_HOME`` (default ``~/.local/share/tcmap``); the
-database is ``tcmap.sqlite3`` inside it.
+The data folder is ``$TCMAP_HOME`` (default: the per-user data folder,
+``~/.local/share/tcmap`` on Linux; see ``geo.paths``); the database is
+``tcmap.sqlite3`` inside it, beside ``boundaries/``.
 
 Example
 -------
@@ -150,9 +151,10 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def default_home() -> Path:
-    """The data folder: ``$TCMAP_HOME`` or ``~/.local/share/tcmap``."""
-    env = os.environ.get(ENV_HOME)
-    return Path(env).expanduser() if env else Path.home() / ".local" / "share" / "tcmap"
+    """The data folder: ``$TCMAP_HOME``, else the per-user data folder (``geo.paths``)."""
+    from geo.paths import tcmap_home
+
+    return tcmap_home()
 
 
 def content_hash(text: str) -> str:

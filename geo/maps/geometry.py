@@ -208,28 +208,40 @@ def _load_cached(base: str, key: str, tolerance: float, scale: int) -> MapGeomet
                 return MapGeometry.from_json(raw["geometry"])
         except (OSError, ValueError, KeyError):
             pass  # a broken or foreign cache file is rebuilt below
-    geom = build_map_geometry(load_districts(), tolerance=tolerance, scale=scale)
+    geom = build_map_geometry(load_districts(base), tolerance=tolerance, scale=scale)
     payload = json.dumps({"key": key, "geometry": geom.to_json()}, separators=(",", ":"))
+    # A file of its own, then an atomic rename: processes building it at once
+    # (workers, the app and a command) each replace a whole file, never half of one.
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=base, prefix=".mapgeom-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(payload)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; other users may share the folder
         os.replace(tmp, cache)
+        tmp = None
     except OSError:
         pass  # a read-only cache folder only costs the rebuild next time
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
     return geom
 
 
 def load_map_geometry(
-    *, tolerance: float = DEFAULT_TOLERANCE, scale: int = DEFAULT_SCALE
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    scale: int = DEFAULT_SCALE,
+    dir: str | os.PathLike | None = None,
 ) -> MapGeometry:
-    """The installed districts, simplified and encoded; cached on disk and in memory."""
-    from geo.places.boundaries import INSTALL_HINT, BoundariesNotInstalled, cache_dir
+    """The installed districts (in ``dir``, default the boundaries folder), simplified and
+    encoded; cached on disk beside them and in memory."""
+    from geo.places.boundaries import BoundariesNotInstalled, cache_dir, install_hint
 
-    base = cache_dir()
+    base = cache_dir(dir)
     src = base / "districts.parquet"
     if not src.is_file():
-        raise BoundariesNotInstalled(f"{INSTALL_HINT}\n(missing: {src})")
+        raise BoundariesNotInstalled(f"{install_hint(dir)}\n(missing: {src})")
     return _load_cached(str(base), _source_key(src), float(tolerance), int(scale))
 
 

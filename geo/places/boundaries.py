@@ -1,11 +1,26 @@
 """Install and load the OCHA/AGCHO 2018 administrative boundaries.
 
 The boundary files are never committed. ``install`` copies or downloads the
-three zipped shapefiles named in the committed manifest
-(``data/boundaries/manifest.json``), checks each against its sha256, and
-converts them once to GeoParquet in an ignored cache so every later load is
-fast. ``load_districts`` and friends read that cache and nothing else: the
+three zipped shapefiles named in the manifest (``geo/data/boundaries_manifest.json``,
+package data, so it ships in the wheel), checks each against its sha256, and
+converts them once to GeoParquet in the boundaries folder so every later load is
+fast. ``load_districts`` and friends read that folder and nothing else: the
 only network access in tcmap is here, in ``install``.
+
+The boundaries folder (``cache_dir()``), first match wins:
+
+1. the ``dir`` argument of the loaders (``load_districts(dir=...)``);
+2. the folder given to ``use_dir(path)`` in this process;
+3. ``$TCMAP_BOUNDARIES_DIR``;
+4. ``$TCMAP_HOME/boundaries``;
+5. ``boundaries/`` in the per-user data folder (``geo.paths.user_data_dir()``,
+   ``~/.local/share/tcmap/boundaries`` on Linux), beside the store.
+
+The gazetteer, map-geometry and geocoder caches live in the same folder, never in
+site-packages or the checkout. A process that runs tcmap for someone else (a
+Dask worker) is pointed at the boundaries with ``use_dir(path)`` or the
+environment variable, or installs them itself with
+``ensure_installed(source, dir=...)`` from a folder or URL the client passes.
 """
 
 from __future__ import annotations
@@ -18,7 +33,8 @@ import tempfile
 import urllib.parse
 import urllib.request
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,10 +43,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # geopandas is heavy; import it where it is used
     import geopandas as gpd
 
-REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "boundaries"
-MANIFEST_NAME = "manifest.json"
+MANIFEST_PACKAGE = "geo.data"
+MANIFEST_NAME = "boundaries_manifest.json"
 ENV_SOURCE = "TCMAP_BOUNDARIES_SOURCE"
 ENV_DIR = "TCMAP_BOUNDARIES_DIR"
+SUBDIR = "boundaries"  # inside $TCMAP_HOME or the user data folder
 LAYERS = ("country", "provinces", "districts")
 DOWNLOAD_CHUNK = 1 << 16
 
@@ -66,14 +83,16 @@ class Manifest:
         raise KeyError(layer)
 
 
-def manifest_path() -> Path:
-    """The committed manifest (always in the repository's data/boundaries)."""
-    return REPO_DATA / MANIFEST_NAME
+def manifest_text() -> str:
+    """The manifest, read from the installed package (``geo/data/boundaries_manifest.json``)."""
+    from importlib.resources import files
+
+    return files(MANIFEST_PACKAGE).joinpath(MANIFEST_NAME).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def read_manifest() -> Manifest:
-    raw = json.loads(manifest_path().read_text(encoding="utf-8"))
+    raw = json.loads(manifest_text())
     files = tuple(ManifestFile(**f) for f in raw["files"])
     return Manifest(
         dataset=raw["dataset"],
@@ -84,10 +103,48 @@ def read_manifest() -> Manifest:
     )
 
 
-def cache_dir() -> Path:
-    """Where the converted boundaries live: ``$TCMAP_BOUNDARIES_DIR`` or data/boundaries/cache."""
-    env = os.environ.get(ENV_DIR)
-    return Path(env) if env else REPO_DATA / "cache"
+_use_dir: Path | None = None
+
+
+def use_dir(path: str | os.PathLike | None) -> None:
+    """Load the boundaries from ``path`` in this process from now on (None: back to the default).
+
+    For a process tcmap runs in on someone else's behalf, a Dask worker for
+    one: ``client.run(use_dir, path)`` or a worker plugin calling it points every
+    loader, the gazetteer and the map geometry at a folder the client chose.
+    """
+    global _use_dir
+    _use_dir = Path(path).expanduser() if path is not None else None
+
+
+def cache_dir(dir: str | os.PathLike | None = None) -> Path:
+    """The boundaries folder: ``dir``, ``use_dir()``, ``$TCMAP_BOUNDARIES_DIR``,
+    ``$TCMAP_HOME/boundaries``, else ``boundaries`` in the per-user data folder."""
+    if dir is not None:
+        return Path(dir).expanduser()
+    if _use_dir is not None:
+        return _use_dir
+    env = os.environ.get(ENV_DIR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    from geo.paths import tcmap_home
+
+    return tcmap_home() / SUBDIR
+
+
+def where_from(dir: str | os.PathLike | None = None) -> str:
+    """Why ``cache_dir(dir)`` is that folder, for messages: which setting chose it."""
+    if dir is not None and Path(dir).expanduser() != cache_dir():
+        return "the folder passed by the caller"
+    if _use_dir is not None:
+        return "the folder set by use_dir()"
+    if os.environ.get(ENV_DIR, "").strip():
+        return f"from ${ENV_DIR}"
+    from geo.paths import ENV_HOME
+
+    if os.environ.get(ENV_HOME, "").strip():
+        return f"from ${ENV_HOME}"
+    return f"the per-user data folder; set ${ENV_DIR} or ${ENV_HOME} to use another"
 
 
 def default_source() -> str:
@@ -206,19 +263,28 @@ def install(
     dest: Path | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Path:
-    """Fetch, verify and convert the boundaries; return the cache folder.
+    """Fetch, verify and convert the boundaries into ``dest`` (default ``cache_dir()``); return it.
 
-    Nothing in ``dest`` changes unless every file verifies: the new cache is
-    built in a temporary folder and moved into place at the end.
+    Nothing in ``dest`` changes unless every file verifies: the layers are
+    built in a temporary folder inside ``dest`` and each is then moved into
+    place with an atomic rename, ``installed.json`` last. A process loading the
+    boundaries meanwhile, or a second install running at the same time (two
+    workers on one machine), sees a whole old file or a whole new one; the
+    manifest pins the content, so both hold the same data. Other files in
+    ``dest`` (the gazetteer and geometry caches, keyed on the installed files,
+    the geocoder's answers) are left alone.
     """
     import geopandas as gpd
 
     say = progress or (lambda _msg: None)
     manifest = read_manifest()
     source = source or default_source()
-    dest = Path(dest) if dest else cache_dir()
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".install-") as tmp:
+    dest = Path(dest).expanduser() if dest else cache_dir()
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BoundariesError(f"Cannot create the boundaries folder {dest}: {e}") from e
+    with tempfile.TemporaryDirectory(dir=dest, prefix=".install-") as tmp:
         work = Path(tmp)
         say(f"Fetching boundaries from {source}")
         found = _gather(source, work, manifest)
@@ -226,7 +292,8 @@ def install(
         if missing:
             raise BoundariesError(
                 f"Boundary source {source} lacks {', '.join(missing)}; "
-                "it must hold the three AGCHO zips named in data/boundaries/manifest.json."
+                "it must hold the three AGCHO zips named in tcmap's boundaries manifest: "
+                + ", ".join(f.name for f in manifest.files) + "."
             )
         built = work / "built"
         built.mkdir()
@@ -246,53 +313,111 @@ def install(
             json.dumps({"source": source, "files": [f.name for f in manifest.files]}, indent=2),
             encoding="utf-8",
         )
-        if dest.exists():
-            shutil.rmtree(dest)
-        shutil.move(str(built), dest)
+        for name in [f"{f.layer}.parquet" for f in manifest.files] + ["installed.json"]:
+            os.replace(built / name, dest / name)
     _load_layer.cache_clear()
     say(f"Installed boundaries into {dest}")
     return dest
 
 
-def is_installed(path: Path | None = None) -> bool:
-    base = Path(path) if path else cache_dir()
+def is_installed(path: str | os.PathLike | None = None) -> bool:
+    """True when the boundaries folder (``path``, else ``cache_dir()``) holds every layer."""
+    base = cache_dir(path)
     return all((base / f"{layer}.parquet").is_file() for layer in LAYERS)
+
+
+def ensure_installed(
+    source: str | None = None,
+    *,
+    dir: str | os.PathLike | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """The boundaries folder, after installing into it from ``source`` if it lacks them.
+
+    For a process that may start on a machine of its own (a Dask worker): the
+    client passes ``source`` (a folder of the zips, a zip or an http(s) URL the
+    worker can reach) and, if it likes, the folder ``dir``; a worker whose
+    machine has them already does nothing.
+    """
+    base = cache_dir(dir)
+    if is_installed(base):
+        return base
+    with _install_lock(base):  # workers of one machine: one installs, the others wait
+        if is_installed(base):
+            return base
+        return install(source, dest=base, progress=progress)
+
+
+@contextmanager
+def _install_lock(folder: Path) -> Iterator[None]:
+    """An advisory lock on ``folder/.install.lock`` where the platform has flock.
+
+    Without it (Windows, some network disks) concurrent installs stay correct,
+    each file being renamed into place whole; they only do the work twice.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fh = open(folder / ".install.lock", "a")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise BoundariesError(f"Cannot create the boundaries folder {folder}: {e}") from e
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            pass
+        yield
+    finally:
+        fh.close()  # releases the lock
 
 
 INSTALL_HINT = (
     "The district boundaries are not installed. Run:\n"
     "    tcmap boundaries install /path/to/folder/with/the/AGCHO/zips\n"
-    "(or `tcmap boundaries install` to download them, or `make setup`, which installs them "
-    "from ../shared/data/boundaries when that folder exists)."
+    "(or `tcmap boundaries install` to download them, or `make setup` in a checkout, which "
+    "installs them from ../shared/data/boundaries when that folder exists)."
 )
+
+
+def install_hint(dir: str | os.PathLike | None = None) -> str:
+    """What to run when the boundaries are missing, naming the folder looked in."""
+    folder = cache_dir(dir)
+    return (
+        f"The district boundaries are not installed in {folder} ({where_from(dir)}). Run:\n"
+        "    tcmap boundaries install /path/to/folder/with/the/AGCHO/zips\n"
+        "(or `tcmap boundaries install` to download them); with the same settings it installs "
+        "into that folder. In a checkout, `make setup` does it."
+    )
 
 
 @lru_cache(maxsize=8)
 def _load_layer(layer: str, base: str) -> gpd.GeoDataFrame:
     import geopandas as gpd
 
-    path = Path(base) / f"{layer}.parquet"
-    if not path.is_file():
-        raise BoundariesNotInstalled(f"{INSTALL_HINT}\n(missing: {path})")
-    return gpd.read_parquet(path)
+    return gpd.read_parquet(Path(base) / f"{layer}.parquet")
 
 
-def load_layer(layer: str) -> gpd.GeoDataFrame:
-    """Read one converted layer; a copy, so callers may modify it."""
+def load_layer(layer: str, dir: str | os.PathLike | None = None) -> gpd.GeoDataFrame:
+    """Read one converted layer from ``dir`` (default ``cache_dir()``); a copy, so callers may modify it."""
     if layer not in LAYERS:
         raise ValueError(f"Expected one of {LAYERS} for layer, instead got: {layer!r}.")
-    return _load_layer(layer, str(cache_dir())).copy()
+    base = cache_dir(dir)
+    path = base / f"{layer}.parquet"
+    if not path.is_file():
+        raise BoundariesNotInstalled(f"{install_hint(dir)}\n(missing: {path})")
+    return _load_layer(layer, str(base)).copy()
 
 
-def load_districts() -> gpd.GeoDataFrame:
+def load_districts(dir: str | os.PathLike | None = None) -> gpd.GeoDataFrame:
     """The 399 districts: adm2_pcode, adm2_name, alternative names, adm1_pcode, adm1_name, geometry."""
-    return load_layer("districts")
+    return load_layer("districts", dir)
 
 
-def load_provinces() -> gpd.GeoDataFrame:
+def load_provinces(dir: str | os.PathLike | None = None) -> gpd.GeoDataFrame:
     """The 34 provinces: adm1_pcode, adm1_name, geometry."""
-    return load_layer("provinces")
+    return load_layer("provinces", dir)
 
 
-def load_country() -> gpd.GeoDataFrame:
-    return load_layer("country")
+def load_country(dir: str | os.PathLike | None = None) -> gpd.GeoDataFrame:
+    return load_layer("country", dir)

@@ -29,7 +29,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import re
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -326,15 +328,15 @@ _CITY_NAMES = {  # capitals whose usual English name differs from the AGCHO dist
 }
 
 
-def build_gazetteer() -> Gazetteer:
+def build_gazetteer(boundaries_dir: str | Path | None = None) -> Gazetteer:
     """Build the gazetteer from the installed boundaries, the CSVs and GeoNames (slow)."""
     from shapely.geometry import Point
 
     from geo.places.boundaries import load_country, load_districts, load_provinces
 
-    districts = load_districts()
-    provinces = load_provinces()
-    country = load_country().geometry.union_all()
+    districts = load_districts(boundaries_dir)
+    provinces = load_provinces(boundaries_dir)
+    country = load_country(boundaries_dir).geometry.union_all()
     b = _Builder()
     sindex = districts.sindex
 
@@ -635,23 +637,46 @@ def _load_cached(cache_path: str) -> Gazetteer:
                 return Gazetteer.from_json(raw)
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged cache is rebuilt below
-    gaz = build_gazetteer()
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(".tmp")
-        tmp.write_text(json.dumps(gaz.to_json(), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(p)
-        for old in p.parent.glob("gazetteer-*.json"):
-            if old != p:
-                old.unlink(missing_ok=True)  # caches of earlier inputs are never read again
-    except OSError:
-        pass  # a read-only cache folder only costs speed
+    gaz = build_gazetteer(p.parent)
+    _write_cache(p, json.dumps(gaz.to_json(), ensure_ascii=False))
     return gaz
 
 
-def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per input set and cached on disk and per process."""
+KEEP_OTHER_CACHES = 3
+
+
+def _write_cache(p: Path, payload: str) -> None:
+    """Write the cache through a file of its own and an atomic rename.
+
+    Several processes (workers, the app, a command) may build it at once: each
+    replaces a whole file, never half of one. The folder may be shared by several
+    tcmap versions (checkouts, venvs), each with its own key, so the few newest
+    caches of other keys are kept and only older ones are removed.
+    """
+    tmp = None
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; other users may share the folder
+        os.replace(tmp, p)
+        tmp = None
+        others = sorted((q for q in p.parent.glob("gazetteer-*.json") if q != p),
+                        key=lambda q: q.stat().st_mtime, reverse=True)
+        for old in others[KEEP_OTHER_CACHES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def load_gazetteer(boundaries_dir: str | Path | None = None) -> Gazetteer:
+    """The gazetteer, built once per input set and cached on disk (beside the boundaries,
+    ``boundaries_dir`` or ``cache_dir()``) and per process."""
     from geo.places.boundaries import cache_dir
 
-    base = cache_dir()
+    base = cache_dir(boundaries_dir)
     return _load_cached(str(base / f"gazetteer-{_input_hash(base)}.json"))
