@@ -29,6 +29,11 @@ _BOUNDARY = re.compile(
 )
 
 
+# "Also captured were Sayghan and Shibar": the verb fronted, its places after "were"
+_FRONTED_VERB = re.compile(r"\s*(?:also\s+|and\s+|likewise\s+)?", re.IGNORECASE)
+_WERE = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?(?:the\s+)?(?:(?:districts?|towns?|cities|city)\s+of\s+)?", re.IGNORECASE)
+
+
 # "all but two districts of": no new clause
 _ALL_BUT = re.compile(r"\ball\s+but\b", re.IGNORECASE)
 
@@ -92,7 +97,8 @@ def link_cues(text: str, cues: list[Cue], targets: list[Target], doc: Any = None
             object_side = cue.mode in ("object", "both") and not cue.passive
             subject_side = cue.mode == "subject" or cue.passive
             including = bool(_INCLUDING.search(text[max(0, g_start - 40):g_start])
-                             or _EXCEPT.search(text, max(0, g_start - 30), g_start))
+                             or _EXCEPT.search(text, max(0, g_start - 30), g_start)
+                             or (_FRONTED_VERB.fullmatch(text[:cue.start]) and _WERE.fullmatch(text[cue.end:g_start])))
             if (object_side or including) and cue.end <= g_start:
                 gap_text = text[cue.end:g_start]
                 if _any_cue_between(cues, cue.end, g_start):

@@ -343,6 +343,8 @@ def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
         want = lambda t: t.place.kind in ("city", "town", "crossing") or t.place.level == "district"
     elif "crossing" in a or "port" in a:
         want = lambda t: t.place.kind == "crossing"
+    elif "capital" in a or "provincial cent" in a:
+        want = lambda t: t.place.kind == "city" or t.noun == "city"
     elif "city" in a or "town" in a:
         want = lambda t: t.place.kind in ("city", "town") or t.noun in ("city", "town")
     elif "district" in a or a.endswith("dac"):

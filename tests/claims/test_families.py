@@ -163,3 +163,18 @@ def test_a_relative_clause_is_its_own_claim_with_its_own_date(gazetteer) -> None
     claims = extract_article(Article("t", text, MON, "header"), gazetteer=gazetteer).claims
     got = {(c.adm2_pcode, c.controller): c.event_date for c in claims}
     assert got == {("AF1901", "taliban"): "2015-09-01", ("AF1901", "contested"): "2021-08-09"}
+
+
+# 6. Antecedents: "the provincial capital" is the capital told of before; a verb fronted before its places
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lashkar Gah is under pressure. The Taliban entered the provincial capital on Monday.",
+         {("AF3001", "contested")}),
+        ("Heavy fighting raged in Nad Ali district. The Taliban later captured the district centre.",
+         {("AF3002", "contested"), ("AF3002", "taliban")}),
+        ("Also captured were Sayghan and Shibar.", {("AF1003", "taliban"), ("AF1002", "taliban")}),
+    ],
+)
+def test_antecedents(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
