@@ -34,6 +34,7 @@ from typing import Any
 
 from geo.claims.dates import find_dateline, find_dates, resolve, years_in
 from geo.claims.event_dates import align_event_dates, claim_date, dedupe
+from geo.ingest.articles import published_month
 from geo.models import ArticleResult, Claim, CountClaim, claim_place
 
 # Reports of the same event appear within about a week of it.
@@ -214,15 +215,18 @@ def _from_text(text: str, year: int | None) -> tuple[date, str] | None:
 
 
 def redate(r: ArticleResult, published: date | None, reason: str | None, *,
-           year: int | None) -> ArticleResult:
-    """The result with a new publication date and every claim re-dated against it."""
+           year: int | None, month: tuple[int, int] | None = None) -> ArticleResult:
+    """The result with a new publication date and every claim re-dated against it.
+
+    ``month`` is the month an article is dated to when it has no day.
+    """
     article = r.article
     if published is not None:
         article = replace(article, published=published, published_source="inferred",
                           published_reason=reason)
     claims = []
     for c in r.claims:
-        d = claim_date(article.text, c.extra, article.published, year)
+        d = claim_date(article.text, c.extra, article.published, year, month=month)
         extra = dict(c.extra)
         if d.year_inferred:
             extra["year_inferred"] = True
@@ -260,12 +264,16 @@ def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
         if r.article.published is not None:
             out.append(r)
             continue
-        events = _from_events(r, index, year)
-        found = _from_dateline(r.article.text, year, events[0] if events else None) \
-            or _from_byline(r.article.text, year) or events \
-            or _from_text(r.article.text, year)
+        month = published_month(r.article)
+        own_year = month[0] if month else year
+        events = _from_events(r, index, own_year)
+        found = _from_dateline(r.article.text, own_year, events[0] if events else None) \
+            or _from_byline(r.article.text, own_year) or events \
+            or _from_text(r.article.text, own_year)
+        if found is not None and month is not None and (found[0].year, found[0].month) != month:
+            found = None  # a day outside the month the article's date line gives
         if found is None:
-            out.append(redate(r, None, None, year=year) if year else r)
+            out.append(redate(r, None, None, year=own_year, month=month) if own_year else r)
         else:
             out.append(redate(r, found[0], found[1], year=found[0].year))
     return out

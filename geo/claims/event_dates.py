@@ -28,13 +28,25 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
 def claim_date(text: str, extra: dict[str, Any], published: date | None,
-               year_hint: int | None = None) -> ResolvedDate:
+               year_hint: int | None = None, *, month: tuple[int, int] | None = None) -> ResolvedDate:
     """The event date of a claim, from its sentence, else the lead, else the article date.
 
     ``extra`` holds what extraction recorded: the sentence span, the cue
     offset, whether the claim states a standing state, and the lead event's
     date expression. Re-run with a new ``published`` when it is inferred.
+    ``month`` is the (year, month) of an article dated only to a month: a
+    claim the text does not date otherwise gets that month, with precision
+    ``month``, rather than no date or an invented day.
     """
+    got = _claim_date(text, extra, published, year_hint if year_hint or not month else month[0])
+    if got.date is None and month is not None and published is None and not got.historical:
+        return ResolvedDate(date(month[0], month[1], 1), "month",
+                            f"{got.reason}: the article's month {month[0]:04d}-{month[1]:02d}")
+    return got
+
+
+def _claim_date(text: str, extra: dict[str, Any], published: date | None,
+                year_hint: int | None = None) -> ResolvedDate:
     if "sentence_span" not in extra:  # a claim read back from elsewhere: nothing to re-resolve
         if published is None:
             return ResolvedDate(None, "unknown", "no date context recorded and no article date")
