@@ -10,7 +10,8 @@ against one. Two sources of evidence, in this order:
    agrees with the most events wins.
 2. The article's own text: "today, June 28", or a
    weekday written with its day and month ("Saturday 10 July"), which pins
-   the year.
+   the year, or else the latest full date the text writes that falls on a
+   weekday it names ("on Monday" and, in a caption, "September 6, 2021").
 
 A wire dateline opening the article ("KABUL, July 5 (Reuters) -", "SAR-E-PUL,
 June 30 (Pajhwok):") is the publication day itself and is read before either
@@ -211,7 +212,31 @@ def _from_text(text: str, year: int | None) -> tuple[date, str] | None:
     if found:
         d, written = max(found)
         return d, f"latest day written with its weekday in the text: '{written}'"
-    return None
+    return _from_named_weekday(text[:20000])
+
+
+def _from_named_weekday(text: str) -> tuple[date, str] | None:
+    """The latest full date written in the text that falls on a weekday the text names.
+
+    "The Taliban claimed victory on Monday" in a text that also writes
+    "September 6, 2021" (a Monday, in a caption or a later paragraph): the
+    report is of that day. Only dates with their year count.
+    """
+    exprs = find_dates(text)
+    named = {e.weekday: e.text for e in exprs if e.kind == "weekday" and e.weekday is not None}
+    best: tuple[date, str, str] | None = None
+    for e in exprs:
+        if e.kind != "absolute" or not e.year or e.since:
+            continue
+        got = resolve(e, None)
+        if got.date is None or got.date.weekday() not in named:
+            continue
+        if best is None or got.date > best[0]:
+            best = (got.date, e.text, named[got.date.weekday()])
+    if best is None:
+        return None
+    return best[0], (f"latest full date written in the text ('{best[1].strip()}'), "
+                     f"a {best[0]:%A} as the text's '{best[2].strip()}'")
 
 
 def redate(r: ArticleResult, published: date | None, reason: str | None, *,

@@ -207,3 +207,34 @@ def test_a_day_outside_the_month_of_the_date_line_is_not_taken(gazetteer) -> Non
     got = _run(gazetteer, _read(" date 2021-08 The militants overran Torghundi early on Saturday 10 July."))["m"]
     assert got.article.published is None
     assert [(c.event_date, c.time_precision) for c in got.claims] == [("2021-07-10", "day")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a caption's full date falls on the weekday the report names
+        ("The Taliban captured Nerkh district on Monday. A picture taken on March 1, 2021 shows the "
+         "district centre.", date(2021, 3, 1), {"Nerkh": "2021-03-01"}),
+        # the latest such date wins; 'last Wednesday' is counted back from it
+        ("The Taliban captured Nerkh district last Wednesday. An archive photo from May 5, 2010. The "
+         "army said it retook Qadis district on March 7, 2021, and secured it Sunday morning.",
+         date(2021, 3, 7), {"Nerkh": "2021-03-03", "Qadis": "2021-03-07"}),
+    ],
+)
+def test_a_full_date_on_a_weekday_the_text_names_dates_the_article(gazetteer, text: str, published: date,
+                                                                     expected: dict) -> None:
+    got = _run(gazetteer, Article("u", text))["u"]
+    assert got.article.published == published
+    assert "latest full date written in the text" in (got.article.published_reason or "")
+    assert {c.place_name: c.event_date for c in got.claims} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the weekday named is not the weekday of the date written
+    "The Taliban captured Nerkh district on Tuesday. A picture taken on March 1, 2021 shows the centre.",
+    # a date without its year says nothing about the year
+    "The Taliban captured Nerkh district on Monday. A picture taken on March 1 shows the centre.",
+])
+def test_a_full_date_on_another_weekday_dates_nothing(gazetteer, text: str) -> None:
+    got = _run(gazetteer, Article("u", text))["u"]
+    assert got.article.published is None
