@@ -91,7 +91,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("year", r"\b(?:in|during|since|by|back\s+in|until)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR
          + r"(?![\d,.-]\d)\b"),
         ("weekday", r"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|last|this|since)\s+)?"
-         + _WEEKDAY + r"(?:['’]s)?" + _PART + r"\b"),
+         + _WEEKDAY + r"(?:['’]s)?" + _PART + r"(?P<oflw>\s+of\s+(?:last|the\s+previous)\s+week)?\b"),
         ("rel", (r"\b(?P<rel>the day before yesterday|the next day|the following day|a day later|"
          r"the previous day|the day before|a day earlier|the previous (?:night|evening)|the night before|"
          r"(?:over|during|at|on) the weekend|"
@@ -105,7 +105,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          r"in recent days|in recent weeks|recent days|"
          r"(?:earlier|later) this month|this month|last month|the previous month|"
          r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) days? (?:ago|earlier|before)|"
-         r"(?:a|one|two|three|four|\d) weeks? ago|"
+         r"(?:a|one|two|three|four|\d) weeks? (?:ago|earlier)|"
          r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)|"
          r"last year|the previous year|a year earlier)\b")),
     ]
@@ -137,10 +137,12 @@ def _relative(text: str) -> tuple[int | None, str | None]:
     if t in ("today", "tonight", "this morning", "this afternoon", "this evening",
              "earlier today", "overnight") or "hours" in t:
         return 0, None
-    m = re.match(r"(\w+) (days?|weeks?) (?:ago|earlier|before)", t)
+    m = re.match(r"(\w+) (days?|weeks?) (ago|earlier|before)", t)
     if m:
         n = _NUM_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 1)
-        return (n * 7 if m.group(2).startswith("week") else n), None
+        days = n * 7 if m.group(2).startswith("week") else n
+        # "ago" counts from the day of writing; "two days earlier" from the day the story is at
+        return days, ("days_earlier" if m.group(3) == "earlier" else None)
     if "last week" in t or "previous week" in t:
         return None, "last_week"
     if "this week" in t:
@@ -218,9 +220,9 @@ def _make(name: str, m: re.Match[str]) -> DateExpr | None:
             return None
         return DateExpr("year", s, e, text, year=year, since=text.lower().startswith("since"))
     if name == "weekday":
+        period = "of_last_week" if g.get("oflw") else ("last" if text.lower().startswith("last ") else None)
         return DateExpr("weekday", s, e, text, weekday=wd,
-                        since=text.lower().startswith("since"),
-                        period="last" if text.lower().startswith("last ") else None)
+                        since=text.lower().startswith("since"), period=period)
     offset, period = _relative(g["rel"])
     return DateExpr("relative", s, e, text, offset=offset, period=period)
 
@@ -300,6 +302,9 @@ def resolve(expr: DateExpr, published: date | None, *,
         return ResolvedDate(published, "unknown", f"'{expr.text}': the article's own year")
     if published is None:
         return ResolvedDate(None, "unknown", f"'{expr.text}': article date unknown")
+    if expr.kind == "weekday" and expr.weekday is not None and expr.period == "of_last_week":
+        d = published - timedelta(days=published.weekday() + 7 - expr.weekday)
+        return ResolvedDate(d, "day", f"'{expr.text}' = {d:%A} of the week before {published}")
     if expr.kind == "weekday" and expr.weekday is not None:
         d = latest_weekday(expr.weekday, published)
         if expr.period == "last" and d == published:
@@ -349,7 +354,7 @@ def resolve_date(text: str, published: date | None, *, near: int | None = None,
 
 
 # Expressions counted from the day the story is at, not from the day of writing.
-ANCHORED = ("next_day", "prev_day", "preceding_days")
+ANCHORED = ("next_day", "prev_day", "preceding_days", "days_earlier")
 
 
 def resolve_among(exprs: list[DateExpr], expr: DateExpr, published: date | None, *,
@@ -361,16 +366,18 @@ def resolve_among(exprs: list[DateExpr], expr: DateExpr, published: date | None,
     from when the sentence itself names no day before them.
     """
     if expr.period in ANCHORED:
-        step = {"next_day": 1, "prev_day": -1, "preceding_days": -1}[expr.period]
+        step = {"next_day": 1, "prev_day": -1, "preceding_days": -1}.get(expr.period, -(expr.offset or 0))
         before = [e for e in exprs if e.end <= expr.start and e.period not in ANCHORED
                   and (e.kind in ("absolute", "weekday") or e.offset is not None)]
         base = resolve(before[-1], published, year_hint=year_hint) if before else anchor
         if base is None or base.date is None or base.precision != "day":
-            if expr.period == "preceding_days" or (step == -1 and published is not None):
-                return resolve(expr, published, year_hint=year_hint) if expr.period == "preceding_days" \
-                    else ResolvedDate(published - timedelta(days=1), "day", f"'{expr.text}' from {published}")
+            if expr.period in ("preceding_days", "days_earlier"):
+                return resolve(expr, published, year_hint=year_hint)  # counted from the article date
+            if step == -1 and published is not None:
+                return ResolvedDate(published - timedelta(days=1), "day", f"'{expr.text}' from {published}")
             return ResolvedDate(None, "unknown", f"'{expr.text}': no day to count from")
-        precision: TimePrecision = "week" if expr.period == "preceding_days" else base.precision
+        precision: TimePrecision = "week" if expr.period == "preceding_days" or (
+            expr.period == "days_earlier" and "week" in expr.text.lower()) else base.precision
         return ResolvedDate(base.date + timedelta(days=step), precision,
                             f"'{expr.text}' from {base.reason}", base.year_inferred)
     return resolve(expr, published, year_hint=year_hint)

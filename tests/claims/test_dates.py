@@ -40,6 +40,8 @@ WED = date(2021, 6, 23)  # a Wednesday
         ("The offensive gathered pace last month.", date(2021, 5, 1), "month"),
         # months
         ("Districts have fallen since early May.", date(2021, 5, 1), "month"),
+        ("Fighters broke into the town on Tuesday of last week.", date(2021, 6, 15), "day"),
+        ("Fighters broke into the town on Wednesday of the previous week.", date(2021, 6, 16), "day"),
         ("The push began in mid-June.", date(2021, 6, 1), "month"),  # month precision: the 1st
         # absolute dates win over the article date
         ("Forces retook the districts on June 28.", date(2021, 6, 28), "day"),

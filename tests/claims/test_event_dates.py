@@ -44,6 +44,16 @@ def dated(gazetteer):
          ("Nerkh", "taliban"), ("2021-07-07", "day")),
         ("Qadis district fell to the Taliban on Wednesday. In the two preceding days, the insurgents had "
          "taken Nerkh district.", ("Nerkh", "taliban"), ("2021-07-06", "week")),
+        ("The Taliban captured Qadis district on Thursday. Two days earlier Nerkh district had fallen to "
+         "the Taliban.", ("Nerkh", "taliban"), ("2021-07-06", "day")),
+        ("The Taliban captured Qadis district on Monday. A week earlier Nerkh district had fallen to "
+         "the Taliban.", ("Nerkh", "taliban"), ("2021-06-28", "week")),
+        # no day named before: counted from the article date
+        ("Two days earlier Nerkh district had fallen to the Taliban.", ("Nerkh", "taliban"),
+         ("2021-07-07", "day")),
+        # "ago" counts from the day of writing, whatever day the story named
+        ("The Taliban captured Qadis district on Monday. Nerkh district fell to the Taliban two days ago.",
+         ("Nerkh", "taliban"), ("2021-07-07", "day")),
         # no day named before: "the day before" is the eve of the article
         ("The day before, the Taliban captured Nerkh district.", ("Nerkh", "taliban"), ("2021-07-08", "day")),
     ],
