@@ -25,10 +25,17 @@ Inputs
         Read with :func:`read_zip`, which refuses zip bombs and unsafe paths.
 
 Dates
-    Only the article itself (header, meta tags, JSONL field), its sidecar, or
-    the user's ``user_date`` give ``published``; never the file's mtime or
-    today. An impossible, unparseable or future date keeps the article with
-    ``published=None`` and a warning saying what was wrong.
+    Only the article itself (header, meta tags, JSONL field), its sidecar, a
+    date the page prints near its top (``find_page_date``: "Published: 9 Mar,
+    2017", "Last Updated On: June 3, 2019", a date line under the headline;
+    a site's clock above the article's own date is passed over), or the
+    user's ``user_date`` give ``published``, in that order; never the file's
+    mtime or today. The reason is kept in ``published_reason``. A header
+    that names only a month (`` date 2021-08``) leaves ``published`` empty
+    and records the month (``published_month``), so claims are dated to the
+    month, not to an invented day. An impossible, unparseable or future date
+    keeps the article with ``published=None`` and a warning saying what was
+    wrong.
 
 Ids
     The file stem for files (the member's stem inside a zip); the JSONL ``id``

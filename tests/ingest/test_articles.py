@@ -665,3 +665,18 @@ def test_a_page_date_in_the_month_of_a_month_only_line_gives_the_day() -> None:
     other = " date 2021-08\nPublished: Jul 9, 2021\n" + STORY
     result = read_text_article(other.encode(), name="m.txt", origin="m.txt", today=TODAY)
     assert isinstance(result, Article) and result.published is None
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda page: read_html_article(
+            f"<html><body><h1>Headline</h1><p>{page}</p><p>{STORY}</p></body></html>".encode(),
+            name="p.html", origin="p.html", today=TODAY),
+        lambda page: next(iter_jsonl(json.dumps({"text": f"{page}\n{STORY}"}).encode(), today=TODAY)),
+    ],
+)
+def test_html_and_jsonl_without_a_date_take_the_page_date(make) -> None:
+    result = make("Posted on 2020-05-02")
+    assert isinstance(result, Article)
+    assert result.published == date(2020, 5, 2) and result.published_source == "header"
