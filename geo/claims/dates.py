@@ -91,10 +91,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("year", r"\b(?:in|during|since|by|back\s+in|until)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR
          + r"(?![\d,.-]\d)\b"),
         ("weekday", r"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|last|this|since)\s+)?"
-         + _WEEKDAY + r"(?:['’]s)?" + _PART + r"\b"),
+         + _WEEKDAY + r"(?:['’]s)?" + _PART + r"(?P<oflw>\s+of\s+(?:last|the\s+previous)\s+week)?\b"),
         ("rel", (r"\b(?P<rel>the day before yesterday|the next day|the following day|a day later|"
          r"the previous day|the day before|a day earlier|the previous (?:night|evening)|the night before|"
          r"(?:over|during|at|on) the weekend|"
+         r"(?:in|over|during) the (?:(?:two|three|four|five|few|couple of|\d) )?(?:preceding|previous) "
+         r"(?:(?:two|three|four|five|few|\d) )?days|"
          r"the next morning|the following morning|yesterday|today|tonight|this morning|"
          r"this afternoon|this evening|last night|earlier today|overnight|"
          r"(?:in|over|during|within) the (?:past|last) (?:24|twenty-four|48|forty-eight) hours|"
@@ -103,7 +105,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          r"in recent days|in recent weeks|recent days|"
          r"(?:earlier|later) this month|this month|last month|the previous month|"
          r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) days? (?:ago|earlier|before)|"
-         r"(?:a|one|two|three|four|\d) weeks? ago|"
+         r"(?:a|one|two|three|four|\d) weeks? (?:ago|earlier)|"
          r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)|"
          r"last year|the previous year|a year earlier)\b")),
     ]
@@ -122,6 +124,8 @@ def _relative(text: str) -> tuple[int | None, str | None]:
     if t in ("the previous day", "the day before", "a day earlier", "the previous night", "the previous evening",
              "the night before"):
         return None, "prev_day"
+    if re.search(r"\b(?:preceding|previous)\b.*\bdays$", t):
+        return None, "preceding_days"
     if "year" in t:
         return None, "years_back"
     if t.endswith("weekend"):
@@ -133,10 +137,12 @@ def _relative(text: str) -> tuple[int | None, str | None]:
     if t in ("today", "tonight", "this morning", "this afternoon", "this evening",
              "earlier today", "overnight") or "hours" in t:
         return 0, None
-    m = re.match(r"(\w+) (days?|weeks?) (?:ago|earlier|before)", t)
+    m = re.match(r"(\w+) (days?|weeks?) (ago|earlier|before)", t)
     if m:
         n = _NUM_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 1)
-        return (n * 7 if m.group(2).startswith("week") else n), None
+        days = n * 7 if m.group(2).startswith("week") else n
+        # "ago" counts from the day of writing; "two days earlier" from the day the story is at
+        return days, ("days_earlier" if m.group(3) == "earlier" else None)
     if "last week" in t or "previous week" in t:
         return None, "last_week"
     if "this week" in t:
@@ -214,9 +220,9 @@ def _make(name: str, m: re.Match[str]) -> DateExpr | None:
             return None
         return DateExpr("year", s, e, text, year=year, since=text.lower().startswith("since"))
     if name == "weekday":
+        period = "of_last_week" if g.get("oflw") else ("last" if text.lower().startswith("last ") else None)
         return DateExpr("weekday", s, e, text, weekday=wd,
-                        since=text.lower().startswith("since"),
-                        period="last" if text.lower().startswith("last ") else None)
+                        since=text.lower().startswith("since"), period=period)
     offset, period = _relative(g["rel"])
     return DateExpr("relative", s, e, text, offset=offset, period=period)
 
@@ -284,10 +290,9 @@ def resolve(expr: DateExpr, published: date | None, *,
             expr.month or 1, None, None, published, year_hint)
         if year is None:
             return ResolvedDate(None, "unknown", f"'{expr.text}': year unknown")
-        day = {"mid": 15, "the middle of": 15, "late": 20}.get(expr.period or "", 1)
-        if expr.period and "end" in expr.period:
-            day = 25
-        d = _safe_date(year, expr.month or 1, day)
+        # At month precision the day is the month's first, whatever the part of it
+        # written ("late September"): the precision says the day is not known.
+        d = _safe_date(year, expr.month or 1, 1)
         return ResolvedDate(d, "month", f"'{expr.text}'", inferred and not expr.year)
     if expr.kind == "year":
         if published is not None and expr.year is not None and expr.year < published.year:
@@ -297,6 +302,9 @@ def resolve(expr: DateExpr, published: date | None, *,
         return ResolvedDate(published, "unknown", f"'{expr.text}': the article's own year")
     if published is None:
         return ResolvedDate(None, "unknown", f"'{expr.text}': article date unknown")
+    if expr.kind == "weekday" and expr.weekday is not None and expr.period == "of_last_week":
+        d = published - timedelta(days=published.weekday() + 7 - expr.weekday)
+        return ResolvedDate(d, "day", f"'{expr.text}' = {d:%A} of the week before {published}")
     if expr.kind == "weekday" and expr.weekday is not None:
         d = latest_weekday(expr.weekday, published)
         if expr.period == "last" and d == published:
@@ -315,6 +323,8 @@ def resolve(expr: DateExpr, published: date | None, *,
         return ResolvedDate(latest_weekday(5, published), "week", f"'{expr.text}': weekend up to {published}")
     if expr.period in ("next_day", "prev_day"):
         return ResolvedDate(None, "unknown", f"'{expr.text}': no day to count from")
+    if expr.period == "preceding_days":
+        return ResolvedDate(published - timedelta(days=1), "week", f"'{expr.text}': the days before {published}")
     if expr.period == "years_back":
         return ResolvedDate(None, "unknown", f"'{expr.text}': an earlier year, background", historical=True)
     if expr.period == "this_month":
@@ -343,20 +353,32 @@ def resolve_date(text: str, published: date | None, *, near: int | None = None,
     return resolve_among(exprs, best, published, year_hint=year_hint)
 
 
+# Expressions counted from the day the story is at, not from the day of writing.
+ANCHORED = ("next_day", "prev_day", "preceding_days", "days_earlier")
+
+
 def resolve_among(exprs: list[DateExpr], expr: DateExpr, published: date | None, *,
-                  year_hint: int | None = None) -> ResolvedDate:
-    """Resolve ``expr``; "the next day" counts from the expression before it."""
-    if expr.period in ("next_day", "prev_day"):
-        step = 1 if expr.period == "next_day" else -1
-        before = [e for e in exprs if e.end <= expr.start and e.period not in ("next_day", "prev_day")]
-        if not before:
-            if step == -1 and published is not None:  # "the day before": the article's eve
+                  year_hint: int | None = None, anchor: ResolvedDate | None = None) -> ResolvedDate:
+    """Resolve ``expr``; "the next day" counts from the expression before it.
+
+    ``anchor`` is the day named before the sentence (the story's day), which
+    "the following day", "a day earlier" and "in the two preceding days" count
+    from when the sentence itself names no day before them.
+    """
+    if expr.period in ANCHORED:
+        step = {"next_day": 1, "prev_day": -1, "preceding_days": -1}.get(expr.period, -(expr.offset or 0))
+        before = [e for e in exprs if e.end <= expr.start and e.period not in ANCHORED
+                  and (e.kind in ("absolute", "weekday") or e.offset is not None)]
+        base = resolve(before[-1], published, year_hint=year_hint) if before else anchor
+        if base is None or base.date is None or base.precision != "day":
+            if expr.period in ("preceding_days", "days_earlier"):
+                return resolve(expr, published, year_hint=year_hint)  # counted from the article date
+            if step == -1 and published is not None:
                 return ResolvedDate(published - timedelta(days=1), "day", f"'{expr.text}' from {published}")
             return ResolvedDate(None, "unknown", f"'{expr.text}': no day to count from")
-        base = resolve(before[-1], published, year_hint=year_hint)
-        if base.date is None:
-            return base
-        return ResolvedDate(base.date + timedelta(days=step), base.precision,
+        precision: TimePrecision = "week" if expr.period == "preceding_days" or (
+            expr.period == "days_earlier" and "week" in expr.text.lower()) else base.precision
+        return ResolvedDate(base.date + timedelta(days=step), precision,
                             f"'{expr.text}' from {base.reason}", base.year_inferred)
     return resolve(expr, published, year_hint=year_hint)
 
@@ -403,14 +425,30 @@ DATELINE = re.compile(
 )
 
 
+# A dateline without a separator at the very start of a text: "Kabul, Aug 13 Police in
+# the province said ...": a place, a comma, a day and month, and the story.
+BARE_DATELINE = re.compile(
+    r"\A[ \t]*(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)?)\s*,\s*"
+    r"(?P<date>(?:(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+[0-3]?\d"
+    r"|[0-3]?\d\s+(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?)"
+    r"(?:,?\s+(?:19|20)\d\d)?)(?![\d:])(?P<agency>)[ \t]+(?=[A-Z])",
+)
+
+
+def _datelines(text: str, within: int) -> list[re.Match[str]]:
+    bare = BARE_DATELINE.match(text)
+    if bare is not None and bare.group("place").lower() not in WEEKDAYS and \
+            bare.group("place").split()[0].lower() not in ("on", "by", "since", "until", "in"):
+        return [bare]
+    return [m for m in DATELINE.finditer(text, 0, min(len(text), within)) if _is_dateline(m)]
+
+
 def find_dateline(text: str, *, within: int = 800) -> tuple[DateExpr, re.Match[str]] | None:
     """The wire dateline among the first lines of ``text``: its date expression and match.
 
     The date's offsets in the returned expression are in ``text``.
     """
-    for m in DATELINE.finditer(text, 0, min(len(text), within)):
-        if not _is_dateline(m):
-            continue
+    for m in _datelines(text, within):
         exprs = [e for e in find_dates(m.group("date")) if e.kind == "absolute"]
         if exprs:
             e = exprs[0]
@@ -421,13 +459,16 @@ def find_dateline(text: str, *, within: int = 800) -> tuple[DateExpr, re.Match[s
 
 def _is_dateline(m: re.Match[str]) -> bool:
     """A place in capitals ("KABUL") or a named agency ("Kabul ... (ANI)"), not "On July 5 -"."""
+    if m.re is BARE_DATELINE:
+        return True
     place = m.group("place")
     return bool(m.group("agency")) or (place.upper() == place and sum(ch.isalpha() for ch in place) >= 3)
 
 
 def in_dateline(text: str, expr: DateExpr) -> bool:
     """Whether ``expr`` is the date of a dateline opening ``text``."""
-    m = DATELINE.match(text)
+    found = _datelines(text, 0) if BARE_DATELINE.match(text) else [DATELINE.match(text)]
+    m = found[0] if found else None
     return m is not None and _is_dateline(m) and m.start("date") <= expr.start and expr.end <= m.end("date") + 1
 
 

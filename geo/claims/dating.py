@@ -10,7 +10,8 @@ against one. Two sources of evidence, in this order:
    agrees with the most events wins.
 2. The article's own text: "today, June 28", or a
    weekday written with its day and month ("Saturday 10 July"), which pins
-   the year.
+   the year, or else the latest full date the text writes that falls on a
+   weekday it names ("on Monday" and, in a caption, "September 6, 2021").
 
 A wire dateline opening the article ("KABUL, July 5 (Reuters) -", "SAR-E-PUL,
 June 30 (Pajhwok):") is the publication day itself and is read before either
@@ -34,6 +35,7 @@ from typing import Any
 
 from geo.claims.dates import find_dateline, find_dates, resolve, years_in
 from geo.claims.event_dates import align_event_dates, claim_date, dedupe
+from geo.ingest.articles import published_month
 from geo.models import ArticleResult, Claim, CountClaim, claim_place
 
 # Reports of the same event appear within about a week of it.
@@ -210,19 +212,46 @@ def _from_text(text: str, year: int | None) -> tuple[date, str] | None:
     if found:
         d, written = max(found)
         return d, f"latest day written with its weekday in the text: '{written}'"
-    return None
+    return _from_named_weekday(text[:20000])
+
+
+def _from_named_weekday(text: str) -> tuple[date, str] | None:
+    """The latest full date written in the text that falls on a weekday the text names.
+
+    "The Taliban claimed victory on Monday" in a text that also writes
+    "September 6, 2021" (a Monday, in a caption or a later paragraph): the
+    report is of that day. Only dates with their year count.
+    """
+    exprs = find_dates(text)
+    named = {e.weekday: e.text for e in exprs if e.kind == "weekday" and e.weekday is not None}
+    best: tuple[date, str, str] | None = None
+    for e in exprs:
+        if e.kind != "absolute" or not e.year or e.since:
+            continue
+        got = resolve(e, None)
+        if got.date is None or got.date.weekday() not in named:
+            continue
+        if best is None or got.date > best[0]:
+            best = (got.date, e.text, named[got.date.weekday()])
+    if best is None:
+        return None
+    return best[0], (f"latest full date written in the text ('{best[1].strip()}'), "
+                     f"a {best[0]:%A} as the text's '{best[2].strip()}'")
 
 
 def redate(r: ArticleResult, published: date | None, reason: str | None, *,
-           year: int | None) -> ArticleResult:
-    """The result with a new publication date and every claim re-dated against it."""
+           year: int | None, month: tuple[int, int] | None = None) -> ArticleResult:
+    """The result with a new publication date and every claim re-dated against it.
+
+    ``month`` is the month an article is dated to when it has no day.
+    """
     article = r.article
     if published is not None:
         article = replace(article, published=published, published_source="inferred",
                           published_reason=reason)
     claims = []
     for c in r.claims:
-        d = claim_date(article.text, c.extra, article.published, year)
+        d = claim_date(article.text, c.extra, article.published, year, month=month)
         extra = dict(c.extra)
         if d.year_inferred:
             extra["year_inferred"] = True
@@ -260,12 +289,16 @@ def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
         if r.article.published is not None:
             out.append(r)
             continue
-        events = _from_events(r, index, year)
-        found = _from_dateline(r.article.text, year, events[0] if events else None) \
-            or _from_byline(r.article.text, year) or events \
-            or _from_text(r.article.text, year)
+        month = published_month(r.article)
+        own_year = month[0] if month else year
+        events = _from_events(r, index, own_year)
+        found = _from_dateline(r.article.text, own_year, events[0] if events else None) \
+            or _from_byline(r.article.text, own_year) or events \
+            or _from_text(r.article.text, own_year)
+        if found is not None and month is not None and (found[0].year, found[0].month) != month:
+            found = None  # a day outside the month the article's date line gives
         if found is None:
-            out.append(redate(r, None, None, year=year) if year else r)
+            out.append(redate(r, None, None, year=own_year, month=month) if own_year else r)
         else:
             out.append(redate(r, found[0], found[1], year=found[0].year))
     return out

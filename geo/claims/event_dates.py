@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from geo.claims.dates import (
+    ANCHORED,
     ResolvedDate,
     find_dates,
     in_dateline,
@@ -30,13 +31,25 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
 def claim_date(text: str, extra: dict[str, Any], published: date | None,
-               year_hint: int | None = None) -> ResolvedDate:
+               year_hint: int | None = None, *, month: tuple[int, int] | None = None) -> ResolvedDate:
     """The event date of a claim, from its sentence, else the lead, else the article date.
 
     ``extra`` holds what extraction recorded: the sentence span, the cue
     offset, whether the claim states a standing state, and the lead event's
     date expression. Re-run with a new ``published`` when it is inferred.
+    ``month`` is the (year, month) of an article dated only to a month: a
+    claim the text does not date otherwise gets that month, with precision
+    ``month``, rather than no date or an invented day.
     """
+    got = _claim_date(text, extra, published, year_hint if year_hint or not month else month[0])
+    if got.date is None and month is not None and published is None and not got.historical:
+        return ResolvedDate(date(month[0], month[1], 1), "month",
+                            f"{got.reason}: the article's month {month[0]:04d}-{month[1]:02d}")
+    return got
+
+
+def _claim_date(text: str, extra: dict[str, Any], published: date | None,
+                year_hint: int | None = None) -> ResolvedDate:
     if "sentence_span" not in extra:  # a claim read back from elsewhere: nothing to re-resolve
         if published is None:
             return ResolvedDate(None, "unknown", "no date context recorded and no article date")
@@ -48,7 +61,8 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     s0, s1 = extra["sentence_span"]
     sentence = text[s0:s1]
     exprs = with_year_of_context(sentence, find_dates(sentence), text[max(0, s0 - 1500):s0])
-    shifted = _shifted_date(sentence, exprs, extra["cue_start"] - s0, published, year_hint)
+    shifted = _shifted_date(sentence, exprs, extra["cue_start"] - s0, published, year_hint,
+                            lambda: _day_named_before(text, s0, published, year_hint))
     if shifted is not None:
         return shifted
     cue_end = extra.get("cue_end", extra["cue_start"]) - s0
@@ -77,18 +91,28 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
             if published is None:
                 return ResolvedDate(None, "unknown", "a state, with no date in its clause and no article date")
             return ResolvedDate(published, "unknown", f"a state, with no date in its clause: article date {published}")
+    opening = _OPENING_DATELINE.match(sentence)
+    if exprs and sentence[opening.end() if opening else 0:][:12].lower().startswith(("after ", "following ",
+                                                                                        "before ")):
+        # "After the fall of Jalalabad, the Taliban took Torkham on Sunday": the day of
+        # the main clause is not the day of the event in the clause before it.
+        comma = sentence.find(",", opening.end() if opening else 0)
+        cue_at = extra["cue_start"] - s0
+        if 0 < cue_at < comma:
+            exprs = [e for e in exprs if e.end <= comma]
+            if not exprs:
+                same = tuple(extra.get("lead_span") or ()) == tuple(extra["sentence_span"])
+                extra = {**extra, "lead_ok": not same and extra.get("lead_ok", True)}
     if exprs:
         expr = pick_expression(exprs, extra["cue_start"] - s0,
                                extra.get("cue_end", extra["cue_start"]) - s0, sentence)
-        return resolve_among(exprs, expr, published, year_hint=year_hint)
+        anchor = _day_named_before(text, s0, published, year_hint) if expr.period in ANCHORED else None
+        return resolve_among(exprs, expr, published, year_hint=year_hint, anchor=anchor)
     if _SAME_DAY.search(sentence):
         # "came under their control the same day": the day named just before.
-        chunk = text[max(0, s0 - 600):s0]
-        days = [e for e in find_dates(chunk) if e.kind in ("absolute", "weekday") and not in_dateline(chunk, e)]
-        if days:
-            r = resolve(days[-1], published, year_hint=year_hint)
-            if r.date is not None:
-                return ResolvedDate(r.date, r.precision, "the same day as " + r.reason, r.year_inferred)
+        r = _day_named_before(text, s0, published, year_hint, day_only=False)
+        if r is not None:
+            return ResolvedDate(r.date, r.precision, "the same day as " + r.reason, r.year_inferred)
     later = _LATER.search(sentence)
     if later:
         return _later_date(later, text[max(0, s0 - 600):s0], published, year_hint)
@@ -113,6 +137,27 @@ def claim_date(text: str, extra: dict[str, Any], published: date | None,
     if published is None:
         return ResolvedDate(None, "unknown", "no date in the sentence and no article date")
     return ResolvedDate(published, "unknown", f"no date in the sentence: article date {published}")
+
+
+# "TORKHAM: ", "HERAT (AP) — " opening a sentence
+_OPENING_DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{2,30}(?:\s*\([\w .&-]{1,20}\))?\s*[:\-–—]\s+")
+
+
+# How far back the day a story is at may be named.
+STORY_DAY_REACH = 600
+
+
+def _day_named_before(text: str, s0: int, published: date | None, year_hint: int | None,
+                      *, day_only: bool = True) -> ResolvedDate | None:
+    """The last day named before offset ``s0`` (a weekday or a date, not a dateline), resolved."""
+    chunk = text[max(0, s0 - STORY_DAY_REACH):s0]
+    days = [e for e in find_dates(chunk) if e.kind in ("absolute", "weekday") and not in_dateline(chunk, e)]
+    if not days:
+        return None
+    r = resolve(days[-1], published, year_hint=year_hint)
+    if r.date is None or (day_only and r.precision != "day"):
+        return None
+    return r
 
 
 def _later_date(later: re.Match[str], before: str, published: date | None,
@@ -174,26 +219,58 @@ _REL_CLAUSE_DATE = re.compile(r",\s*(?:which|where|whom?|whose)\s+(?:\w+\s+){0,2
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+[a-z]+", re.IGNORECASE)
 
 
+# What may close a caption after its date: the end, or a photo credit.
+_CAPTION_CLOSE = re.compile(r"[\s.]*(?:\(?(?:photo|image|picture|credit)?[:\s]*[A-Z][\w./ -]{0,40}\)?)?[\s.]*$")
+
+
+def _shift_days(m: re.Match[str]) -> int | None:
+    """The days of "two days after", "a week after"; 0 for "hours after"; None for "two after"."""
+    word = m.group("n").lower()
+    if m.group("unit"):
+        n = _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 1)
+        return n * 7 if m.group("unit").lower().startswith("week") else n
+    if word.isdigit() or word in _COUNT_WORDS:
+        return None  # "two after": not a span of time
+    return 0  # hours or minutes after: the same day
+
+
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _shifted_date(sentence: str, exprs: list[Any], cue: int, published: date | None,
-                  year_hint: int | None) -> ResolvedDate | None:
-    """The date of an event told as "N days after" another dated in the same sentence."""
+                  year_hint: int | None, story_day: Any = None) -> ResolvedDate | None:
+    """The date of an event told as "N days after" another.
+
+    The other is dated in the same sentence before "after", else by a
+    caption's closing date ("Fighters gather a day after taking Kandahar,
+    Afghanistan, 14 August 2021"), else by the day the story named before
+    (``story_day()``), else by the article date ("The clashes come a day after
+    the Taliban captured ...").
+    """
     m = _AFTER_SHIFT.search(sentence[:cue])
     if m is None:
         return None
     before = [e for e in exprs if e.end <= m.start()]
-    if not before or any(m.end() <= e.start <= cue + 40 for e in exprs):
+    closing = [e for e in exprs if e.start > cue and e.kind == "absolute" and e.year
+               and _CAPTION_CLOSE.match(sentence, e.end) and sentence[:e.start].rstrip().endswith(",")]
+    if not before and closing:
+        before = closing
+    elif not before and not exprs and (m.group("unit") or not m.group("n")[0].isdigit()):
+        base = story_day() if story_day is not None else None
+        if base is None and published is not None:
+            base = ResolvedDate(published, "day", f"the article date {published}")
+        if base is None:
+            return None
+        days = _shift_days(m)
+        if days is None:
+            return None
+        return ResolvedDate(base.date - timedelta(days=days), "day",
+                            f"'{m.group(0).strip()}' {base.reason}", base.year_inferred)
+    if not before or any(m.end() <= e.start <= cue + 40 for e in exprs if e not in closing):
         return None
-    word = m.group("n").lower()
-    if m.group("unit"):
-        n = _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 1)
-        days = n * 7 if m.group("unit").lower().startswith("week") else n
-    elif word.isdigit() or word in _COUNT_WORDS:
-        return None  # "two after": not a span of time
-    else:
-        days = 0  # hours or minutes after: the same day
+    days = _shift_days(m)
+    if days is None:
+        return None
     base = resolve_among(exprs, before[-1], published, year_hint=year_hint)
     if base.date is None:
         return None

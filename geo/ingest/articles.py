@@ -25,10 +25,17 @@ Inputs
         Read with :func:`read_zip`, which refuses zip bombs and unsafe paths.
 
 Dates
-    Only the article itself (header, meta tags, JSONL field), its sidecar, or
-    the user's ``user_date`` give ``published``; never the file's mtime or
-    today. An impossible, unparseable or future date keeps the article with
-    ``published=None`` and a warning saying what was wrong.
+    Only the article itself (header, meta tags, JSONL field), its sidecar, a
+    date the page prints near its top (``find_page_date``: "Published: 9 Mar,
+    2017", "Last Updated On: June 3, 2019", a date line under the headline;
+    a site's clock above the article's own date is passed over), or the
+    user's ``user_date`` give ``published``, in that order; never the file's
+    mtime or today. The reason is kept in ``published_reason``. A header
+    that names only a month (`` date 2021-08``) leaves ``published`` empty
+    and records the month (``published_month``), so claims are dated to the
+    month, not to an invented day. An impossible, unparseable or future date
+    keeps the article with ``published=None`` and a warning saying what was
+    wrong.
 
 Ids
     The file stem for files (the member's stem inside a zip); the JSONL ``id``
@@ -73,8 +80,10 @@ __all__ = [
     "Limits",
     "iter_jsonl",
     "join_soft_wraps",
+    "find_page_date",
     "parse_date_header",
     "parse_date_value",
+    "published_month",
     "read_articles",
     "read_html_article",
     "read_text_article",
@@ -260,12 +269,17 @@ _HEADER_LINE_MAX = 60
 
 @dataclass(frozen=True)
 class DateValue:
-    """The outcome of reading one date string: a date, or why there is none."""
+    """The outcome of reading one date string: a date, or why there is none.
+
+    ``month`` is set (with ``value=None``) for a header that names only a
+    month (`` date 2021-08``): a month to date the article by, not a day.
+    """
 
     raw: str
     value: date | None
     problem: str | None = None
     note: str | None = None
+    month: tuple[int, int] | None = None
 
 
 def parse_date_value(raw: str, *, today: date | None = None) -> DateValue:
@@ -308,6 +322,9 @@ def _split_header(text: str, today: date | None) -> tuple[DateValue | None, int]
     if found is not None:
         parsed, end = found
         return _check_date(parsed, today, raw=text[pos:end]), end
+    month = _match_month(text, pos, today)
+    if month is not None:
+        return month
     if head.group("colon") is None:
         return None, 0  # "Date palms grow..." is an article, not a header.
     line_end = text.find("\n", pos, pos + 4 * _HEADER_LINE_MAX)
@@ -318,6 +335,56 @@ def _split_header(text: str, today: date | None) -> tuple[DateValue | None, int]
     token_end = _TOKEN_RE.match(text, pos).end()  # type: ignore[union-attr]  # \S* always matches
     raw = text[pos : min(token_end, pos + 100)]
     return DateValue(raw, None, _unknown_format(raw, "date header")), token_end
+
+
+# A header that gives only a month: "2021-08", "2021/08", "08/2021", "August 2021", "Aug. 2021".
+_MONTH_FORMS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"(?P<year>\d{4})[-/](?P<month>\d{1,2})(?![\w/-])",
+        r"(?P<month>\d{1,2})/(?P<year>\d{4})(?![\w/-])",
+        _MONTH + r",?\s+" + _YEAR + r"(?![\w-])",
+    )
+)
+
+
+def _match_month(text: str, pos: int, today: date | None) -> tuple[DateValue, int] | None:
+    """A month-only header at ``pos``: its value (``month`` set, or a problem) and where it ends."""
+    for pattern in _MONTH_FORMS:
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        raw = m.group(0)
+        word = m.group("month")
+        month = _MONTHS.get(word.lower().rstrip(".")) if word[0].isalpha() else int(word)
+        year = int(m.group("year"))
+        today = today or date.today()
+        if month is None or not 1 <= month <= 12:
+            return DateValue(raw, None, f"date {_show(raw)} is not a real month"), m.end()
+        if year < 1900:
+            return DateValue(
+                raw, None, f"date {_show(raw)} is before 1900, which cannot be a news date"
+            ), m.end()
+        if date(year, month, 1) > today:
+            return DateValue(
+                raw, None, f"date {_show(raw)} is in the future (today is {today.isoformat()})"
+            ), m.end()
+        return DateValue(raw, None, month=(year, month)), m.end()
+    return None
+
+
+# How an article dated only to a month says so: ``published`` stays None, ``published_source``
+# is "header" and ``published_reason`` names the month in this form (see ``published_month``).
+_MONTH_REASON = "the first line of the article gives only the month {year:04d}-{month:02d} ({raw}), not a day"
+_MONTH_REASON_RE = re.compile(r"the first line of the article gives only the month (\d{4})-(\d{2}) ")
+
+
+def published_month(article: Article) -> tuple[int, int] | None:
+    """The (year, month) an article is dated to when its date line gives only a month, else None."""
+    if article.published is not None or article.published_source != "header":
+        return None
+    m = _MONTH_REASON_RE.match(article.published_reason or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def _unknown_format(raw: str, what: str = "date") -> str:
@@ -369,6 +436,90 @@ def _check_date(
     return DateValue(raw, value, None, note)
 
 
+# ---------------------------------------------------------------------------
+# A date printed on the page
+# ---------------------------------------------------------------------------
+
+# Scraped pages keep their date as a line of text near the top: "Published - June 21,
+# 2021 10:14 pm IST", "(Last Updated On: May 18, 2018 6:02 pm)", "PublishDate: Wednesday,
+# October 23, 2019 12:12", "Posted on 2016-05-02", "Wednesday, 23 June 2021 - 07:59",
+# "| @agency | Jul 11, 2021, at 05:32 am", or a date alone under the headline.
+PAGE_DATE_REACH = 2000
+PAGE_DATE_LINES = 40
+_PAGE_LABEL_RE = re.compile(
+    r"[(\[]?\s*(?P<label>(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?|"
+    r"publish(?:ed)?[ _-]?date|date\s+published|created(?:\s+on)?|"
+    r"(?:last\s+)?(?:updated|modified)(?:\s+on)?)\s*(?:[:\-–—]\s*)?",
+    re.IGNORECASE,
+)
+# What may follow a date on a page's date line: a clock time, a zone, punctuation.
+_PAGE_TAIL_RE = re.compile(
+    r"[\s,\-–—]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?)?\s*"
+    r"(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)\)?)?[\s)\].]*",
+)
+_PAGE_BULLETS = " \t•·*>|–—-"
+
+
+@dataclass(frozen=True)
+class _PageDate:
+    value: DateValue
+    line: str
+    labelled: bool
+    updated: bool
+
+
+def _page_date_candidates(text: str, today: date | None) -> list[_PageDate]:
+    """Date lines among the first lines of a page, in order."""
+    found: list[_PageDate] = []
+    for line in text[:PAGE_DATE_REACH].splitlines()[:PAGE_DATE_LINES]:
+        if len(line) > 200 or not any(ch.isdigit() for ch in line):
+            continue
+        for segment in line.split("|"):
+            part = segment.strip(_PAGE_BULLETS)
+            label = _PAGE_LABEL_RE.match(part)
+            pos = label.end() if label else 0
+            if not label and part[:1] == "(":
+                pos = 1
+            got = _match_date(part, pos)
+            if got is None or not _PAGE_TAIL_RE.fullmatch(part, got[1]):
+                continue
+            value = _check_date(got[0], today)
+            if value.value is None:
+                continue
+            updated = bool(label) and bool(re.search(r"updated|modified", label.group("label"), re.I))
+            found.append(_PageDate(value, line.strip(), bool(label), updated))
+    return found
+
+
+def find_page_date(text: str, *, today: date | None = None) -> tuple[date, str] | None:
+    """The publication day a page prints in its text, and the reason; None when it prints none.
+
+    A labelled line ("Published:", "Posted on", "PublishDate:") wins over an
+    "Updated" one, and either over a bare date line. Of two bare date lines, a
+    first one later than the second is the site's current date (a masthead
+    clock shows the day the page was saved, never before the article's), so
+    the second is the article's.
+    """
+    found = _page_date_candidates(text, today)
+    if not found:
+        return None
+    for group in (
+        [c for c in found if c.labelled and not c.updated],
+        [c for c in found if c.updated],
+    ):
+        if group:
+            c = group[0]
+            return c.value.value, f"the page's date line gives the date ({_show(c.line, 60)})"  # type: ignore[return-value]
+    first = found[0]
+    if len(found) > 1 and first.value.value > found[1].value.value:  # type: ignore[operator]
+        c = found[1]
+        return c.value.value, (  # type: ignore[return-value]
+            f"the page's date line gives the date ({_show(c.line, 60)}); "
+            f"{_show(first.line, 60)} above it is the site's current date"
+        )
+    return first.value.value, f"the page's date line gives the date ({_show(first.line, 60)})"  # type: ignore[return-value]
+
+
 def _header_reason(header: DateValue) -> str:
     return f"the first line of the article gives the date ({header.raw.strip()})"
 
@@ -399,12 +550,17 @@ class _Draft:
     publisher: str | None = None
     warnings: list[str] = field(default_factory=list)
     today: date | None = None
+    month: DateValue | None = None
 
     def warn(self, message: str) -> None:
         self.warnings.append(_one_line(message))
 
     def take_date(self, value: DateValue | None, source: str, reason: str) -> None:
         if value is None:
+            return
+        if value.month is not None:
+            if self.month is None:
+                self.month = value
             return
         if value.problem:
             self.warn(
@@ -444,14 +600,32 @@ class _Draft:
             else:
                 self.url = url
 
+    def _take_page_date(self, text: str) -> None:
+        """A date the page prints near its top (within the month of a month-only header)."""
+        found = find_page_date(text, today=self.today)
+        if found is None:
+            return
+        day, reason = found
+        if self.month is not None and self.month.month != (day.year, day.month):
+            return
+        self.published, self.published_source, self.published_reason = day, "header", reason
+
     def finish(self, user_date: date | None, ids: _Ids | None) -> Article | Skipped:
         text = self.text.strip()
         if not text:
             return Skipped(self.origin, "no article text (empty or whitespace only)")
+        if self.published is None:
+            self._take_page_date(text)
         if self.published is None and user_date is not None:
             self.published, self.published_source = user_date, "user"
             self.published_reason = (
                 f"the article gives no date; the user supplied {user_date.isoformat()}"
+            )
+        if self.published is None and self.month is not None and self.month.month is not None:
+            year, month = self.month.month
+            self.published_source = "header"
+            self.published_reason = _MONTH_REASON.format(
+                year=year, month=month, raw=_show(self.month.raw.strip())
             )
         publisher = self.publisher or _domain(self.url)
         base = self.id or _printable(_stem(self.name)) or _hash(text)[:16]

@@ -40,7 +40,9 @@ WED = date(2021, 6, 23)  # a Wednesday
         ("The offensive gathered pace last month.", date(2021, 5, 1), "month"),
         # months
         ("Districts have fallen since early May.", date(2021, 5, 1), "month"),
-        ("The push began in mid-June.", date(2021, 6, 15), "month"),
+        ("Fighters broke into the town on Tuesday of last week.", date(2021, 6, 15), "day"),
+        ("Fighters broke into the town on Wednesday of the previous week.", date(2021, 6, 16), "day"),
+        ("The push began in mid-June.", date(2021, 6, 1), "month"),  # month precision: the 1st
         # absolute dates win over the article date
         ("Forces retook the districts on June 28.", date(2021, 6, 28), "day"),
         ("The town fell on 22 June.", date(2021, 6, 22), "day"),
@@ -157,6 +159,9 @@ def test_resolved_dates_are_never_after_reasonable_bounds(expr: str, published: 
         ("KUNDUZ/KABUL, Oct 4 - Fighters moved in.", (10, 4, None)),
         ("Headline of the day\nHERAT, Afghanistan, Aug. 1, 2021 (AP) — Fighters moved in.", (8, 1, 2021)),
         ("Kabul [Afghanistan] July 11 (ANI): Fighters moved in.", (7, 11, None)),
+        # a bare dateline opening the text: a place, a comma, the day, and the story
+        ("Kabul, July 13 Police in the province said fighters moved in.", (7, 13, None)),
+        ("Mazar-i-Sharif, 2 June Fighters moved in overnight.", (6, 2, None)),
     ],
 )
 def test_find_dateline(text: str, expected: tuple) -> None:
@@ -166,13 +171,15 @@ def test_find_dateline(text: str, expected: tuple) -> None:
     assert found is not None
     expr, _ = found
     assert (expr.month, expr.day, expr.year) == expected
-    assert text[expr.start:expr.end].split()[0].rstrip(".") in ("July", "June", "Oct", "Aug")
+    assert text[expr.start:expr.end].split()[0].rstrip(".") in ("July", "June", "Oct", "Aug", "2")
 
 
 @pytest.mark.parametrize("text", [
     "On July 5 - the day after - fighters moved in.",   # not a place in capitals, no agency
     "Fighters moved in on July 5, officials said.",
     "KABUL (Reuters) - Fighters moved in.",             # a dateline without a date
+    "Monday, July 13 Fighters moved in.",               # a weekday is not a place
+    "Fighters moved in.\nKabul, July 13 Police said.",  # a bare dateline only opens the text
 ])
 def test_not_datelines(text: str) -> None:
     from geo.claims.dates import find_dateline

@@ -174,3 +174,67 @@ def test_a_date_deep_in_the_text_is_not_a_byline(gazetteer) -> None:
 def test_an_ambiguous_or_impossible_date_in_figures_dates_nothing(gazetteer, posting: str) -> None:
     undated = Article("u", posting + "\n\nThe Taliban captured Nerkh district on Friday, officials said.")
     assert _run(gazetteer, undated)["u"].article.published is None
+
+
+def _read(text: str) -> Article:
+    from geo.ingest.articles import read_text_article
+
+    got = read_text_article(text.encode(), name="m.txt", origin="m.txt", today=date(2024, 5, 1))
+    assert isinstance(got, Article)
+    return got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no date in the sentence: the article's month, at month precision, not an invented day
+        (" date 2021-08 The Taliban captured Nerkh district.", {("Nerkh", "2021-08-01", "month")}),
+        # a weekday cannot be placed within the month: the month
+        (" date 2021-08 The Taliban captured Nerkh district on Tuesday.", {("Nerkh", "2021-08-01", "month")}),
+        # a day and month the text writes keep their day, in the year of the date line
+        (" date 2021-08 The Taliban captured Nerkh district on August 6.", {("Nerkh", "2021-08-06", "day")}),
+        # a weekday written with its day and month inside the month dates the article
+        (" date 2021-07 The Taliban captured Nerkh district on Saturday 10 July. Yesterday they "
+         "stormed Qadis district.", {("Nerkh", "2021-07-10", "day"), ("Qadis", "2021-07-09", "day")}),
+    ],
+)
+def test_a_month_only_date_line_dates_claims_to_the_month(gazetteer, text: str, expected: set) -> None:
+    got = _run(gazetteer, _read(text))["m"]
+    assert {(c.place_name, c.event_date, c.time_precision) for c in got.claims} == expected
+
+
+def test_a_day_outside_the_month_of_the_date_line_is_not_taken(gazetteer) -> None:
+    got = _run(gazetteer, _read(" date 2021-08 The militants overran Torghundi early on Saturday 10 July."))["m"]
+    assert got.article.published is None
+    assert [(c.event_date, c.time_precision) for c in got.claims] == [("2021-07-10", "day")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a caption's full date falls on the weekday the report names
+        ("The Taliban captured Nerkh district on Monday. A picture taken on March 1, 2021 shows the "
+         "district centre.", date(2021, 3, 1), {"Nerkh": "2021-03-01"}),
+        # the latest such date wins; 'last Wednesday' is counted back from it
+        ("The Taliban captured Nerkh district last Wednesday. An archive photo from May 5, 2010. The "
+         "army said it retook Qadis district on March 7, 2021, and secured it Sunday morning.",
+         date(2021, 3, 7), {"Nerkh": "2021-03-03", "Qadis": "2021-03-07"}),
+    ],
+)
+def test_a_full_date_on_a_weekday_the_text_names_dates_the_article(gazetteer, text: str, published: date,
+                                                                     expected: dict) -> None:
+    got = _run(gazetteer, Article("u", text))["u"]
+    assert got.article.published == published
+    assert "latest full date written in the text" in (got.article.published_reason or "")
+    assert {c.place_name: c.event_date for c in got.claims} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the weekday named is not the weekday of the date written
+    "The Taliban captured Nerkh district on Tuesday. A picture taken on March 1, 2021 shows the centre.",
+    # a date without its year says nothing about the year
+    "The Taliban captured Nerkh district on Monday. A picture taken on March 1 shows the centre.",
+])
+def test_a_full_date_on_another_weekday_dates_nothing(gazetteer, text: str) -> None:
+    got = _run(gazetteer, Article("u", text))["u"]
+    assert got.article.published is None

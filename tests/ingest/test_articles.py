@@ -552,3 +552,131 @@ def test_a_line_broken_inside_a_sentence_runs_on_and_offsets_stay() -> None:
     assert len(joined) == len(text)
     assert "centre of Qaram Qul" in joined and "western edge" in joined
     assert "said.\nClashes" in joined and "A headline\nBy A Reporter" in joined and "\n\n" in joined
+
+
+# ---------------------------------------------------------------------------
+# A date printed on the page, and a month-only date line
+# ---------------------------------------------------------------------------
+
+STORY = "Fighters took the district centre of Example Dara on Monday, residents said."
+
+
+@pytest.mark.parametrize(
+    "page, expected, said",
+    [
+        ("Last Updated On: March 3, 2019\n\n" + STORY, date(2019, 3, 3), "Last Updated On"),
+        ("(Last Updated On: March 3, 2019 4:10 pm)\n" + STORY, date(2019, 3, 3), "Last Updated"),
+        ("Published: 9 Mar, 2017\n" + STORY, date(2017, 3, 9), "Published"),
+        ("Posted on 2016-05-02\n" + STORY, date(2016, 5, 2), "Posted on"),
+        ("Headline\n\nPublished - April 4, 2020 9:05 am IST\n\n" + STORY, date(2020, 4, 4), "Published"),
+        ("PublishDate: Tuesday, October 8, 2019 10:20\n" + STORY, date(2019, 10, 8), "PublishDate"),
+        ("Agency | Town | Updated: 04-11-2020 11:45 IST\n" + STORY, date(2020, 11, 4), "Updated"),
+        ("A headline\n\nThursday, 2 July 2020 - 08:15\n\n" + STORY, date(2020, 7, 2), "2 July"),
+        ("A headline\n\nSep 3, 2020\n\n" + STORY, date(2020, 9, 3), "Sep 3"),
+        ("Sun 5th July 2020 | 10:30 PM\n" + STORY, date(2020, 7, 5), "5th July"),
+        ("| @newsdesk | Oct 2, 2020, at 06:40 am\n\n" + STORY, date(2020, 10, 2), "Oct 2"),
+        # a site's clock above the article's own date: the later first line is not the article's
+        ("• Fri. Jan 12th, 2024\n\nA headline\n\nMar 7, 2021\n\n" + STORY, date(2021, 3, 7),
+         "current date"),
+        ("April 2, 2024 10:00 am (IST)\nFollow us:\n| @desk | Jun 1, 2021, at 04:00 am\n" + STORY,
+         date(2021, 6, 1), "current date"),
+        # "Published" wins over "Updated", and over a bare date line above it
+        ("Tuesday, May 4, 2021\nUpdated: May 6, 2021\nPublished: May 5, 2021\n" + STORY,
+         date(2021, 5, 5), "Published"),
+    ],
+)
+def test_a_date_printed_on_the_page_dates_an_undated_article(
+    page: str, expected: date, said: str
+) -> None:
+    result = read_text_article(page.encode(), name="p.txt", origin="p.txt", today=TODAY)
+    assert isinstance(result, Article)
+    assert result.published == expected
+    assert result.published_source == "header"
+    assert result.published_reason and said in result.published_reason
+    assert result.text == page.strip()  # the line stays in the text: offsets do not move
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        STORY + "\nThe district fell on June 3, 2021, officials said.",  # a date inside a sentence
+        "Officials said on June 3, 2021 that the district had fallen.\n" + STORY,
+        "Next elections: 2030-01-01\n" + STORY,  # in the future
+        "Released 12 prisoners\n" + STORY,
+    ],
+)
+def test_dates_in_sentences_are_not_page_dates(page: str) -> None:
+    result = read_text_article(page.encode(), name="p.txt", origin="p.txt", today=TODAY)
+    assert isinstance(result, Article)
+    assert result.published is None
+
+
+def test_the_date_line_and_the_sidecar_win_over_a_page_date(tmp_path: Path) -> None:
+    dated = read_text_article(
+        (" date 2021-06-23 Published: May 5, 2021\n" + STORY).encode(),
+        name="a.txt", origin="a.txt", today=TODAY,
+    )
+    assert isinstance(dated, Article) and dated.published == date(2021, 6, 23)
+    path = tmp_path / "b.txt"
+    path.write_text("Published: May 5, 2021\n" + STORY, encoding="utf-8")
+    (tmp_path / "b.meta.json").write_text('{"date": "2021-05-07"}', encoding="utf-8")
+    assert article(path).published == date(2021, 5, 7)
+
+
+@pytest.mark.parametrize(
+    "first, month",
+    [
+        (" date 2021-08 ", (2021, 8)),
+        ("date: 2021/08\n", (2021, 8)),
+        ("date: 08/2021\n", (2021, 8)),
+        ("date: August 2021\n", (2021, 8)),
+        ("Date: Aug. 2021 ", (2021, 8)),
+    ],
+)
+def test_a_month_only_date_line_gives_a_month_not_a_day(first: str, month: tuple[int, int]) -> None:
+    from geo.ingest.articles import published_month
+
+    result = read_text_article((first + STORY).encode(), name="m.txt", origin="m.txt", today=TODAY)
+    assert isinstance(result, Article)
+    assert result.text == STORY
+    assert result.published is None  # no invented day
+    assert result.published_source == "header"
+    assert published_month(result) == month
+    assert result.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "first, problem",
+    [(" date 2021-13 ", "not a real month"), ("date: 2031-02\n", "in the future")],
+)
+def test_a_bad_month_only_date_line_is_reported(first: str, problem: str) -> None:
+    from geo.ingest.articles import published_month
+
+    result = read_text_article((first + STORY).encode(), name="m.txt", origin="m.txt", today=TODAY)
+    assert isinstance(result, Article)
+    assert published_month(result) is None and result.published is None
+    assert any(problem in w for w in result.warnings), result.warnings
+
+
+def test_a_page_date_in_the_month_of_a_month_only_line_gives_the_day() -> None:
+    page = " date 2021-08\nPublished: Aug 9, 2021\n" + STORY
+    result = read_text_article(page.encode(), name="m.txt", origin="m.txt", today=TODAY)
+    assert isinstance(result, Article) and result.published == date(2021, 8, 9)
+    other = " date 2021-08\nPublished: Jul 9, 2021\n" + STORY
+    result = read_text_article(other.encode(), name="m.txt", origin="m.txt", today=TODAY)
+    assert isinstance(result, Article) and result.published is None
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda page: read_html_article(
+            f"<html><body><h1>Headline</h1><p>{page}</p><p>{STORY}</p></body></html>".encode(),
+            name="p.html", origin="p.html", today=TODAY),
+        lambda page: next(iter_jsonl(json.dumps({"text": f"{page}\n{STORY}"}).encode(), today=TODAY)),
+    ],
+)
+def test_html_and_jsonl_without_a_date_take_the_page_date(make) -> None:
+    result = make("Posted on 2020-05-02")
+    assert isinstance(result, Article)
+    assert result.published == date(2020, 5, 2) and result.published_source == "header"
