@@ -179,8 +179,9 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         if t.place.level == "province":
             share = _district_share(before, after)
             t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
-            if any(o is not t and re.fullmatch(r"\s*\(\s*", text[o.end:t.start]) for o in out):
-                t.container = True  # "Nahrin (Baghlan)": where the place before lies
+        if any(o is not t and o.place.key != t.place.key and re.fullmatch(r"\s*\(\s*", text[o.end:t.start])
+               and text[t.end:t.end + 1] == ")" for o in out):
+            t.container = True  # "Nahrin (Baghlan)", "Kohistanat (Sar-e Pul)": where the place before lies
     group = 0
     for i, t in enumerate(out):
         if i:
@@ -188,7 +189,9 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             if not _GLUE.match(glue) and not _APPOSITIVE_AND.match(glue):
                 group += 1
             elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start) \
-                    and not re.search(r"\b(?:and|or)\s+(?:also\s+)?in\s+(?:the\s+)?$", glue, re.IGNORECASE):
+                    and not re.search(r"\b(?:and|or)\s+(?:also\s+)?in\s+(?:the\s+)?$", glue, re.IGNORECASE) \
+                    and not re.search(r"\b(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:district|city|town)\s+of\s+$", glue, re.IGNORECASE):
+                # (nor "Ishkashim and the neighbouring district of Zebak": a second place)
                 # (not "around Lashkar Gah and in Nad-e-Ali": two places of one verb)
                 # "Mianshin in Kandahar", "Wesh in Kandahar": where the first lies.
                 t.container = True

@@ -178,3 +178,20 @@ def test_a_relative_clause_is_its_own_claim_with_its_own_date(gazetteer) -> None
 )
 def test_antecedents(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 5c. Repelled attacks are the defenders' places; a second district coordinated after the first
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government forces in Aqcha repelled an attack the same night.", {("AF2807", "government")}),
+        ("Police repulsed a Taliban assault on Nerkh district.", {("AF0402", "government")}),
+        ("Border guards said the Taliban controlled the Afghan district of Ishkashim and the "
+         "neighbouring district of Zebak.", {("AF1723", "taliban"), ("AF1725", "taliban")}),
+        ("The districts that fell are:\n- Kohistanat (Sar-e Pul)", {("AF2203", "taliban")}),
+        ("The Taliban attacked Washer district on Sunday. The governor's spokesman said it was still "
+         "in government hands.", {("AF3005", "government")}),
+    ],
+)
+def test_repelled_and_coordinated(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
