@@ -335,7 +335,8 @@ PLACES_COLUMNS: tuple[str, ...] = (
 
 _DOUBLE = re.compile(r"(.)\1+")
 _PLACEY_BEFORE = re.compile(
-    r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around)\s+(?:the\s+)?$"
+    r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around|seized|overran|overrun|retook"
+    r"|recaptured)\s+(?:the\s+)?$"
 )
 _PLACEY_AFTER = re.compile(r"^\s*(?:district|province|city|town|border|crossing|port|area)")
 _NEXT_WORD = re.compile(r"^[ \t]+(?:border\s+)?([A-Za-z]+)")
@@ -680,7 +681,7 @@ def _find_names(text: str, gaz: Gazetteer) -> list[_Raw]:
             raws.append(_Raw(base + s, base + e, *fields))
         if names.fuzzy:
             fuzzy.append((base, names.fuzzy))
-    misspelt = _fuzzy(text, fuzzy, gaz) if fuzzy else []
+    misspelt = _fuzzy(text, fuzzy, gaz, raws) if fuzzy else []
     if misspelt:
         raws.extend(misspelt)
         raws.sort(key=lambda r: r.start)
@@ -720,15 +721,23 @@ def _fuzzy_choices(length: int, gaz: Gazetteer) -> list[str]:
 
 
 def _fuzzy(
-    text: str, groups: list[tuple[int, tuple[tuple[int, int, str, bool], ...]]], gaz: Gazetteer
+    text: str,
+    groups: list[tuple[int, tuple[tuple[int, int, str, bool], ...]]],
+    gaz: Gazetteer,
+    exact: Sequence[_Raw] = (),
 ) -> list[_Raw]:
-    """rapidfuzz over the leftover word groups that stand where place names stand.
+    """rapidfuzz over the leftover word groups that stand where place names stand: after
+    a preposition of place or a verb of capture, before a level word, or in a list with
+    a name the gazetteer knows ("Kang, Chankhansur and Delaram").
 
-    ``groups``: (offset of the run, its ``_RunNames.fuzzy``) in text order.
+    ``groups``: (offset of the run, its ``_RunNames.fuzzy``) in text order; ``exact``: the
+    names matched exactly, sorted by offset.
     """
     found = []
     lookups = 0
     memo = gaz.memo("fuzzy")
+    known = [r for r in exact if r.entries]
+    known_starts = [r.start for r in known]
     for base, cands in groups:
         for s, e, key, after_word in cands:
             if lookups >= FUZZY_MAX_PER_TEXT:
@@ -746,7 +755,11 @@ def _fuzzy(
             e += base
             before = text[max(0, s - 30) : s].lower()
             after = text[e : e + 25].lower()
-            if not (_PLACEY_BEFORE.search(before) or _PLACEY_AFTER.match(after)):
+            if not (
+                _PLACEY_BEFORE.search(before)
+                or _PLACEY_AFTER.match(after)
+                or _listed_with_known(text, s, e, known, known_starts)
+            ):
                 continue
             entries = gaz.index[match]
             places, facts, province_only = _name_facts(match, entries, gaz)
@@ -754,6 +767,17 @@ def _fuzzy(
                 _Raw(s, e, match, entries, None, None, places, facts, province_only, score / 100.0)
             )
     return found
+
+
+def _listed_with_known(
+    text: str, s: int, e: int, known: Sequence[_Raw], starts: list[int]
+) -> bool:
+    """Whether the words at [s, e) stand in a list ("X, Y and Z") next to a known name."""
+    i = bisect_left(starts, e)
+    if i < len(known) and known[i].start - e <= 6 and _LIST_GAP.match(text, e, known[i].start):
+        return True
+    k = bisect_left(starts, s) - 1
+    return k >= 0 and 0 <= s - known[k].end <= 6 and _LIST_GAP.match(text, known[k].end, s) is not None
 
 
 _BEFORE_WORDS = re.compile(r"[A-Za-z'\u2019]+")
