@@ -229,6 +229,9 @@ def report(name: str, t: Tally, summary: bool) -> None:
     )
     if summary:
         return
+    missed = sorted(t.place_keys - t.place_found)
+    if missed:
+        print(f"  -- place keys with no claim found ({len(missed)}): " + ", ".join(f"{a.rsplit('/', 1)[-1]} {c}" for a, c in missed))
     for kind in KINDS:
         rows = [m for m in t.misses if m.kind == kind]
         if rows:

@@ -95,3 +95,128 @@ NOT_FUZZY = [
 def test_fuzzy_needs_a_place_context(gazetteer, text, name):
     m = _at(text, gazetteer, name)
     assert m is None or m.place is None
+
+
+# --- family 7: ambiguity by prominence and context ----------------------------------
+
+# a bare name that is a provincial capital and a district elsewhere (Faizabad of Badakhshan,
+# Fayzabad of Jawzjan): the capital unless the namesake's province is in view
+PROMINENCE = [
+    ("Shops stayed shut in Faizabad after the night attack.", "Faizabad", "AF1701"),
+    ("Gunmen from Aqcha moved on Faizabad before dawn.", "Faizabad", "AF2808"),
+    ("Jawzjan officials said Faizabad had fallen.", "Faizabad", "AF2808"),
+    ("Elders met in Fayzabad district of Jawzjan.", "Fayzabad", "AF2808"),
+    ("Faizabad, the capital of Badakhshan, is calm.", "Faizabad", "AF1701"),
+    # two namesakes, no capital, the province named in the sentence
+    ("Militants entered Arghandab in Kandahar province.", "Arghandab", "AF2702"),
+    ("Militants entered Arghandab in Zabul province.", "Arghandab", "AF2605"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), PROMINENCE)
+def test_capital_over_namesake_unless_its_province_is_in_view(gazetteer, text, name, code):
+    _check(text, gazetteer, name, code)
+
+
+STAYS_AMBIGUOUS = [
+    "Residents said Arghandab was quiet on Friday.",
+    "Jani Khel was quiet, officials said.",
+]
+
+
+@pytest.mark.parametrize("text", STAYS_AMBIGUOUS)
+def test_a_namesake_nothing_tells_apart_stays_unresolved_with_a_reason(gazetteer, text):
+    m = find_mentions(text, gazetteer)[0]
+    assert m.place is None and m.rule == "ambiguous" and "several places" in m.reason
+
+
+# "X city", "the city of X", "X province", and a province's name alone
+CITY_OR_PROVINCE = [
+    ("Clashes broke out in Ghazni on Tuesday.", "Ghazni", "AF1101"),
+    ("The insurgents hold most of Ghazni province.", "Ghazni", "AF11"),
+    ("Traders left Kunduz city by the airport road.", "Kunduz", "AF1901"),
+    ("Gunfire was heard inside the city of Farah.", "Farah", "AF3301"),
+    ("Police in Zabul city reported no casualties.", "Zabul", "AF2601"),
+    ("Militants neared the Helmand capital at dusk.", "Helmand", "AF3001"),
+    ("Badakhshan capital Faizabad was lost on Wednesday.", "Badakhshan", "AF17"),
+    ("Two Ghazni districts changed hands.", "Ghazni", "AF11"),
+    ("Fighting spread across northern Kunduz.", "Kunduz", "AF19"),
+    ("Kunduz, Baghlan and Takhar provinces were hit.", "Baghlan", "AF09"),
+    ("Ghazni will be the second province to fall this week.", "Ghazni", "AF11"),
+    ("Farah is the fifth provincial capital to fall.", "Farah", "AF3301"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), CITY_OR_PROVINCE)
+def test_city_or_province_by_the_words_around(gazetteer, text, name, code):
+    _check(text, gazetteer, name, code)
+
+
+# a list the text calls capitals or cities: each the city, a province's name its capital
+CAPITAL_LISTS = [
+    ("They took five provincial capitals, among them Zabul, Herat and Kandahar.", "Zabul", "AF2601"),
+    ("They took five provincial capitals, among them Zabul, Herat and Kandahar.", "Herat", "AF3201"),
+    ("They took five provincial capitals, among them Zabul, Herat and Kandahar.", "Kandahar", "AF2701"),
+    ("Troops still hold the cities of Kunduz and Taloqan.", "Kunduz", "AF1901"),
+    ("Four capitals this week - Paktika, Farah, Ghazni and Logar - changed hands.", "Paktika", "AF1201"),
+    # an appositive names the provinces
+    ("Zaranj and Farah city, the capitals of Nimroz and Farah provinces, were hit.", "Nimroz", "AF34"),
+    # "of the same name": the capital
+    ("Farah, in the western province of the same name, fell at noon.", "Farah", "AF3301"),
+    # "the capital of Afghanistan's eastern Kunar province" is Asadabad, but in apposition Kunar
+    ("They reached the capital of Afghanistan's eastern Kunar province.", "Kunar", "AF1501"),
+    ("They reached Asadabad, the capital of eastern Kunar province.", "Kunar", "AF15"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), CAPITAL_LISTS)
+def test_lists_of_capitals_and_the_capital_of_a_named_province(gazetteer, text, name, code):
+    _check(text, gazetteer, name, code)
+
+
+SAME_NAME = [
+    (
+        "Arghandab district of Zabul fell; the district of the same name in neighbouring Kandahar held.",
+        "the district of the same name",
+        "AF2702",
+    ),
+    (
+        "Jani Khel district in Paktika is calm, unlike the district of the same name in Paktia.",
+        "the district of the same name",
+        "AF1309",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), SAME_NAME)
+def test_the_district_of_the_same_name_in_another_province(gazetteer, text, name, code):
+    m = _check(text, gazetteer, name, code)
+    assert m.rule == "same-name"
+
+
+# --- a spelling glossed in brackets by a known name ------------------------------------
+
+ALIASES = [
+    # the glossed spelling, where the gloss is and later in the article
+    ("Fighters overran Gurbaz (Gurbuz) district on Monday; by Friday Gurbaz was retaken.", "Gurbaz", 0, "AF1403"),
+    ("Fighters overran Gurbaz (Gurbuz) district on Monday; by Friday Gurbaz was retaken.", "Gurbaz", 1, "AF1403"),
+    ("Police returned to Gurbaz (Gurbuz) after a week.", "Gurbaz", 0, "AF1403"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "nth", "code"), ALIASES)
+def test_a_spelling_glossed_in_brackets(gazetteer, text, name, nth, code):
+    m = _check(text, gazetteer, name, code, nth)
+    assert m.rule == "alias-in-text"
+
+
+NOT_ALIASES = [
+    ("KABUL (Reuters) - Reuters said the city was calm.", "Reuters"),
+    ("Amir Noorzai (Helmand) said Noorzai would stay.", "Noorzai"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_ALIASES)
+def test_brackets_after_an_agency_or_a_person_are_no_gloss(gazetteer, text, name):
+    m = _at(text, gazetteer, name)
+    assert m is None or m.place is None
