@@ -146,7 +146,10 @@ _GIVEN_NAME = re.compile(
     r"[a-z]+(?:ullah|ulla|uddin|udin|addin|ddin|allah|zada|zadah|zai|zay|yar|gul))$"
 )
 _PROVINCE_AFTER = re.compile(
-    r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province)\b",
+    r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province"
+    # "Sar-e-Pul's seven districts"
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|all|other|remaining|several|many|most)\s+districts)\b",
     re.IGNORECASE,
 )
 _CITY_WORDS_STEMS = ("cit", "capital", "outskirts", "airport", "downtown", "gates", "suburb")
@@ -895,10 +898,19 @@ CUE_MEMO_MAX = 100_000
 _AFTER_CUES: dict[str, _After] = {}
 # "X is the (sixth) provincial capital ...", "X will be the tenth province ...": the kind it is
 _COPULA_KIND = re.compile(
-    r"^\s+(?:is|was|will\s+be|would\s+be|became|becomes|has\s+become)\s+(?:now\s+)?the\s+"
-    r"(?:[a-z]+\s+){0,2}?(province|provincial\s+capital|capital|city|district)\b"
+    r"^\s+(?:is|was|will\s+be|would\s+be|became|becomes|has\s+become)\s+(?:now\s+)?(?:one\s+of\s+)?the\s+"
+    r"(?:[a-z]+\s+){0,2}?(provinces?|provincial\s+capitals?|capitals?|city|cities|districts?)\b"
 )
-_COPULA_KINDS = {"province": "province", "capital": "city", "city": "city", "district": "district"}
+_COPULA_KINDS = {
+    "province": "province",
+    "provinces": "province",
+    "capital": "city",
+    "capitals": "city",
+    "city": "city",
+    "cities": "city",
+    "district": "district",
+    "districts": "district",
+}
 _BEFORE_CUES: dict[str, _Before] = {}
 
 

@@ -144,6 +144,9 @@ CITY_OR_PROVINCE = [
     ("Kunduz, Baghlan and Takhar provinces were hit.", "Baghlan", "AF09"),
     ("Ghazni will be the second province to fall this week.", "Ghazni", "AF11"),
     ("Farah is the fifth provincial capital to fall.", "Farah", "AF3301"),
+    ("Ghazni is one of the provinces worst hit by the drought.", "Ghazni", "AF11"),
+    ("Kunduz is one of the busiest cities of the north.", "Kunduz", "AF1901"),
+    ("The rebels now hold five of Kunduz's seven districts.", "Kunduz", "AF19"),
 ]
 
 
