@@ -1735,6 +1735,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         out.append(_mention(text[r.start : end], r.start, end, place, cands, rule, rounded, reason))
         last_end = end
     out = _areas_in_districts(text, out)
+    if "the district" in text:
+        added = _areas_of_the_district(text, out, sentences)
+        if added:
+            out = sorted(out + added, key=lambda m: m.start)
     if "same name" in text:
         added = _same_name_elsewhere(text, out, sentences)
         if added:
@@ -1755,6 +1759,53 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     if unknown:
         out = sorted(out + unknown, key=lambda m: m.start)
     return out
+
+
+_AREA_NAME = r"[A-Z][\w'\u2019]+(?:[ -](?:[A-Z][\w'\u2019]+|e|i|ye))*"
+# "fighting in Pul e Malan and Pul e Pashtun areas of the district": read backwards from the phrase
+_AREAS_BEFORE_THE_DISTRICT = re.compile(
+    rf"(?<![\w'\u2019-])(?P<names>{_AREA_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_AREA_NAME})*)[ \t]+"
+    r"(?:areas?|villages?|localities|locality)[ \t]+(?:of|in)[ \t]+$"
+)
+_AREA_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+
+
+def _areas_of_the_district(
+    text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
+) -> list[Mention]:
+    """ "Pul e Malan and Pul e Pashtun areas of the district": areas of the district named
+    last, in this sentence or the two before (names the gazetteer lacks, or knows elsewhere)."""
+    found: list[Mention] = []
+    starts = [x.start for x in mentions]
+    pos = text.find("the district")
+    while pos >= 0:
+        at = pos
+        pos = text.find("the district", pos + 12)
+        if text[at + 12 : at + 13].isalpha():
+            continue  # "the districts"
+        a = _AREAS_BEFORE_THE_DISTRICT.search(text, max(0, at - 120), at)
+        if a is None:
+            continue
+        si = _sentence_index(at, sentences)
+        if si is None:
+            continue
+        lo = sentences[max(0, si - 2)][0]
+        district = None
+        for x in reversed(mentions[bisect_left(starts, lo) : bisect_left(starts, a.start())]):
+            if x.place is not None and x.place.level == "district":
+                district = x.place
+                break
+        if district is None:
+            continue
+        base = a.start("names")
+        for part in _AREA_SPLIT.split(a.group("names")):
+            s = text.find(part, base)
+            e = s + len(part)
+            base = e
+            if part.split()[0].lower() in _STOP or _overlaps(s, e, mentions, starts):
+                continue
+            found.append(Mention(part, s, e, district, (district,), "area-in-district", 0.6, None))
+    return found
 
 
 _SAME_NAME_IN = re.compile(

@@ -223,3 +223,23 @@ NOT_ALIASES = [
 def test_brackets_after_an_agency_or_a_person_are_no_gloss(gazetteer, text, name):
     m = _at(text, gazetteer, name)
     assert m is None or m.place is None
+
+
+# --- areas of "the district" named before ---------------------------------------------
+
+AREAS_OF_THE_DISTRICT = [
+    ("Fighters pushed into Guzara district on Monday. By night they held Sang Surakh and Deh Kalan areas of the district.", "Sang Surakh", "AF3203"),
+    ("Fighters pushed into Guzara district on Monday. By night they held Sang Surakh and Deh Kalan areas of the district.", "Deh Kalan", "AF3203"),
+    ("Police entered Nad Ali district. They cleared the Loy Manda area of the district.", "Loy Manda", "AF3002"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), AREAS_OF_THE_DISTRICT)
+def test_areas_of_the_district_named_before(gazetteer, text, name, code):
+    m = _check(text, gazetteer, name, code)
+    assert m.rule == "area-in-district"
+
+
+def test_areas_of_the_district_need_a_district_named_before(gazetteer):
+    text = "They held Sang Surakh and Deh Kalan areas of the district."
+    assert all(m.place is None for m in find_mentions(text, gazetteer) if m.text == "Sang Surakh")
