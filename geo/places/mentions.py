@@ -77,6 +77,8 @@ RULES: dict[str, str] = {
     "province-in-article": "several places bear the name; the article names the province of one",
     "earlier-in-article": "several places bear the name; an earlier mention in the article was resolved by its sentence's province or a kind cue, and this sentence names no other",
     "distance": "several places bear the name; one lies clearly nearest the other places named",
+    "alias-in-text": "'Mandawal (Mandol)': a spelling glossed in brackets by a known name, here and elsewhere in the article",
+    "same-name": "'the district of the same name in Kandahar': the namesake, in the province named, of the district named before",
     "prominence": "a provincial capital and a namesake elsewhere; the capital",
     "fuzzy": "a misspelling, matched by rapidfuzz above the cutoff",
     "ambiguous": "unresolved: several places bear the name and nothing in the text tells them apart",
@@ -125,7 +127,7 @@ _CUE_AFTER: dict[str, str] = {
 }
 _INCLUDE_CUE = {"district", "province", "city"}  # singular cues that become part of the mention
 _APPOSITIVE_CITY = re.compile(
-    r"^\s*,?\s*(?:the\s+)?(?:provincial\s+capital|capital\s+(?:city\s+)?of|city\b|capital\b)",
+    r"^\s*,?\s*(?:the\s+)?(?:provincial\s+capital|capital\s+(?:city\s+)?of|city\b|capital\b(?!\s+(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 _PROVINCE_CAPITAL_AFTER = re.compile(
@@ -144,7 +146,10 @@ _GIVEN_NAME = re.compile(
     r"[a-z]+(?:ullah|ulla|uddin|udin|addin|ddin|allah|zada|zadah|zai|zay|yar|gul))$"
 )
 _PROVINCE_AFTER = re.compile(
-    r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province)\b",
+    r"^(?:['\u2019]s)?\s+(?:provincial|province's|governor|governor's|districts|police|council|province"
+    # "Sar-e-Pul's seven districts"
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|all|other|remaining|several|many|most)\s+districts)\b",
     re.IGNORECASE,
 )
 _CITY_WORDS_STEMS = ("cit", "capital", "outskirts", "airport", "downtown", "gates", "suburb")
@@ -335,7 +340,8 @@ PLACES_COLUMNS: tuple[str, ...] = (
 
 _DOUBLE = re.compile(r"(.)\1+")
 _PLACEY_BEFORE = re.compile(
-    r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around)\s+(?:the\s+)?$"
+    r"\b(?:in|of|from|to|near|at|into|toward|towards|outside|around|seized|overran|overrun|retook"
+    r"|recaptured)\s+(?:the\s+)?$"
 )
 _PLACEY_AFTER = re.compile(r"^\s*(?:district|province|city|town|border|crossing|port|area)")
 _NEXT_WORD = re.compile(r"^[ \t]+(?:border\s+)?([A-Za-z]+)")
@@ -385,6 +391,7 @@ class _Before:
     direction: bool = False  # "northern Kunduz": the province
     placey: bool = False  # after a preposition of place ("in", "near")
     title: str | None = None  # the title or given name before a person's name ("General")
+    city_list: bool = False  # "provincial capitals including", "the cities of": a list of cities
 
 
 _NO_AFTER = _After()
@@ -680,7 +687,7 @@ def _find_names(text: str, gaz: Gazetteer) -> list[_Raw]:
             raws.append(_Raw(base + s, base + e, *fields))
         if names.fuzzy:
             fuzzy.append((base, names.fuzzy))
-    misspelt = _fuzzy(text, fuzzy, gaz) if fuzzy else []
+    misspelt = _fuzzy(text, fuzzy, gaz, raws) if fuzzy else []
     if misspelt:
         raws.extend(misspelt)
         raws.sort(key=lambda r: r.start)
@@ -720,15 +727,23 @@ def _fuzzy_choices(length: int, gaz: Gazetteer) -> list[str]:
 
 
 def _fuzzy(
-    text: str, groups: list[tuple[int, tuple[tuple[int, int, str, bool], ...]]], gaz: Gazetteer
+    text: str,
+    groups: list[tuple[int, tuple[tuple[int, int, str, bool], ...]]],
+    gaz: Gazetteer,
+    exact: Sequence[_Raw] = (),
 ) -> list[_Raw]:
-    """rapidfuzz over the leftover word groups that stand where place names stand.
+    """rapidfuzz over the leftover word groups that stand where place names stand: after
+    a preposition of place or a verb of capture, before a level word, or in a list with
+    a name the gazetteer knows ("Kang, Chankhansur and Delaram").
 
-    ``groups``: (offset of the run, its ``_RunNames.fuzzy``) in text order.
+    ``groups``: (offset of the run, its ``_RunNames.fuzzy``) in text order; ``exact``: the
+    names matched exactly, sorted by offset.
     """
     found = []
     lookups = 0
     memo = gaz.memo("fuzzy")
+    known = [r for r in exact if r.entries]
+    known_starts = [r.start for r in known]
     for base, cands in groups:
         for s, e, key, after_word in cands:
             if lookups >= FUZZY_MAX_PER_TEXT:
@@ -746,7 +761,11 @@ def _fuzzy(
             e += base
             before = text[max(0, s - 30) : s].lower()
             after = text[e : e + 25].lower()
-            if not (_PLACEY_BEFORE.search(before) or _PLACEY_AFTER.match(after)):
+            if not (
+                _PLACEY_BEFORE.search(before)
+                or _PLACEY_AFTER.match(after)
+                or _listed_with_known(text, s, e, known, known_starts)
+            ):
                 continue
             entries = gaz.index[match]
             places, facts, province_only = _name_facts(match, entries, gaz)
@@ -754,6 +773,17 @@ def _fuzzy(
                 _Raw(s, e, match, entries, None, None, places, facts, province_only, score / 100.0)
             )
     return found
+
+
+def _listed_with_known(
+    text: str, s: int, e: int, known: Sequence[_Raw], starts: list[int]
+) -> bool:
+    """Whether the words at [s, e) stand in a list ("X, Y and Z") next to a known name."""
+    i = bisect_left(starts, e)
+    if i < len(known) and known[i].start - e <= 6 and _LIST_GAP.match(text, e, known[i].start):
+        return True
+    k = bisect_left(starts, s) - 1
+    return k >= 0 and 0 <= s - known[k].end <= 6 and _LIST_GAP.match(text, known[k].end, s) is not None
 
 
 _BEFORE_WORDS = re.compile(r"[A-Za-z'\u2019]+")
@@ -814,6 +844,23 @@ _NAMED_BEFORE_NOUN = re.compile(
     r"|Tajik\b|Uzbek\b|Turkmen\b|Northern\b|Southern\b|Eastern\b|Western\b|Central\b)"
     r"[A-Z][\w'\u2019-]*\s+(?:district|city)\s+of\s+(?:the\s+)?$"
 )
+_APPOSITIVE_CAPITAL_OF_REGION = re.compile(
+    r"[\w)]\s*[,\u2013\u2014(-]\s*(?:which\s+is\s+)?(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of"
+    r"(?:\s+(?:the|Afghanistan['\u2019]s|[\w-]+ern|central|restive|volatile|neighbou?ring))+\s+$",
+    re.IGNORECASE,
+)
+# "Sar-e Pul city and Qala-e-Naw, the capitals of Sar-e Pul and Badghis": the provinces
+_APPOSITIVE_CAPITALS_OF = re.compile(
+    r"[\w)]\s*[,\u2013\u2014(]\s*(?:the\s+)?(?:provincial\s+)?capitals\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_SKIP_BEFORE_PROVINCE = frozenset(["the", "afghanistan's", "afghanistan\u2019s"])
+# "the 34 provincial capitals, including", "cities such as", "the provincial capitals of",
+# "three capitals over the weekend -": what follows is a list of cities
+_CITY_LIST_BEFORE = re.compile(
+    r"\b(?:capitals|cities)(?:\s+of|(?:[\s,]+[^.;:!?]{0,40}?)?[\s,]*(?:including|such\s+as|namely"
+    r"|among\s+them|:|\u2014|\u2013|--|(?<=\s)-))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_PREPS = frozenset(
     ["in", "of", "from", "to", "near", "at", "into", "toward", "towards", "outside", "around"]
 )
@@ -849,6 +896,21 @@ def _may_hold(s: str, low: str, words: tuple[str, ...]) -> bool:
 CUE_WINDOW = 40
 CUE_MEMO_MAX = 100_000
 _AFTER_CUES: dict[str, _After] = {}
+# "X is the (sixth) provincial capital ...", "X will be the tenth province ...": the kind it is
+_COPULA_KIND = re.compile(
+    r"^\s+(?:is|was|will\s+be|would\s+be|became|becomes|has\s+become)\s+(?:now\s+)?(?:one\s+of\s+)?the\s+"
+    r"(?:[a-z]+\s+){0,2}?(provinces?|provincial\s+capitals?|capitals?|city|cities|districts?)\b"
+)
+_COPULA_KINDS = {
+    "province": "province",
+    "provinces": "province",
+    "capital": "city",
+    "capitals": "city",
+    "city": "city",
+    "cities": "city",
+    "district": "district",
+    "districts": "district",
+}
 _BEFORE_CUES: dict[str, _Before] = {}
 
 
@@ -876,6 +938,11 @@ def _cues_after(after: str) -> _After:
         and _APPOSITIVE_CITY.match(after)
     ):
         cue = "city"
+    if cue is None and " the " in after and after[:1] == " ":
+        # "Ghazni will be the tenth province to fall", "Aybak is the sixth provincial capital"
+        c = _COPULA_KIND.match(after)
+        if c is not None:
+            cue = _COPULA_KINDS[c.group(1).split()[-1]]
     capital_after = "capital" in after and bool(_PROVINCE_CAPITAL_AFTER.match(after))
     province_context = (
         not capital_after
@@ -909,9 +976,24 @@ def _cues_before(before: str) -> _Before:
             cue_before = noun
         if w2 in ("districts", "provinces", "parts", "areas", "villages"):
             province_context = True
+    if cue_before is None and w1 != "of" and "capital" in words:
+        # "the capital of Afghanistan's northern Kunduz province": as "the capital of Kunduz"
+        ws = list(words)
+        while ws and (ws[-1] in _DIRECTIONS or ws[-1] in _SKIP_BEFORE_PROVINCE):
+            ws.pop()
+        if len(ws) > 1 and ws[-1] == "of" and ws[-2] == "capital" and len(ws) < len(words):
+            if _APPOSITIVE_CAPITAL_OF_REGION.search(before):
+                province_context = True  # "Puli Khumri, the capital of northern Baghlan"
+            else:
+                cue_before = "capital"
     if cue_before == "capital" and _APPOSITIVE_CAPITAL_BEFORE.search(before):
         cue_before = None  # "Mazar-i-Sharif, the capital of Balkh": Balkh is the province
         province_context = True
+    city_list = (
+        ("capitals" in before or "cities" in before)
+        and _CITY_LIST_BEFORE.search(before) is not None
+        and _APPOSITIVE_CAPITALS_OF.search(before) is None
+    )
     if w1 in ("in", "of", "across") and w2 in _PROVINCE_NOUNS:
         province_context = True
     direction = w1 in _DIRECTIONS
@@ -936,9 +1018,9 @@ def _cues_before(before: str) -> _Before:
                 and before[-2:-1].isalpha()
             ):
                 title = f"{prev[-2]} {prev[-1]}"  # "General Ajmal Shinwari"
-    if not (cue_before or province_context or direction or placey or title):
+    if not (cue_before or province_context or direction or placey or title or city_list):
         return _NO_BEFORE
-    return _Before(cue_before, province_context, direction, placey, title)
+    return _Before(cue_before, province_context, direction, placey, title, city_list)
 
 
 def _attach_cues(
@@ -1004,6 +1086,31 @@ def _attach_cues(
             r.cue = "province"
             r.province_context = True
         group += 1
+    # "provincial capitals including Kandahar, Herat and Zabul": each the city (Zabul's capital)
+    for idx, r in enumerate(raws):
+        if not r.before.city_list:
+            continue
+        k = idx
+        while True:
+            x = raws[k]
+            if x.entries and x.cue_before is None and x.cue in (None, "province"):
+                if any(p.level == "province" for p in x.places):
+                    x.cue_before = "capital"
+                elif x.cue is None:
+                    x.cue = "city"
+            if k < len(list_gap) and list_gap[k]:
+                k += 1
+            else:
+                break
+    # "Sar-e-Pul, in the northern province of the same name": the capital of that province
+    if "same name" in text:
+        for r in raws:
+            if (
+                r.cue is None
+                and _SAME_NAME_PROVINCE_AFTER.match(text, r.end, r.end + 80) is not None
+                and any(p.kind == "city" for p in r.places)
+            ):
+                r.cue = "city"
     # names in one list without a cue: "Baghlan, Kunduz, Balkh and Takhar"
     k = 0 if any(list_gap) else len(raws)
     while k < len(raws):
@@ -1016,6 +1123,13 @@ def _attach_cues(
                 if provinces - raws[x].province_only > 0:
                     raws[x].listed_provinces = True  # the others are provinces
         k = m + 1
+
+
+_SAME_NAME_PROVINCE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:the\s+)?(?:provincial\s+)?capital\s+of\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"province\s+of\s+the\s+same\s+name",
+    re.IGNORECASE,
+)
 
 
 def _join_neighbours(text: str, a: _Raw, b: _Raw, gaz: Gazetteer) -> None:
@@ -1137,6 +1251,10 @@ def _resolve_by_cues(
         return (d, cands, rule_prefix or "kind-cue", 0.95 * base_score, None), cands
     if len(pool) == 1:
         p = pool[0]
+        if cue == "city" and p.level == "province" and gaz.capital_of(p.adm1_pcode) is not None:
+            # "Zabul city": the capital of the province, whatever its own name (Qalat)
+            capital = gaz.capital_of(p.adm1_pcode)
+            return (capital, cands, rule_prefix or "capital-of", 0.9 * base_score, None), cands
         if cue in ("crossing", "dam", "airport") and p.level != "point":
             # "Ishkashim border crossing", "Bagram air base": the point of that kind in the named district
             pt = _point_of_kind(gaz, p, cue, r.key)
@@ -1303,13 +1421,18 @@ def _resolve(
         hit = _one_place(hits)
         if hit is not None:
             return hit, cands, rule_prefix or rule, 0.9 * base_score, None
+    # a provincial capital against a village or district of the same name elsewhere (Faizabad):
+    # the capital, unless the article names the namesake's province or places in it; then
+    # distance, else the text does not say which
+    capitals = [p for p in pool if p.level == "point" and p.kind == "city"]
+    if len(capitals) == 1 and not provs:
+        in_view = ctx.art_provs | ctx.art_implied
+        cap1 = capitals[0].adm1_pcode
+        if not any(p.adm1_pcode in in_view for p in pool if p.adm1_pcode != cap1):
+            return capitals[0], cands, rule_prefix or "prominence", 0.6 * base_score, None
     near = _by_distance(pool, ctx)
     if near is not None:
         return near, cands, rule_prefix or "distance", 0.75 * base_score, None
-    # a provincial capital against a village or district of the same name elsewhere (Faizabad)
-    capitals = [p for p in pool if p.level == "point" and p.kind == "city"]
-    if len(capitals) == 1 and not any(p.level == "province" for p in pool):
-        return capitals[0], cands, rule_prefix or "prominence", 0.6 * base_score, None
     name = text[r.start : r.end]
     names = "; ".join(f"{p.name} ({p.adm1_name})" for p in pool)
     return (
@@ -1612,6 +1735,18 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         out.append(_mention(text[r.start : end], r.start, end, place, cands, rule, rounded, reason))
         last_end = end
     out = _areas_in_districts(text, out)
+    if "the district" in text:
+        added = _areas_of_the_district(text, out, sentences)
+        if added:
+            out = sorted(out + added, key=lambda m: m.start)
+    if "same name" in text:
+        added = _same_name_elsewhere(text, out, sentences)
+        if added:
+            out = sorted(out + added, key=lambda m: m.start)
+    if "(" in text:
+        added = _aliases_in_text(text, out)
+        if added:
+            out = sorted(out + added, key=lambda m: m.start)
     if "capital" in text or "centre" in text or "center" in text:
         added = _capital_anaphora(text, out, sentences, gazetteer)
         if added:
@@ -1624,6 +1759,139 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     if unknown:
         out = sorted(out + unknown, key=lambda m: m.start)
     return out
+
+
+_AREA_NAME = r"[A-Z][\w'\u2019]+(?:[ -](?:[A-Z][\w'\u2019]+|e|i|ye))*"
+# "fighting in Pul e Malan and Pul e Pashtun areas of the district": read backwards from the phrase
+_AREAS_BEFORE_THE_DISTRICT = re.compile(
+    rf"(?<![\w'\u2019-])(?P<names>{_AREA_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_AREA_NAME})*)[ \t]+"
+    r"(?:areas?|villages?|localities|locality)[ \t]+(?:of|in)[ \t]+$"
+)
+_AREA_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+
+
+def _areas_of_the_district(
+    text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
+) -> list[Mention]:
+    """ "Pul e Malan and Pul e Pashtun areas of the district": areas of the district named
+    last, in this sentence or the two before (names the gazetteer lacks, or knows elsewhere)."""
+    found: list[Mention] = []
+    starts = [x.start for x in mentions]
+    pos = text.find("the district")
+    while pos >= 0:
+        at = pos
+        pos = text.find("the district", pos + 12)
+        if text[at + 12 : at + 13].isalpha():
+            continue  # "the districts"
+        a = _AREAS_BEFORE_THE_DISTRICT.search(text, max(0, at - 120), at)
+        if a is None:
+            continue
+        si = _sentence_index(at, sentences)
+        if si is None:
+            continue
+        lo = sentences[max(0, si - 2)][0]
+        district = None
+        for x in reversed(mentions[bisect_left(starts, lo) : bisect_left(starts, a.start())]):
+            if x.place is not None and x.place.level == "district":
+                district = x.place
+                break
+        if district is None:
+            continue
+        base = a.start("names")
+        for part in _AREA_SPLIT.split(a.group("names")):
+            s = text.find(part, base)
+            e = s + len(part)
+            base = e
+            if part.split()[0].lower() in _STOP or _overlaps(s, e, mentions, starts):
+                continue
+            found.append(Mention(part, s, e, district, (district,), "area-in-district", 0.6, None))
+    return found
+
+
+_SAME_NAME_IN = re.compile(
+    r"(?P<phrase>the\s+district\s+of\s+the\s+same\s+name)\s+(?:in|of)\s+(?:the\s+)?"
+    r"(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?(?:[a-z-]+ern\s+)?(?:province\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _same_name_elsewhere(
+    text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
+) -> list[Mention]:
+    """ "Arghandab of Zabul, not the district of the same name in neighbouring Kandahar": the
+    namesake district in the province named after the phrase."""
+    found = []
+    starts = [x.start for x in mentions]
+    for m in _SAME_NAME_IN.finditer(text):
+        k = bisect_left(starts, m.end())
+        if k >= len(mentions) or mentions[k].start != m.end():
+            continue
+        prov = mentions[k].place
+        if prov is None or prov.level != "province":
+            continue
+        si = _sentence_index(m.start(), sentences)
+        lo = sentences[si][0] if si is not None else max(0, m.start() - ANAPHOR_CHARS)
+        for x in reversed(mentions[bisect_left(starts, lo) : bisect_left(starts, m.start())]):
+            if x.place is None or x.place.level != "district":
+                continue
+            other = [
+                p
+                for p in x.candidates
+                if p.level == "district" and p.adm1_pcode == prov.adm1_pcode and p.key != x.place.key
+            ]
+            if len(other) == 1:
+                s, e = m.span("phrase")
+                found.append(
+                    Mention(text[s:e], s, e, other[0], tuple(x.candidates), "same-name", 0.8, None)
+                )
+            break  # the name the phrase refers to is the last district named before it
+    return found
+
+
+# "Mandawal (Mandol) districts": the name before the brackets is another spelling of the one inside
+_ALIAS_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>[A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|e|i|ye))*)[ \t]?\($"
+)
+_ALIAS_LEVEL_AFTER = re.compile(
+    r"\)\s*(?:districts?|provinces?|city|town|village|area|border\s+crossing|crossing)\b"
+)
+_ALIAS_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|of|at|near|from|to|into|seized|captured|took|overran|retook|recaptured)|,|\band)\s+$"
+)
+
+
+def _aliases_in_text(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Mandawal (Mandol) districts": a spelling the gazetteer lacks, glossed in brackets by
+    one it knows, is that place here and wherever else the article writes it.
+
+    The gloss must stand where a place stands: a level word after the brackets, or a
+    preposition of place, a verb of capture or a list before the name ("Kabul (Reuters)"
+    and "Amir Khan (Helmand)", an agency and a person's origin, are not glosses).
+    """
+    found: list[Mention] = []
+    starts = [x.start for x in mentions]
+    for m in mentions:
+        p = m.place
+        if p is None or m.start < 2 or text[m.start - 1] != "(":
+            continue
+        end = m.end
+        if text[end : end + 1] != ")":
+            continue
+        a = _ALIAS_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if a is None or not (
+            _ALIAS_LEVEL_AFTER.match(text, end, end + 25)
+            or _ALIAS_PLACE_BEFORE.search(text, max(0, a.start() - 15), a.start())
+        ):
+            continue
+        name = a.group("name")
+        if name.split()[0].lower() in _STOP or len(name) < 4:
+            continue
+        for occ in re.finditer(rf"(?<![\w'\u2019-]){re.escape(name)}(?![\w'\u2019-])", text):
+            s, e = occ.span()
+            if _overlaps(s, e, mentions, starts) or any(x.start < e and s < x.end for x in found):
+                continue
+            found.append(Mention(name, s, e, p, (p,), "alias-in-text", 0.7, None))
+    return found
 
 
 def _sentence_index(pos: int, sentences: list[tuple[int, int]]) -> int | None:
