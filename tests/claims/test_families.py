@@ -195,3 +195,18 @@ def test_antecedents(keys, text: str, expected: set[tuple[str, str]]) -> None:
 )
 def test_repelled_and_coordinated(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 5d. A surrender of a named kind of place, a province named as a district's container
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lawmakers from Uruzgan province say local officials have surrendered the provincial capital "
+         "to the Taliban.", {("AF2501", "taliban")}),
+        ("Afghan forces recaptured the Helmand province district of Musa Qala on Sunday.",
+         {("AF3009", "government")}),
+        ("The Nerkh district surrendered to the Taliban.", {("AF0402", "taliban")}),
+    ],
+)
+def test_surrender_and_containers(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
