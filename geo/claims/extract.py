@@ -66,6 +66,8 @@ from geo.claims.cues import (
     find_cues,
 )
 from geo.claims.denials import _denials, _denied_to, _denies_own_claim
+from geo.claims.learned import enabled as learned_on
+from geo.claims.learned import learned_claims
 from geo.claims.links import _EXCEPT, _as_does, _Link, link_cues
 from geo.claims.page import _CueSentences, _is_caption, _lead_span, link_spans
 from geo.claims.reconcile import _drop_fighting, _entered_and_took, _resolve_conflicts
@@ -107,13 +109,14 @@ _UNNAMED_PLACE = re.compile(
 
 
 def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
-                    mentions: list[Mention] | None = None) -> ArticleResult:
+                    mentions: list[Mention] | None = None, learned: bool | None = None) -> ArticleResult:
     """All claims and count claims of one article.
 
     ``nlp`` (``load_nlp()``), when given, parses the few sentences where
     both sides are named before an action verb, to find which one acts; the
     other rules work on the text. ``mentions`` may be given to skip the
-    mention finder.
+    mention finder. ``learned`` turns the learned second look
+    (``geo.claims.learned``) on or off (default: ``TCMAP_LEARNED``, else the model's).
     """
     if mentions is None:
         from geo.places.mentions import find_mentions
@@ -140,6 +143,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     atts: dict[int, Attribution] = {}
     docs = _parse_ambiguous(nlp, sentences, {i for i in by_sentence if i in cue_sents}) if nlp else {}
     links_at = link_spans(text)
+    pending: list[Any] = []  # (sentence, places, cues, ...) for the learned second look
 
     def att_of(i: int) -> Attribution:
         # Computed only for sentences that need one; "He said" looks back.
@@ -186,6 +190,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                 speaker = att_of(source) if inherited is not None and att_of(i) is REPORTER else att_of(i)
                 sent_claims = _sentence_claims(article, s, targets, cues, speaker, lead,
                                                year_hint, inherited_from=inherited, doc=docs.get(i))
+                pending.append((i, s, targets, cues, speaker, inherited))
         if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text) and not in_link \
                 and not _denies_own_claim(s, sent_claims):
             sent_claims = _denials(article, s, previous_claims, sent_claims, att_of(i), year_hint)
@@ -225,6 +230,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         recent = [(j, ts if i - j < ANAPHOR_REACH else [t for t in ts if t.claimed])
                   for j, ts in recent if i - j < CLAIMED_REACH]
         earlier = list({id(t): t for _, ts in recent for t in ts}.values())
+    if nlp and pending and learned_on(learned):
+        claims += learned_claims(article, pending, claims, nlp, docs, lead, year_hint)
     if lead is not None:
         # The lead's date dates later sentences only for the lead's own places,
         # or when the lead names none ("seized a key district on Thursday").
@@ -238,7 +245,10 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
                 c.event_date = d.date.isoformat() if d.date else None
                 c.time_precision, c.date_reason = d.precision, d.reason
     claims = align_event_dates(claims)
-    return ArticleResult(article, dedupe(_drop_fighting(claims)), counts, list(mentions))
+    # A learned claim never settles away the rules' "fighting in X": it is added, never subtracts.
+    learned_ones = [c for c in claims if c.extra.get("rule") == "learned"]
+    kept = _drop_fighting([c for c in claims if c.extra.get("rule") != "learned"])
+    return ArticleResult(article, dedupe(kept + learned_ones), counts, list(mentions))
 
 
 # Sentences parsed per call of nlp.pipe; an article rarely has more.
