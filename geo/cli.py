@@ -179,19 +179,116 @@ def cli() -> None:
 
 @cli.command()
 @paths_arg
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="parquet: a dataset folder (--out DIR, local or fsspec URL) for pandas, DuckDB and --claims.")
+@click.option("--out", type=str, help="Write here instead of stdout (a folder for --format parquet).")
 @date_opt
 @max_mb_opt
 @store_opt
-def extract(paths, fmt, out, user_date, max_article_mb, store):
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Extract on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="Extract on an existing Dask cluster (tcp://HOST:PORT; default $DASK_SCHEDULER_ADDRESS).")
+@click.option("--partition-size", type=click.IntRange(1), default=None,
+              help="Articles per Dask task (default 250).")
+def extract(paths, fmt, out, user_date, max_article_mb, store, workers, scheduler, partition_size):
     """Extract control claims (../shared/CLAIMS.md records) from articles.
 
-    With --store, print the claims kept in the store (rejected ones left out).
+    PATH may also be a .jsonl.gz file, a Parquet file or dataset folder, or an
+    fsspec URL (s3://... with s3fs installed). With --workers or --scheduler the
+    batch runs on Dask; claims are the same as in one process. With --store,
+    print the claims kept in the store (rejected ones left out).
     """
+    from geo.distributed import scheduler_from_env
+
+    if fmt == "parquet" and not out:
+        raise click.UsageError("--format parquet writes a dataset folder: give --out DIR.")
+    scheduler = scheduler_from_env(scheduler) if workers is None else scheduler
+    if workers is not None and scheduler:
+        raise click.UsageError("Give --workers (a local cluster) or --scheduler (an existing one), not both.")
+    if (workers is not None or scheduler) and not store:
+        sys.exit(_extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, scheduler,
+                                      partition_size))
+    if not store and any(_is_url(p) for p in paths):
+        raise click.UsageError("URL inputs are read on Dask: add --workers N (or --scheduler ADDR).")
     claims, result = _claims_from(paths, store, user_date, max_article_mb)
-    _write(_format_rows([c.to_dict() for c in claims], fmt, CLAIM_COLUMNS), out)
+    if fmt == "parquet":
+        _write_dataset(claims, result, out)
+    else:
+        _write(_format_rows([c.to_dict() for c in claims], fmt, CLAIM_COLUMNS), Path(out) if out else None)
     _done(result)
+
+
+def _is_url(path: str) -> bool:
+    from geo.ingest.sources import is_url
+
+    return is_url(path)
+
+
+def _write_dataset(claims, result, out: str) -> None:
+    """The in-process run's claims as a Parquet dataset (with each article's content hash)."""
+    from geo.app.store import content_hash
+    from geo.scale.dataset import ParquetSink
+
+    sink = ParquetSink(out)
+    if result is None:
+        sink.write(claims)
+        summary = {"summary": f"{len(claims)} claims from the store"}
+    else:
+        for r in result.results:
+            sink.write(r.claims, content_hash(r.article.text))
+        summary = {"articles": len(result.results), "claims": len(claims),
+                   "skipped": [{"origin": s.origin, "reason": s.reason} for s in result.skipped],
+                   "summary": result.summary(), "workers": 0}
+    sink.close(summary)
+    click.echo(f"wrote {out}", err=True)
+
+
+def _extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, scheduler, partition_size) -> int:
+    """``extract`` on Dask: claims streamed to the output, the summary and exit code as in one process."""
+    from geo.distributed import connect, run_distributed
+    from geo.ingest.sources import DEFAULT_PART_ARTICLES
+    from geo.places.boundaries import BoundariesError, load_districts
+    from geo.places.geocode import geocoder_from_env
+    from geo.scale.dataset import LinesSink, ParquetSink
+
+    if not paths:
+        raise click.UsageError("Give at least one file, folder or URL of articles.")
+    _check_geocoder()
+    if geocoder_from_env() is not None:
+        raise click.UsageError("The online geocoder (TCMAP_GEOCODER) sends one request a second from one "
+                               "process; it cannot run on Dask workers. Unset it, or run without --workers.")
+    limits = _limits(max_article_mb)
+    try:
+        load_districts()  # a missing install is said before a cluster starts
+    except BoundariesError as e:
+        raise Fatal(str(e)) from e
+    handle = None
+    if fmt == "parquet":
+        sink = ParquetSink(out)
+    else:
+        if out:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            handle = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        sink = LinesSink(handle or sys.stdout, fmt, CLAIM_COLUMNS)
+    echo = lambda m: click.echo(m, err=True)  # noqa: E731
+    try:
+        with connect(workers, scheduler) as client:
+            stats = run_distributed(client, paths, sink, user_date=user_date, limits=limits,
+                                    part_articles=partition_size or DEFAULT_PART_ARTICLES, echo=echo)
+    except OSError as e:
+        raise Fatal(f"Cannot reach the Dask scheduler {scheduler}: {e}") from e
+    finally:
+        if handle is not None:
+            handle.close()
+    sink.close(stats.as_dict())
+    if out:
+        click.echo(f"wrote {out}", err=True)
+    click.echo(stats.summary(), err=True)
+    if not stats.articles and stats.skipped:
+        click.echo("Error: No article could be read.", err=True)
+        return EXIT_FATAL
+    return EXIT_SKIPPED if stats.skipped else EXIT_OK
 
 
 CLAIM_COLUMNS = [

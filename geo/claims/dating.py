@@ -55,16 +55,27 @@ def _run_year(results: list[ArticleResult]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+def reference_events(r: ArticleResult) -> list[tuple[tuple[str, str], date]]:
+    """The dated events an article offers undated ones: ((place, controller), day) per claim.
+
+    Public so that a run split over many processes can build the run's index
+    (and ``run_year``) from per-article summaries and pass them to ``infer_published``.
+    """
+    if r.article.published is None or r.article.published_source == "inferred":
+        return []
+    out = []
+    for c in r.claims:
+        place = claim_place(c)
+        if place and c.event_date and c.time_precision in ("day", "unknown"):
+            out.append(((place, c.controller), date.fromisoformat(c.event_date)))
+    return out
+
+
 def _reference_index(results: list[ArticleResult]) -> dict[tuple[str, str], list[tuple[date, str]]]:
     index: dict[tuple[str, str], list[tuple[date, str]]] = {}
     for r in results:
-        if r.article.published is None or r.article.published_source == "inferred":
-            continue
-        for c in r.claims:
-            place = claim_place(c)
-            if place and c.event_date and c.time_precision in ("day", "unknown"):
-                index.setdefault((place, c.controller), []).append(
-                    (date.fromisoformat(c.event_date), r.article.id))
+        for key, day in reference_events(r):
+            index.setdefault(key, []).append((day, r.article.id))
     return index
 
 
@@ -246,15 +257,23 @@ def _redate_count(k: CountClaim, text: str, published: date | None, year: int | 
     return replace(k, date=when.isoformat() if when else k.date)
 
 
-def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
+_FROM_RESULTS: Any = object()
+
+
+def infer_published(results: list[ArticleResult], *, year: int | None = _FROM_RESULTS,
+                    index: dict[tuple[str, str], list[tuple[date, str]]] | None = None,
+                    ) -> list[ArticleResult]:
     """Give undated articles of a run a publication date where the evidence allows.
 
     Dated articles come back unchanged. Each inferred article gets
     ``published_source="inferred"`` and the reasoning in ``published_reason``;
     its claims are re-dated. Articles with no evidence keep a null date.
+    ``year`` and ``index`` (from ``reference_events`` of the whole run) replace
+    what is otherwise computed from ``results``, when those are only the run's
+    undated articles.
     """
-    year = _run_year(results)
-    index = _reference_index(results)
+    year = _run_year(results) if year is _FROM_RESULTS else year
+    index = _reference_index(results) if index is None else index
     out = []
     for r in results:
         if r.article.published is not None:
