@@ -107,12 +107,28 @@ def _open_store():
         raise Fatal(str(e)) from e
 
 
-def _claims_from(paths, store, user_date, max_article_mb):
-    """Claims and a run summary, from files or from the store."""
+def _claims_from(paths, store, user_date, max_article_mb, claims_path=None):
+    """Claims and a run summary, from files, the store, or a claims dataset (--claims)."""
+    if claims_path:
+        if paths or store:
+            raise click.UsageError("--claims builds from a claims dataset alone: give no PATH and no --store.")
+        return _dataset_claims(claims_path), None
     if store:
         return _open_store().claims(), None
     result = _run(paths, user_date, max_article_mb)
     return result.claims, result
+
+
+def _dataset_claims(path: str):
+    """The claims of a dataset from ``extract`` (Parquet folder or JSON Lines); no article is read."""
+    from geo.scale.dataset import ClaimsDatasetError, read_claims
+
+    try:
+        claims = read_claims(path)
+    except ClaimsDatasetError as e:
+        raise Fatal(str(e)) from e
+    click.echo(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} read from {path}", err=True)
+    return claims
 
 
 def _overrides_from(store: bool):
@@ -151,19 +167,22 @@ stale_opt = click.option("--stale-days", type=click.IntRange(1), default=30, sho
 article_date_opt = click.option(
     "--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles."
 )
+claims_opt = click.option(
+    "--claims", "claims_path", metavar="DATASET", default=None,
+    help="Build from a claims dataset written by extract (Parquet folder or JSON Lines), reading no article.")
 contest_opt = click.option("--contest-days", type=click.IntRange(0), default=3, show_default=True, help="Opposing claims this close make a district contested.")
 
 
 def timeline_options(f):
     """The options every command that builds a timeline shares."""
-    for opt in (max_mb_opt, contest_opt, stale_opt, store_opt, article_date_opt):
+    for opt in (max_mb_opt, contest_opt, stale_opt, store_opt, article_date_opt, claims_opt):
         f = opt(f)
     return f
 
 
-def _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days):
-    """Claims (from files or the store), the run that read them (None for the store), the timeline."""
-    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+def _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path=None):
+    """Claims (from files, the store or a dataset), the run that read them (None otherwise), the timeline."""
+    claims, result = _claims_from(paths, store, user_date, max_article_mb, claims_path)
     return claims, result, _timeline(claims, _overrides_from(store), stale_days, contest_days)
 
 
@@ -388,9 +407,9 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Also list districts with no report.")
 @timeline_options
-def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb):
+def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
     """One row per district: P-code, district, province, status, since, number of claims."""
-    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
     rows = []
     for s in tl.status_on(day):
         if s.status == "no_report" and not show_all:
@@ -416,11 +435,13 @@ def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days
 @click.option("--title", default=None, help="Title shown on the map.")
 @click.option("--online-tiles", is_flag=True, help="Add an OpenStreetMap tile layer (needs internet to view).")
 @timeline_options
-def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb):
+def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb,
+         claims_path):
     """Write a self-contained, offline HTML control map with a date slider."""
     from geo.maps.htmlmap import render_map
 
-    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
+                                        claims_path)
     html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
@@ -434,13 +455,14 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
 @click.option("--date", "day", callback=_parse_date, help="Day of the district statuses (not needed for acled).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @timeline_options
-def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb):
+def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
     """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV."""
     from geo.maps import exports
 
     if fmt != "acled" and day is None:
         raise click.UsageError(f"--date is required for --format {fmt}.")
-    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
+                                        claims_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "acled":
         exports.write_acled(claims, out)
@@ -456,11 +478,11 @@ def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--title", default=None)
 @timeline_options
-def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb):
+def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
     """Write a static PNG map of one day, for PDF and Word reports."""
     from geo.maps import exports
 
-    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     exports.write_png(tl, day, out, title=title)
     click.echo(f"wrote {out}", err=True)
@@ -504,15 +526,20 @@ def _find_articles_for(gold_dir: Path) -> list[str]:
 @paths_arg
 @date_opt
 @max_mb_opt
-def ingest(paths, user_date, max_article_mb):
+@claims_opt
+def ingest(paths, user_date, max_article_mb, claims_path):
     """Add articles to the store ($TCMAP_HOME): extract once, keep the analyst's work.
 
     Articles already stored with the same text and extractor version are not
-    extracted again; ingesting the same files twice changes nothing.
+    extracted again; ingesting the same files twice changes nothing. With
+    --claims, the claims of a dataset from extract are stored instead, with no
+    article read (each article's text in the store is then its claims' sentences).
     """
     from geo.ingest.articles import read_articles
     from geo.models import Skipped
     from geo.pipeline import RunResult, extract_articles
+    if claims_path:
+        sys.exit(_ingest_claims(paths, claims_path))
     if not paths:
         raise click.UsageError("Give at least one file or folder of articles.")
     _check_geocoder()
@@ -533,6 +560,22 @@ def ingest(paths, user_date, max_article_mb):
         click.echo(f"{len(known)} article(s) already in the store, not extracted again", err=True)
     click.echo(f"store {st.path}: {summary}", err=True)
     sys.exit(_report(result))
+
+
+def _ingest_claims(paths, claims_path: str) -> int:
+    from geo.pipeline import RunResult
+    from geo.scale.dataset import ClaimsDatasetError, results_from_claims
+
+    if paths:
+        raise click.UsageError("--claims stores a claims dataset alone: give no PATH.")
+    st = _open_store()
+    try:
+        results = results_from_claims(claims_path)
+    except ClaimsDatasetError as e:
+        raise Fatal(str(e)) from e
+    summary = st.ingest_result(RunResult(results=results), label=f"claims {claims_path}")  # type: ignore[arg-type]
+    click.echo(f"store {st.path}: {summary}", err=True)
+    return EXIT_OK
 
 
 @cli.group()

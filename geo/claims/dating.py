@@ -81,27 +81,40 @@ def _reference_index(results: list[ArticleResult]) -> dict[tuple[str, str], list
 
 def _from_events(r: ArticleResult, index: dict[tuple[str, str], list[tuple[date, str]]],
                  year: int | None) -> tuple[date, str] | None:
-    """The publication day most consistent with the same events reported elsewhere."""
-    matches: list[tuple[Claim, date, str]] = []
+    """The publication day most consistent with the same events reported elsewhere.
+
+    The same event is reported by many articles of a large run: each claim is
+    re-dated once per candidate day and looked up among the days the index
+    gives (with how many articles gave each), not once per matching article.
+    """
+    per_claim: list[tuple[Claim, dict[date, list[str]]]] = []
     for c in r.claims:
         place = claim_place(c)
+        days: dict[date, list[str]] = {}
         for d, other in index.get((place, c.controller), []) if place else []:
-            matches.append((c, d, other))
-    if not matches:
+            days.setdefault(d, []).append(other)
+        if days:
+            per_claim.append((c, days))
+    if not per_claim:
         return None
-    candidates = sorted({d + timedelta(days=k) for _, d, _ in matches for k in range(WINDOW_DAYS + 1)})
+    candidates = sorted({d + timedelta(days=k) for _, days in per_claim for d in days
+                         for k in range(WINDOW_DAYS + 1)})
+    window = [timedelta(days=k) for k in range(WINDOW_DAYS + 1)]
     best: tuple[float, date, list[str]] | None = None
     for p in candidates:
-        support = 0.0
+        exact = weak = 0
         why: list[str] = []
-        for c, d, other in matches:
+        for c, days in per_claim:
             got = claim_date(r.article.text, c.extra, p, year)
             if got.precision != "unknown":
-                if got.date == d:
-                    support += 1
-                    why.append(f"'{c.mention}' {c.controller} on {d} as in {other} ({got.reason})")
-            elif d <= p <= d + timedelta(days=WINDOW_DAYS):
-                support += WEAK
+                others = days.get(got.date) if got.date is not None else None
+                if others:
+                    exact += len(others)
+                    why.extend(f"'{c.mention}' {c.controller} on {got.date} as in {other} ({got.reason})"
+                               for other in others)
+            else:  # d <= p <= d + WINDOW_DAYS
+                weak += sum(len(days.get(p - k, ())) for k in window)
+        support = exact + WEAK * weak
         if support >= 1 and (best is None or support > best[0]):
             best = (support, p, why)
     if best is None:

@@ -21,7 +21,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from geo.models import Claim
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from geo.models import Article, Claim
 
 RUN_KEY = b"tcmap.run"
 PART_ROWS = 100_000
@@ -180,6 +183,12 @@ def _claim(row: dict[str, Any]) -> Claim:
 
 def iter_claims(path: str | Path) -> Iterator[Claim]:
     """Stream the claims of a Parquet dataset (folder or file) or a JSON Lines file (also .gz)."""
+    for claim, _ in iter_claim_rows(path):
+        yield claim
+
+
+def iter_claim_rows(path: str | Path) -> Iterator[tuple[Claim, str | None]]:
+    """Each claim with its article's content hash (None when the dataset has none)."""
     p = str(path)
     low = p.lower().rstrip("/")
     if low.endswith((".jsonl", ".jsonl.gz", ".json")):
@@ -195,7 +204,7 @@ def iter_claims(path: str | Path) -> Iterator[Claim]:
         scanner = dataset.scanner(batch_size=50_000)
         for batch in scanner.to_batches():
             for row in batch.to_pylist():
-                yield _claim(row)
+                yield _claim(row), row.get("content_hash")
     except (OSError, ValueError) as error:
         if isinstance(error, ClaimsDatasetError):
             raise
@@ -211,7 +220,8 @@ def _iter_jsonl(path: str) -> Iterator[Claim]:
                 if not line.strip():
                     continue
                 try:
-                    yield _claim(json.loads(line))
+                    row = json.loads(line)
+                    yield _claim(row), row.get("content_hash")
                 except (json.JSONDecodeError, TypeError) as error:
                     raise ClaimsDatasetError(f"{path}:{n}: not a claim record ({error})") from error
     except FileNotFoundError as error:
@@ -221,3 +231,38 @@ def _iter_jsonl(path: str) -> Iterator[Claim]:
 def read_claims(path: str | Path) -> list[Claim]:
     """Every claim of a dataset (what the timeline needs at once)."""
     return list(iter_claims(path))
+
+
+@dataclass
+class ClaimsOnlyResult:
+    """An article known only by its claims, for the store: the sentences stand in for its text."""
+
+    article: Article
+    claims: list[Claim]
+    counts: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    content_hash: str | None = None
+
+
+def results_from_claims(path: str | Path) -> list[ClaimsOnlyResult]:
+    """The dataset's claims grouped by article, as the store's ``add_results`` takes them.
+
+    The article's text is its claims' sentences (what the app shows as
+    evidence); its identity for de-duplication is the content hash of the
+    original text when the dataset has one, so a wire copy stored before is
+    recognised.
+    """
+    groups: dict[str, ClaimsOnlyResult] = {}
+    for c, chash in iter_claim_rows(path):
+        r = groups.get(c.article_id)
+        if r is None:
+            pub = date.fromisoformat(c.published) if c.published else None
+            r = groups[c.article_id] = ClaimsOnlyResult(
+                Article(c.article_id, "", pub, c.published_source, c.title, c.url, c.publisher,  # type: ignore[arg-type]
+                        origin=f"{path} (claims dataset)"), [], content_hash=chash)
+        r.claims.append(c)
+    out = []
+    for r in groups.values():
+        text = "\n\n".join(dict.fromkeys(c.sentence for c in r.claims))
+        out.append(replace(r, article=replace(r.article, text=text)))
+    return out
