@@ -210,7 +210,10 @@ def cli() -> None:
               help="Extract on an existing Dask cluster (tcp://HOST:PORT; default $DASK_SCHEDULER_ADDRESS).")
 @click.option("--partition-size", type=click.IntRange(1), default=None,
               help="Articles per Dask task (default 250).")
-def extract(paths, fmt, out, user_date, max_article_mb, store, workers, scheduler, partition_size):
+@click.option("--worker-boundaries", default=None, metavar="DIR",
+              help="Boundaries folder as the Dask workers see it (default: this machine's).")
+def extract(paths, fmt, out, user_date, max_article_mb, store, workers, scheduler, partition_size,
+            worker_boundaries):
     """Extract control claims (../shared/CLAIMS.md records) from articles.
 
     PATH may also be a .jsonl.gz file, a Parquet file or dataset folder, or an
@@ -227,7 +230,7 @@ def extract(paths, fmt, out, user_date, max_article_mb, store, workers, schedule
         raise click.UsageError("Give --workers (a local cluster) or --scheduler (an existing one), not both.")
     if (workers is not None or scheduler) and not store:
         sys.exit(_extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, scheduler,
-                                      partition_size))
+                                      partition_size, worker_boundaries))
     if not store and any(_is_url(p) for p in paths):
         raise click.UsageError("URL inputs are read on Dask: add --workers N (or --scheduler ADDR).")
     claims, result = _claims_from(paths, store, user_date, max_article_mb)
@@ -263,7 +266,8 @@ def _write_dataset(claims, result, out: str) -> None:
     click.echo(f"wrote {out}", err=True)
 
 
-def _extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, scheduler, partition_size) -> int:
+def _extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, scheduler, partition_size,
+                         worker_boundaries=None) -> int:
     """``extract`` on Dask: claims streamed to the output, the summary and exit code as in one process."""
     from geo.distributed import connect, run_distributed
     from geo.ingest.sources import DEFAULT_PART_ARTICLES
@@ -291,12 +295,19 @@ def _extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, sc
             handle = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
         sink = LinesSink(handle or sys.stdout, fmt, CLAIM_COLUMNS)
     echo = lambda m: click.echo(m, err=True)  # noqa: E731
+    cluster = connect(workers, scheduler)
     try:
-        with connect(workers, scheduler) as client:
+        try:
+            client = cluster.__enter__()
+        except OSError as e:
+            raise Fatal(f"Cannot reach the Dask scheduler {scheduler}: {e}" if scheduler
+                        else f"Cannot start a local Dask cluster: {e}") from e
+        try:
             stats = run_distributed(client, paths, sink, user_date=user_date, limits=limits,
-                                    part_articles=partition_size or DEFAULT_PART_ARTICLES, echo=echo)
-    except OSError as e:
-        raise Fatal(f"Cannot reach the Dask scheduler {scheduler}: {e}") from e
+                                    part_articles=partition_size or DEFAULT_PART_ARTICLES, echo=echo,
+                                    boundaries_dir=worker_boundaries)
+        finally:
+            cluster.__exit__(None, None, None)
     finally:
         if handle is not None:
             handle.close()

@@ -92,7 +92,8 @@ def _peak_rss_mb() -> float:
 def extract_partition(part: Partition, settings: TaskSettings) -> PartResult:
     """Read and extract one partition (runs on a worker; gazetteer and spaCy load once per process)."""
     t0 = time.perf_counter()
-    if settings.boundaries_dir and not os.environ.get("TCMAP_BOUNDARIES_DIR"):
+    # The worker's own TCMAP_BOUNDARIES_DIR wins; else the client's folder, when this machine has it.
+    if settings.boundaries_dir and not os.environ.get("TCMAP_BOUNDARIES_DIR") and Path(settings.boundaries_dir).is_dir():
         os.environ["TCMAP_BOUNDARIES_DIR"] = settings.boundaries_dir
     from geo.app.store import content_hash
     from geo.claims.extract import extract_article, load_nlp
@@ -299,11 +300,14 @@ def run_distributed(
     part_articles: int = DEFAULT_PART_ARTICLES,
     echo: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
     window: int | None = None,
+    boundaries_dir: str | None = None,
 ) -> RunStats:
     """Extract every article under ``paths`` on ``client``'s cluster, writing claims to ``sink``.
 
     Returns the run's figures. Warnings and skipped inputs are echoed as they
     come, in input order, worded as the single-process run words them.
+    ``boundaries_dir`` is where workers load the boundaries from (default: the
+    client's own folder; a worker's ``TCMAP_BOUNDARIES_DIR`` overrides both).
     """
     from geo.claims.dating import infer_published
     from geo.ingest.articles import Limits, _Ids
@@ -314,7 +318,8 @@ def run_distributed(
     stats = RunStats(dashboard=getattr(client, "dashboard_link", None))
     n_workers = len(client.scheduler_info().get("workers", {})) or 1
     stats.workers = n_workers
-    settings = TaskSettings(ReadSettings(limits or Limits.from_env(), user_date), str(cache_dir().resolve()))
+    settings = TaskSettings(ReadSettings(limits or Limits.from_env(), user_date),
+                            boundaries_dir or str(cache_dir().resolve()))
     if stats.dashboard:
         echo(f"Dask dashboard: {stats.dashboard} ({n_workers} worker{'s' if n_workers != 1 else ''})")
     progress = Progress(estimate_articles(paths), echo)
