@@ -62,13 +62,21 @@ def is_url(path: str | Path) -> bool:
 
 
 class ParquetSink:
-    """Writes claims to a Parquet dataset folder part by part: memory stays at one part."""
+    """Writes claims to a Parquet dataset folder as they come: memory stays at one row group.
+
+    Rows go out in row groups of ``GROUP_ROWS``; a new part file starts every ``part_rows`` rows.
+    """
+
+    GROUP_ROWS = 5_000
 
     def __init__(self, out: str | Path, *, part_rows: int = PART_ROWS) -> None:
         self.out = str(out)
         self.part_rows = part_rows
         self._rows: list[dict[str, Any]] = []
         self._parts = 0
+        self._in_part = 0
+        self._writer: Any = None
+        self._handle: Any = None
         self.count = 0
         self._fs, self._root = _fs_for(self.out)
         self._fs.makedirs(self._root, exist_ok=True)
@@ -79,8 +87,8 @@ class ParquetSink:
         for c in claims:
             self._rows.append(claim_row(c, content_hash))
             self.count += 1
-        if len(self._rows) >= self.part_rows:
-            self._flush()
+            if len(self._rows) >= min(self.GROUP_ROWS, self.part_rows - self._in_part):
+                self._flush()
 
     def _flush(self) -> None:
         import pyarrow as pa
@@ -88,18 +96,30 @@ class ParquetSink:
 
         if not self._rows:
             return
-        table = pa.Table.from_pylist(self._rows, schema=schema())
-        name = f"{self._root.rstrip('/')}/part-{self._parts:05d}.parquet"
-        with self._fs.open(name, "wb") as handle:
-            pq.write_table(table, handle, compression="zstd")
-        self._parts += 1
+        if self._writer is None:
+            name = f"{self._root.rstrip('/')}/part-{self._parts:05d}.parquet"
+            self._handle = self._fs.open(name, "wb")
+            self._writer = pq.ParquetWriter(self._handle, schema(), compression="zstd")
+            self._parts += 1
+        self._writer.write_table(pa.Table.from_pylist(self._rows, schema=schema()))
+        self._in_part += len(self._rows)
         self._rows = []
+        if self._in_part >= self.part_rows:
+            self._close_part()
+
+    def _close_part(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._handle.close()
+        self._writer = self._handle = None
+        self._in_part = 0
 
     def close(self, summary: dict[str, Any]) -> str:
-        """Write the last part and ``_common_metadata`` with the run summary; returns the folder."""
+        """Write the last rows and ``_common_metadata`` with the run summary; returns the folder."""
         import pyarrow.parquet as pq
 
         self._flush()
+        self._close_part()
         if self._parts == 0:  # no claims: one empty part, so readers still find the columns
             import pyarrow as pa
 
