@@ -110,3 +110,44 @@ def test_usage_errors() -> None:
     assert res.exit_code == 2
     res = runner.invoke(cli, ["extract", str(SEEDS), "--format", "parquet"])
     assert res.exit_code == 2 and "--out" in res.stderr
+
+
+def test_progress_line_and_scheduler_from_env(monkeypatch) -> None:
+    from geo.distributed import Progress, scheduler_from_env
+
+    lines: list[str] = []
+    p = Progress(1000, lines.append)
+    p.t0 -= 10  # ten seconds in
+    p.update(250)
+    assert p.line().startswith("extracting: 250 of ~1000 articles, 25.0/s, ETA 0.5 min")
+    p.close()
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "tcp://10.0.0.1:8786")
+    assert scheduler_from_env(None) == "tcp://10.0.0.1:8786"
+    assert scheduler_from_env("tcp://h:1") == "tcp://h:1"
+
+
+def test_dating_index_gives_what_the_whole_run_gives() -> None:
+    """The client's compact index dates an undated article as ``infer_published`` over the whole run does."""
+    from datetime import date
+
+    from geo.claims.dating import infer_published
+    from geo.distributed import DatingIndex
+    from geo.models import Article, ArticleResult, Claim
+
+    def claim(aid, event, prec="day", extra=None):
+        return Claim(aid, None, None, "Kohsan", 0, 6, "Kohsan fell on Monday.", "district", "Kohsan", "AF3011",
+                     "AF30", None, None, "taliban", event, prec, 1, None, "reporter", "reporter", 0.8,
+                     extra=extra or {})
+
+    text = "Kohsan fell on Monday."
+    extra = {"sentence_span": (0, len(text)), "cue_start": 7, "cue_end": 11, "cue": "fell"}
+    dated = [ArticleResult(Article(f"d{i}", "x", date(2021, 7, 8), "header"), [claim(f"d{i}", "2021-07-05")], [])
+             for i in range(3)]
+    undated = ArticleResult(Article("u", text), [claim("u", None, "unknown", extra)], [])
+    whole = infer_published([*dated, undated])[-1]
+    index = DatingIndex()
+    for r in dated:
+        index.add(r)
+    (alone,) = infer_published([undated], year=index.year(), index=index.expanded())
+    assert alone.article.published == whole.article.published == date(2021, 7, 5)
+    assert [c.to_dict() for c in alone.claims] == [c.to_dict() for c in whole.claims]
