@@ -16,8 +16,11 @@ The run has two phases, so that what needs the whole corpus stays right:
    (as ``read_articles`` would), flags repeated texts (wire copies), writes
    the claims of dated articles at once, and builds the run's dating index
    (``geo.claims.dating.reference_events``). Undated articles wait in a spill
-   file on disk; once every partition is in, ``infer_published`` dates them
-   against the whole run's index and their claims are written last.
+   file on disk.
+3. **Workers date the undated articles**: once every partition is in, the
+   whole run's index is broadcast to the workers, which date the spilled
+   articles in batches with ``infer_published`` (the same function one
+   process uses); their claims are written last.
 
 Memory stays flat: at most a few partitions are in flight, claims go to the
 output as they arrive, and the index keeps one count per (place, controller,
@@ -124,6 +127,29 @@ def extract_partition(part: Partition, settings: TaskSettings) -> PartResult:
     except (ImportError, ValueError):
         pass
     return PartResult(part.index, items, worker, _peak_rss_mb(), time.perf_counter() - t0)
+
+
+def date_batch(batch: list[tuple[ArticleResult, str]], context: tuple[int | None, dict]) -> list[tuple[ArticleResult, str]]:
+    """Date undated articles against the whole run's ``(year, index)`` (runs on a worker)."""
+    from geo.claims.dating import infer_published
+
+    year, index = context
+    out = []
+    for r, chash in batch:
+        (dated,) = infer_published([r], year=year, index=index)
+        out.append((ArticleResult(_without_text(dated.article), dated.claims, dated.counts), chash))
+    return out
+
+
+def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _without_text(a: Article) -> Article:
@@ -233,12 +259,12 @@ class _Spill:
 class Progress:
     """Articles done of about how many, rate and ETA: a tqdm bar on a terminal, else a line every 30 s."""
 
-    def __init__(self, total: int, echo: Callable[[str], None]) -> None:
+    def __init__(self, total: int, echo: Callable[[str], None], desc: str = "extracting") -> None:
         from tqdm import tqdm
 
-        self.total, self.echo, self.done = total, echo, 0
+        self.total, self.echo, self.done, self.desc = total, echo, 0, desc
         self.t0 = self.last = time.perf_counter()
-        self.bar = tqdm(total=total, desc="extracting", unit="article", file=sys.stderr, disable=None,
+        self.bar = tqdm(total=total, desc=desc, unit="article", file=sys.stderr, disable=None,
                         leave=False, smoothing=0.1)
         self.tty = not self.bar.disable
 
@@ -255,7 +281,7 @@ class Progress:
         rate = self.done / elapsed if elapsed > 0 else 0.0
         left = max(self.total - self.done, 0)
         eta = f"{left / rate / 60:.1f} min" if rate > 0 else "?"
-        return f"extracting: {self.done} of ~{self.total} articles, {rate:.1f}/s, ETA {eta}"
+        return f"{self.desc}: {self.done} of ~{self.total} articles, {rate:.1f}/s, ETA {eta}"
 
     def close(self) -> None:
         self.bar.close()
@@ -309,7 +335,6 @@ def run_distributed(
     ``boundaries_dir`` is where workers load the boundaries from (default: the
     client's own folder; a worker's ``TCMAP_BOUNDARIES_DIR`` overrides both).
     """
-    from geo.claims.dating import infer_published
     from geo.ingest.articles import Limits, _Ids
     from geo.ingest.sources import estimate_articles, plan
     from geo.places.boundaries import cache_dir
@@ -391,16 +416,36 @@ def run_distributed(
             finally:
                 fut.release()
             take(result)
-        # Phase 2: date the undated articles against the whole run.
-        year, expanded = index.year(), index.expanded()
-        for r, chash in spill:
-            (dated,) = infer_published([r], year=year, index=expanded)
-            if dated.article.published_source == "inferred":
-                stats.inferred += 1
-            elif dated.article.published is None:
-                stats.undated += 1
-            sink.write(dated.claims, chash)
-            stats.claims += len(dated.claims)
+        progress.close()
+        # Phase 2: date the undated articles against the whole run, on the workers too.
+        context = (index.year(), index.expanded())
+        if spill.count:
+            echo(f"dating {spill.count} undated article{'s' if spill.count != 1 else ''} against the whole run")
+        dating = Progress(spill.count, echo, desc="dating")
+        shared = client.scatter(context, broadcast=True) if spill.count else None
+        batches = _batches(iter(spill), part_articles)
+        waiting: deque[Any] = deque()
+        while True:
+            while len(waiting) < window and (batch := next(batches, None)) is not None:
+                waiting.append((batch, client.submit(date_batch, batch, shared, retries=RETRIES, pure=False)))
+            if not waiting:
+                break
+            batch, fut = waiting.popleft()
+            try:
+                done = fut.result()
+            except Exception:  # noqa: BLE001 - dating is cheap enough to finish here
+                done = date_batch(batch, context)
+            finally:
+                fut.release()
+            for dated, chash in done:
+                if dated.article.published_source == "inferred":
+                    stats.inferred += 1
+                elif dated.article.published is None:
+                    stats.undated += 1
+                sink.write(dated.claims, chash)
+                stats.claims += len(dated.claims)
+            dating.update(len(done))
+        dating.close()
     finally:
         progress.close()
         spill.close()
