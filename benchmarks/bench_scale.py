@@ -164,7 +164,7 @@ def show(label: str, m: dict, base: float | None) -> None:
     # The busiest process's CPU seconds bound the wall time when each process has a core of its own:
     # the rate an unloaded machine gives (this one is shared; ``load`` is its 1-minute load average).
     cpus = list(m.get("worker_cpu", {}).values()) or [m["client_cpu"]]
-    cpu_rate = m["articles"] / max(cpus)
+    cpu_rate = m["articles"] / max([*cpus, m["client_cpu"]])
     cpu_speed = f" x{cpu_rate / base['cpu_rate']:.2f}" if base else ""
     m["cpu_rate"] = cpu_rate
     print(f"{label:<28} {m['articles']:>7} articles  {m['seconds']:7.1f} s wall  {m['rate']:6.1f}/s{speed}  "
