@@ -24,15 +24,21 @@ from geo.models import SOURCE_TYPES, STATUSES
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "seeds"
 PAGES = ("Map", "Add articles", "Review", "Export", "Unresolved places")
+READ_ONLY_PAGES = ("Map", "Export")
 PLAY_STEP_S = 0.8
 
 
 # -- cached loads -----------------------------------------------------------
 @st.cache_resource(show_spinner=False)
 def get_store(home: str):
-    """One store per data folder, shared by sessions (the Store is thread-safe)."""
+    """One store per data folder, shared by sessions (the Store is thread-safe).
+
+    With ``TCMAP_CLAIMS`` set, a claims dataset from ``tcmap extract``, opened read-only.
+    """
     from geo.app.store import Store
 
+    if dataset := ad.dataset_path(home):
+        return ad.DatasetView(dataset)
     return Store.open(home)
 
 
@@ -76,7 +82,7 @@ def map_assets():
 def home() -> str:
     from geo.app.store import default_home
 
-    return str(default_home())
+    return ad.dataset_home(os.environ.get(ad.ENV_CLAIMS)) or str(default_home())
 
 
 # -- shared widgets ---------------------------------------------------------------
@@ -127,7 +133,7 @@ def show_reports(reports) -> None:
 
 # -- pages ------------------------------------------------------------------------
 def page_map(store, filters) -> None:
-    if store.count_articles() == 0:
+    if store.count_articles() == 0 and not getattr(store, "read_only", False):
         st.info("The store is empty. Add articles on the *Add articles* page"
                 + (", or start with the sample." if sample_available() else "."))
         if sample_available() and st.button("Load the sample articles", type="primary", key="load_sample"):
@@ -390,7 +396,10 @@ def main() -> None:
     st.set_page_config(page_title="tcmap: territorial control map", layout="wide")
     store = get_store(home())
     st.sidebar.title("tcmap")
-    page = st.sidebar.radio("Page", PAGES, key="page")
+    read_only = getattr(store, "read_only", False)
+    page = st.sidebar.radio("Page", READ_ONLY_PAGES if read_only else PAGES, key="page")
+    if read_only:
+        st.sidebar.caption(f"Read-only: claims dataset {ad.escape_text(store.path)}")
     filters = sidebar_filters()
     if msg := st.session_state.pop("flash", None):
         st.success(ad.escape_text(msg))

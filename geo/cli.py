@@ -107,12 +107,28 @@ def _open_store():
         raise Fatal(str(e)) from e
 
 
-def _claims_from(paths, store, user_date, max_article_mb):
-    """Claims and a run summary, from files or from the store."""
+def _claims_from(paths, store, user_date, max_article_mb, claims_path=None):
+    """Claims and a run summary, from files, the store, or a claims dataset (--claims)."""
+    if claims_path:
+        if paths or store:
+            raise click.UsageError("--claims builds from a claims dataset alone: give no PATH and no --store.")
+        return _dataset_claims(claims_path), None
     if store:
         return _open_store().claims(), None
     result = _run(paths, user_date, max_article_mb)
     return result.claims, result
+
+
+def _dataset_claims(path: str):
+    """The claims of a dataset from ``extract`` (Parquet folder or JSON Lines); no article is read."""
+    from geo.scale.dataset import ClaimsDatasetError, read_claims
+
+    try:
+        claims = read_claims(path)
+    except ClaimsDatasetError as e:
+        raise Fatal(str(e)) from e
+    click.echo(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} read from {path}", err=True)
+    return claims
 
 
 def _overrides_from(store: bool):
@@ -151,19 +167,22 @@ stale_opt = click.option("--stale-days", type=click.IntRange(1), default=30, sho
 article_date_opt = click.option(
     "--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles."
 )
+claims_opt = click.option(
+    "--claims", "claims_path", metavar="DATASET", default=None,
+    help="Build from a claims dataset written by extract (Parquet folder or JSON Lines), reading no article.")
 contest_opt = click.option("--contest-days", type=click.IntRange(0), default=3, show_default=True, help="Opposing claims this close make a district contested.")
 
 
 def timeline_options(f):
     """The options every command that builds a timeline shares."""
-    for opt in (max_mb_opt, contest_opt, stale_opt, store_opt, article_date_opt):
+    for opt in (max_mb_opt, contest_opt, stale_opt, store_opt, article_date_opt, claims_opt):
         f = opt(f)
     return f
 
 
-def _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days):
-    """Claims (from files or the store), the run that read them (None for the store), the timeline."""
-    claims, result = _claims_from(paths, store, user_date, max_article_mb)
+def _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path=None):
+    """Claims (from files, the store or a dataset), the run that read them (None otherwise), the timeline."""
+    claims, result = _claims_from(paths, store, user_date, max_article_mb, claims_path)
     return claims, result, _timeline(claims, _overrides_from(store), stale_days, contest_days)
 
 
@@ -179,19 +198,127 @@ def cli() -> None:
 
 @cli.command()
 @paths_arg
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="parquet: a dataset folder (--out DIR, local or fsspec URL) for pandas, DuckDB and --claims.")
+@click.option("--out", type=str, help="Write here instead of stdout (a folder for --format parquet).")
 @date_opt
 @max_mb_opt
 @store_opt
-def extract(paths, fmt, out, user_date, max_article_mb, store):
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Extract on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="Extract on an existing Dask cluster (tcp://HOST:PORT; default $DASK_SCHEDULER_ADDRESS).")
+@click.option("--partition-size", type=click.IntRange(1), default=None,
+              help="Articles per Dask task (default 250).")
+@click.option("--worker-boundaries", default=None, metavar="DIR",
+              help="Boundaries folder as the Dask workers see it (default: this machine's).")
+def extract(paths, fmt, out, user_date, max_article_mb, store, workers, scheduler, partition_size,
+            worker_boundaries):
     """Extract control claims (../shared/CLAIMS.md records) from articles.
 
-    With --store, print the claims kept in the store (rejected ones left out).
+    PATH may also be a .jsonl.gz file, a Parquet file or dataset folder, or an
+    fsspec URL (s3://... with s3fs installed). With --workers or --scheduler the
+    batch runs on Dask; claims are the same as in one process. With --store,
+    print the claims kept in the store (rejected ones left out).
     """
+    from geo.distributed import scheduler_from_env
+
+    if fmt == "parquet" and not out:
+        raise click.UsageError("--format parquet writes a dataset folder: give --out DIR.")
+    scheduler = scheduler_from_env(scheduler) if workers is None else scheduler
+    if workers is not None and scheduler:
+        raise click.UsageError("Give --workers (a local cluster) or --scheduler (an existing one), not both.")
+    if (workers is not None or scheduler) and not store:
+        sys.exit(_extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, scheduler,
+                                      partition_size, worker_boundaries))
+    if not store and any(_is_url(p) for p in paths):
+        raise click.UsageError("URL inputs are read on Dask: add --workers N (or --scheduler ADDR).")
     claims, result = _claims_from(paths, store, user_date, max_article_mb)
-    _write(_format_rows([c.to_dict() for c in claims], fmt, CLAIM_COLUMNS), out)
+    if fmt == "parquet":
+        _write_dataset(claims, result, out)
+    else:
+        _write(_format_rows([c.to_dict() for c in claims], fmt, CLAIM_COLUMNS), Path(out) if out else None)
     _done(result)
+
+
+def _is_url(path: str) -> bool:
+    from geo.ingest.sources import is_url
+
+    return is_url(path)
+
+
+def _write_dataset(claims, result, out: str) -> None:
+    """The in-process run's claims as a Parquet dataset (with each article's content hash)."""
+    from geo.app.store import content_hash
+    from geo.scale.dataset import ParquetSink
+
+    sink = ParquetSink(out)
+    if result is None:
+        sink.write(claims)
+        summary = {"summary": f"{len(claims)} claims from the store"}
+    else:
+        for r in result.results:
+            sink.write(r.claims, content_hash(r.article.text))
+        summary = {"articles": len(result.results), "claims": len(claims),
+                   "skipped": [{"origin": s.origin, "reason": s.reason} for s in result.skipped],
+                   "summary": result.summary(), "workers": 0}
+    sink.close(summary)
+    click.echo(f"wrote {out}", err=True)
+
+
+def _extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, scheduler, partition_size,
+                         worker_boundaries=None) -> int:
+    """``extract`` on Dask: claims streamed to the output, the summary and exit code as in one process."""
+    from geo.distributed import connect, run_distributed
+    from geo.ingest.sources import DEFAULT_PART_ARTICLES
+    from geo.places.boundaries import BoundariesError, load_districts
+    from geo.places.geocode import geocoder_from_env
+    from geo.scale.dataset import LinesSink, ParquetSink
+
+    if not paths:
+        raise click.UsageError("Give at least one file, folder or URL of articles.")
+    _check_geocoder()
+    if geocoder_from_env() is not None:
+        raise click.UsageError("The online geocoder (TCMAP_GEOCODER) sends one request a second from one "
+                               "process; it cannot run on Dask workers. Unset it, or run without --workers.")
+    limits = _limits(max_article_mb)
+    try:
+        load_districts()  # a missing install is said before a cluster starts
+    except BoundariesError as e:
+        raise Fatal(str(e)) from e
+    handle = None
+    if fmt == "parquet":
+        sink = ParquetSink(out)
+    else:
+        if out:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            handle = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        sink = LinesSink(handle or sys.stdout, fmt, CLAIM_COLUMNS)
+    echo = lambda m: click.echo(m, err=True)  # noqa: E731
+    cluster = connect(workers, scheduler)
+    try:
+        try:
+            client = cluster.__enter__()
+        except OSError as e:
+            raise Fatal(f"Cannot reach the Dask scheduler {scheduler}: {e}" if scheduler
+                        else f"Cannot start a local Dask cluster: {e}") from e
+        try:
+            stats = run_distributed(client, paths, sink, user_date=user_date, limits=limits,
+                                    part_articles=partition_size or DEFAULT_PART_ARTICLES, echo=echo,
+                                    boundaries_dir=worker_boundaries)
+        finally:
+            cluster.__exit__(None, None, None)
+    finally:
+        if handle is not None:
+            handle.close()
+    sink.close(stats.as_dict())
+    if out:
+        click.echo(f"wrote {out}", err=True)
+    click.echo(stats.summary(), err=True)
+    if not stats.articles and stats.skipped:
+        click.echo("Error: No article could be read.", err=True)
+        return EXIT_FATAL
+    return EXIT_SKIPPED if stats.skipped else EXIT_OK
 
 
 CLAIM_COLUMNS = [
@@ -291,9 +418,9 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Also list districts with no report.")
 @timeline_options
-def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb):
+def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
     """One row per district: P-code, district, province, status, since, number of claims."""
-    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
     rows = []
     for s in tl.status_on(day):
         if s.status == "no_report" and not show_all:
@@ -319,11 +446,13 @@ def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days
 @click.option("--title", default=None, help="Title shown on the map.")
 @click.option("--online-tiles", is_flag=True, help="Add an OpenStreetMap tile layer (needs internet to view).")
 @timeline_options
-def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb):
+def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb,
+         claims_path):
     """Write a self-contained, offline HTML control map with a date slider."""
     from geo.maps.htmlmap import render_map
 
-    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
+                                        claims_path)
     html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
@@ -337,13 +466,14 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
 @click.option("--date", "day", callback=_parse_date, help="Day of the district statuses (not needed for acled).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @timeline_options
-def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb):
+def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
     """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV."""
     from geo.maps import exports
 
     if fmt != "acled" and day is None:
         raise click.UsageError(f"--date is required for --format {fmt}.")
-    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
+                                        claims_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "acled":
         exports.write_acled(claims, out)
@@ -359,11 +489,11 @@ def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--title", default=None)
 @timeline_options
-def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb):
+def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
     """Write a static PNG map of one day, for PDF and Word reports."""
     from geo.maps import exports
 
-    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     exports.write_png(tl, day, out, title=title)
     click.echo(f"wrote {out}", err=True)
@@ -407,15 +537,20 @@ def _find_articles_for(gold_dir: Path) -> list[str]:
 @paths_arg
 @date_opt
 @max_mb_opt
-def ingest(paths, user_date, max_article_mb):
+@claims_opt
+def ingest(paths, user_date, max_article_mb, claims_path):
     """Add articles to the store ($TCMAP_HOME): extract once, keep the analyst's work.
 
     Articles already stored with the same text and extractor version are not
-    extracted again; ingesting the same files twice changes nothing.
+    extracted again; ingesting the same files twice changes nothing. With
+    --claims, the claims of a dataset from extract are stored instead, with no
+    article read (each article's text in the store is then its claims' sentences).
     """
     from geo.ingest.articles import read_articles
     from geo.models import Skipped
     from geo.pipeline import RunResult, extract_articles
+    if claims_path:
+        sys.exit(_ingest_claims(paths, claims_path))
     if not paths:
         raise click.UsageError("Give at least one file or folder of articles.")
     _check_geocoder()
@@ -436,6 +571,22 @@ def ingest(paths, user_date, max_article_mb):
         click.echo(f"{len(known)} article(s) already in the store, not extracted again", err=True)
     click.echo(f"store {st.path}: {summary}", err=True)
     sys.exit(_report(result))
+
+
+def _ingest_claims(paths, claims_path: str) -> int:
+    from geo.pipeline import RunResult
+    from geo.scale.dataset import ClaimsDatasetError, results_from_claims
+
+    if paths:
+        raise click.UsageError("--claims stores a claims dataset alone: give no PATH.")
+    st = _open_store()
+    try:
+        results = results_from_claims(claims_path)
+    except ClaimsDatasetError as e:
+        raise Fatal(str(e)) from e
+    summary = st.ingest_result(RunResult(results=results), label=f"claims {claims_path}")  # type: ignore[arg-type]
+    click.echo(f"store {st.path}: {summary}", err=True)
+    return EXIT_OK
 
 
 @cli.group()

@@ -810,3 +810,59 @@ def build_exports(timeline: Timeline, day: date, *, title: str | None = None,
             except Exception as e:  # noqa: BLE001 - reported next to the other downloads
                 out[name] = (b"", mime, f"could not be written: {type(e).__name__}: {e}")
     return out
+
+
+# -- a claims dataset, read-only ------------------------------------------------
+ENV_CLAIMS = "TCMAP_CLAIMS"
+_DATASET = "dataset:"
+
+
+def dataset_home(path: str | None) -> str | None:
+    """The app's data key for a claims dataset (``TCMAP_CLAIMS``), or None for the store."""
+    return f"{_DATASET}{path}" if path else None
+
+
+def dataset_path(home: str) -> str | None:
+    return home[len(_DATASET):] if home.startswith(_DATASET) else None
+
+
+class DatasetView:
+    """A claims dataset from ``tcmap extract`` with the store's read side: the app maps it, never writes it.
+
+    Articles are known only by their claims (their text here is the claims'
+    sentences, what the evidence panel shows); there are no overrides.
+    """
+
+    read_only = True
+
+    def __init__(self, path: str) -> None:
+        from geo.scale.dataset import results_from_claims
+
+        self.path = str(path)
+        results = results_from_claims(path)
+        self._articles = {r.article.id: r.article for r in results}
+        self._claims = [c for r in results for c in r.claims]
+
+    def count_articles(self) -> int:
+        return len(self._articles)
+
+    def revision(self) -> tuple:
+        return ("dataset", self.path, len(self._claims))
+
+    def claims(self, include_rejected: bool = False) -> list[Claim]:
+        return list(self._claims)
+
+    def articles(self) -> list[Article]:
+        return list(self._articles.values())
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def overrides(self) -> list:
+        return []
+
+    def stored_overrides(self) -> list:
+        return []
+
+    def unresolved_places(self, limit: int | None = None) -> list:
+        return []

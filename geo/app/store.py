@@ -392,7 +392,8 @@ class Store:
         art: Article = res.article
         claims: list[Claim] = list(res.claims)
         mentions = list(getattr(res, "mentions", None) or ())
-        h = content_hash(art.text)
+        # A result read back from a claims dataset brings its article's hash (its text stayed behind).
+        h = getattr(res, "content_hash", None) or content_hash(art.text)
         out = AddSummary()
         with self._tx() as c:
             row = c.execute("SELECT id, extractor_version FROM articles WHERE content_hash = ?",

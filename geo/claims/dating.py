@@ -57,42 +57,66 @@ def _run_year(results: list[ArticleResult]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+def reference_events(r: ArticleResult) -> list[tuple[tuple[str, str], date]]:
+    """The dated events an article offers undated ones: ((place, controller), day) per claim.
+
+    Public so that a run split over many processes can build the run's index
+    (and ``run_year``) from per-article summaries and pass them to ``infer_published``.
+    """
+    if r.article.published is None or r.article.published_source == "inferred":
+        return []
+    out = []
+    for c in r.claims:
+        place = claim_place(c)
+        if place and c.event_date and c.time_precision in ("day", "unknown"):
+            out.append(((place, c.controller), date.fromisoformat(c.event_date)))
+    return out
+
+
 def _reference_index(results: list[ArticleResult]) -> dict[tuple[str, str], list[tuple[date, str]]]:
     index: dict[tuple[str, str], list[tuple[date, str]]] = {}
     for r in results:
-        if r.article.published is None or r.article.published_source == "inferred":
-            continue
-        for c in r.claims:
-            place = claim_place(c)
-            if place and c.event_date and c.time_precision in ("day", "unknown"):
-                index.setdefault((place, c.controller), []).append(
-                    (date.fromisoformat(c.event_date), r.article.id))
+        for key, day in reference_events(r):
+            index.setdefault(key, []).append((day, r.article.id))
     return index
 
 
 def _from_events(r: ArticleResult, index: dict[tuple[str, str], list[tuple[date, str]]],
                  year: int | None) -> tuple[date, str] | None:
-    """The publication day most consistent with the same events reported elsewhere."""
-    matches: list[tuple[Claim, date, str]] = []
+    """The publication day most consistent with the same events reported elsewhere.
+
+    The same event is reported by many articles of a large run: each claim is
+    re-dated once per candidate day and looked up among the days the index
+    gives (with how many articles gave each), not once per matching article.
+    """
+    per_claim: list[tuple[Claim, dict[date, list[str]]]] = []
     for c in r.claims:
         place = claim_place(c)
+        days: dict[date, list[str]] = {}
         for d, other in index.get((place, c.controller), []) if place else []:
-            matches.append((c, d, other))
-    if not matches:
+            days.setdefault(d, []).append(other)
+        if days:
+            per_claim.append((c, days))
+    if not per_claim:
         return None
-    candidates = sorted({d + timedelta(days=k) for _, d, _ in matches for k in range(WINDOW_DAYS + 1)})
+    candidates = sorted({d + timedelta(days=k) for _, days in per_claim for d in days
+                         for k in range(WINDOW_DAYS + 1)})
+    window = [timedelta(days=k) for k in range(WINDOW_DAYS + 1)]
     best: tuple[float, date, list[str]] | None = None
     for p in candidates:
-        support = 0.0
+        exact = weak = 0
         why: list[str] = []
-        for c, d, other in matches:
+        for c, days in per_claim:
             got = claim_date(r.article.text, c.extra, p, year)
             if got.precision != "unknown":
-                if got.date == d:
-                    support += 1
-                    why.append(f"'{c.mention}' {c.controller} on {d} as in {other} ({got.reason})")
-            elif d <= p <= d + timedelta(days=WINDOW_DAYS):
-                support += WEAK
+                others = days.get(got.date) if got.date is not None else None
+                if others:
+                    exact += len(others)
+                    why.extend(f"'{c.mention}' {c.controller} on {got.date} as in {other} ({got.reason})"
+                               for other in others)
+            else:  # d <= p <= d + WINDOW_DAYS
+                weak += sum(len(days.get(p - k, ())) for k in window)
+        support = exact + WEAK * weak
         if support >= 1 and (best is None or support > best[0]):
             best = (support, p, why)
     if best is None:
@@ -275,15 +299,23 @@ def _redate_count(k: CountClaim, text: str, published: date | None, year: int | 
     return replace(k, date=when.isoformat() if when else k.date)
 
 
-def infer_published(results: list[ArticleResult]) -> list[ArticleResult]:
+_FROM_RESULTS: Any = object()
+
+
+def infer_published(results: list[ArticleResult], *, year: int | None = _FROM_RESULTS,
+                    index: dict[tuple[str, str], list[tuple[date, str]]] | None = None,
+                    ) -> list[ArticleResult]:
     """Give undated articles of a run a publication date where the evidence allows.
 
     Dated articles come back unchanged. Each inferred article gets
     ``published_source="inferred"`` and the reasoning in ``published_reason``;
     its claims are re-dated. Articles with no evidence keep a null date.
+    ``year`` and ``index`` (from ``reference_events`` of the whole run) replace
+    what is otherwise computed from ``results``, when those are only the run's
+    undated articles.
     """
-    year = _run_year(results)
-    index = _reference_index(results)
+    year = _run_year(results) if year is _FROM_RESULTS else year
+    index = _reference_index(results) if index is None else index
     out = []
     for r in results:
         if r.article.published is not None:

@@ -96,6 +96,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Archive formats read from files and folders (not from zip uploads): gzipped
+# JSON Lines and Parquet, streamed line by line / row group by row group.
+ARCHIVE_SUFFIXES = frozenset({".jsonl.gz", ".parquet"})
 META_SUFFIX = ".meta.json"
 _MAX_META_BYTES = 1 * MB
 _MAX_TITLE = 500
@@ -654,7 +657,10 @@ class _Ids:
         self._texts: dict[str, str] = {}
 
     def allocate(self, base: str, text: str, origin: str) -> tuple[str, str | None]:
-        digest = _hash(text)
+        return self.allocate_digest(base, _hash(text), origin)
+
+    def allocate_digest(self, base: str, digest: str, origin: str) -> tuple[str, str | None]:
+        """``allocate`` for a text known by its sha256 (a worker's article, on the client)."""
         article_id = base
         if article_id in self._taken:
             article_id = f"{base}~{digest[:8]}"
@@ -814,10 +820,142 @@ def iter_jsonl(
     path = Path(source)
     where = _printable(origin or str(path))
     try:
-        with open(path, "rb") as handle:
+        with open_binary(path) as handle:
             yield from _jsonl_lines(handle, where, limits, user_date, today, ids)
-    except OSError as error:  # unreadable, or an I/O error halfway through a large file
-        yield Skipped(where, f"cannot read: {_os_reason(error)}")
+    except (OSError, EOFError, zlib.error) as error:  # unreadable, or damaged halfway through
+        yield Skipped(where, f"cannot read: {_stream_reason(error)}")
+
+
+def open_binary(path: str | Path, opener: Any = None) -> io.BufferedIOBase:
+    """A file opened for reading, decompressed on the fly when its name ends in .gz.
+
+    ``opener(path)`` opens another filesystem's file (an fsspec URL) instead of the local one.
+    """
+    import gzip
+
+    raw = opener(path) if opener is not None else open(path, "rb")  # noqa: SIM115
+    if str(path).lower().endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+    return raw
+
+
+def _stream_reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and not isinstance(error, EOFError) and error.strerror:
+        return _os_reason(error)
+    return f"damaged compressed file ({type(error).__name__}: {_one_line(str(error))})"
+
+
+def iter_jsonl_range(
+    handle: io.BufferedIOBase,
+    *,
+    origin: str,
+    start: int,
+    end: int,
+    first_line: int,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+    _ids: _Ids | None = None,
+) -> Iterator[Article | Skipped]:
+    """The JSON Lines articles whose lines *start* in bytes ``[start, end)`` of a seekable file.
+
+    How a large file is cut into partitions that several processes read at
+    once: every line belongs to exactly one range. ``first_line`` is the
+    number of the first line starting at or after ``start`` (counted by the
+    caller), so skipped lines are named ``origin:LINE`` as in :func:`iter_jsonl`.
+    The whole-file binary check is made on the file's head by every range.
+    """
+    ids = _ids or _Ids()
+    where = _printable(origin)
+    head = handle.read(_SNIFF)
+    kind = _binary_kind(head)
+    if kind is not None:
+        if start == 0:
+            yield Skipped(where, f"binary file ({kind}), not JSON Lines: expected UTF-8 text, one JSON object per line")
+        return
+    if start > 0:
+        handle.seek(start - 1)
+        _read_line(handle, end + 1)  # the end of the line that began before ``start``
+    else:
+        handle.seek(0)
+    number = first_line - 1
+    while handle.tell() < end:
+        line, too_long = _read_line(handle, limits.max_article_bytes)
+        if not line and not too_long:
+            return
+        number += 1
+        at = f"{where}:{number}"
+        if too_long:
+            yield Skipped(at, f"line is over {limits.describe('max_article_bytes')}")
+            continue
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not line.strip():
+            continue
+        yield _jsonl_article(line, at, user_date, today, ids)
+
+
+def _binary_kind(head: bytes) -> str | None:
+    kind = sniff_binary(head)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or looks_utf16(head):
+        return "UTF-16"
+    if kind == "NUL bytes" and head.count(0) < len(head) // 4:
+        return None  # a junk line among good ones is skipped on its own
+    return kind
+
+
+PARQUET_FIELDS = ("text", "date", "published", "url", "title", "id", "publisher")
+
+
+def iter_parquet(
+    source: str | Path | Any,
+    *,
+    origin: str | None = None,
+    row_groups: Iterable[int] | None = None,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+    _ids: _Ids | None = None,
+) -> Iterator[Article | Skipped]:
+    """Read the articles of a Parquet file, one row group at a time (never the whole file).
+
+    Columns as in JSON Lines (``text``, optional ``date``, ``url``, ``title``,
+    ``id``, ``publisher``; others are ignored). A bad row is Skipped as
+    ``origin:ROW`` (counted from 1), like a bad JSON Lines line.
+    ``source`` is a path or an open binary file (an fsspec file).
+    """
+    import pyarrow.parquet as pq
+
+    ids = _ids or _Ids()
+    where = _printable(origin or str(source))
+    try:
+        pf = pq.ParquetFile(source)
+    except Exception as error:  # noqa: BLE001 - pyarrow raises many types for a bad file
+        yield Skipped(where, f"not a readable Parquet file ({type(error).__name__}: {_one_line(str(error))[:200]})")
+        return
+    names = [n for n in pf.schema_arrow.names if n in PARQUET_FIELDS]
+    if "text" not in names:
+        yield Skipped(where, "Parquet file has no 'text' column; each row needs the article text in 'text'")
+        return
+    meta = pf.metadata
+    offsets = [0]
+    for i in range(meta.num_row_groups):
+        offsets.append(offsets[-1] + meta.row_group(i).num_rows)
+    for group in row_groups if row_groups is not None else range(meta.num_row_groups):
+        try:
+            table = pf.read_row_group(group, columns=names)
+        except Exception as error:  # noqa: BLE001
+            yield Skipped(f"{where}:row group {group}", f"cannot read ({type(error).__name__}: {_one_line(str(error))[:200]})")
+            continue
+        for n, record in enumerate(table.to_pylist(), start=offsets[group] + 1):
+            at = f"{where}:{n}"
+            text = record.get("text")
+            if isinstance(text, str) and len(text.encode("utf-8", "surrogatepass")) > limits.max_article_bytes:
+                yield Skipped(at, f"text is over {limits.describe('max_article_bytes')}")
+                continue
+            if isinstance(text, bytes):
+                record["text"] = text.decode("utf-8", errors="replace")
+            yield _record_article(record, at, user_date, today, ids)
 
 
 def _jsonl_lines(
@@ -830,11 +968,7 @@ def _jsonl_lines(
 ) -> Iterator[Article | Skipped]:
     head = handle.read(_SNIFF)
     handle.seek(0)
-    kind = sniff_binary(head)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or looks_utf16(head):
-        kind = "UTF-16"
-    elif kind == "NUL bytes" and head.count(0) < len(head) // 4:
-        kind = None  # a junk line among good ones is skipped on its own, below
+    kind = _binary_kind(head)
     if kind is not None:
         yield Skipped(
             where,
@@ -892,6 +1026,19 @@ def _jsonl_article(
             origin,
             f"expected a JSON object with a 'text' field, instead got a {_json_type(record)}",
         )
+    return _record_article(record, origin, user_date, today, ids, warnings)
+
+
+def _record_article(
+    record: Mapping[str, Any],
+    origin: str,
+    user_date: date | None,
+    today: date | None,
+    ids: _Ids,
+    warnings: list[str] | None = None,
+) -> Article | Skipped:
+    """An article from one record (a JSON Lines object or a Parquet row)."""
+    warnings = warnings if warnings is not None else []
     text = record.get("text")
     if not isinstance(text, str) or not text or text.isspace():
         what = (
@@ -908,6 +1055,8 @@ def _jsonl_article(
     key = "date" if record.get("date") is not None else "published"
     raw_date = record.get(key)
     if raw_date is not None:
+        if isinstance(raw_date, date):  # a Parquet date or timestamp column
+            raw_date = raw_date.isoformat()[:10]
         if isinstance(raw_date, str):
             reason = f"the JSON Lines record's {key!r} field gives the date"
             draft.take_date(parse_date_value(raw_date, today=today), "header", reason)
@@ -1141,7 +1290,74 @@ def _zip_meta(
 # Files and folders
 # ---------------------------------------------------------------------------
 
-_SUPPORTED = "expected .txt, .md, .html, .htm or .jsonl (or a .zip of them)"
+_SUPPORTED = "expected .txt, .md, .html, .htm or .jsonl (or a .zip of them), .jsonl.gz or .parquet"
+READ_SUFFIXES = ARTICLE_SUFFIXES | ARCHIVE_SUFFIXES
+
+
+def input_suffix(name: str) -> str:
+    """The type of an input by its name: ``.jsonl.gz`` counts as one suffix."""
+    lower = name.lower()
+    if lower.endswith(".jsonl.gz"):
+        return ".jsonl.gz"
+    return PurePosixPath(lower).suffix
+
+
+def list_inputs(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path, bool] | Skipped]:
+    """The files ``read_articles`` would read, in its order, without opening any.
+
+    Yields ``(path, explicit)`` for each file (``explicit``: named by the user
+    rather than found in a folder) and a Skipped for what the walk itself
+    refuses (loops, unreadable folders, a file reached twice). How a large
+    batch is cut into partitions that other processes read with
+    :func:`read_listed`.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    walk = _Walk(limits=Limits(), user_date=None, today=None)
+    stack: list[Iterator[tuple[Path, bool]]] = [((Path(raw), True) for raw in paths)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, explicit = entry
+        children = walk.folder(path)
+        if isinstance(children, list):
+            stack.append(iter(children))
+            continue
+        if children is not None:
+            yield children
+            continue
+        if not explicit:
+            name = path.name.lower()
+            if input_suffix(name) not in READ_SUFFIXES or name.endswith(META_SUFFIX):
+                continue
+        try:
+            info = path.stat()
+        except OSError:
+            yield path, explicit  # the reader names the problem
+            continue
+        key = (info.st_dev, info.st_ino)
+        origin = _printable(str(path))
+        if key in walk.seen_files:
+            yield Skipped(origin, f"same file as {walk.seen_files[key]} (already read)")
+            continue
+        walk.seen_files[key] = origin
+        yield path, explicit
+
+
+def read_listed(
+    entries: Iterable[tuple[Path, bool]],
+    *,
+    limits: Limits = Limits(),
+    user_date: date | None = None,
+    today: date | None = None,
+    ids: _Ids | None = None,
+) -> Iterator[Article | Skipped]:
+    """Read files listed by :func:`list_inputs` (a partition of a batch)."""
+    walk = _Walk(limits=limits, user_date=user_date, today=today, ids=ids or _Ids())
+    for path, explicit in entries:
+        yield from walk.file(Path(path), explicit)
 
 
 def read_articles(
@@ -1230,9 +1446,9 @@ class _Walk:
             elif explicit or not isinstance(error, FileNotFoundError):
                 yield Skipped(origin, f"cannot read: {_os_reason(error)}")
             return
-        suffix = path.suffix.lower()
+        suffix = input_suffix(path.name)
         is_meta = path.name.lower().endswith(META_SUFFIX)
-        if not explicit and (suffix not in ARTICLE_SUFFIXES or is_meta):
+        if not explicit and (suffix not in READ_SUFFIXES or is_meta):
             return
         if not stat.S_ISREG(info.st_mode):
             yield Skipped(origin, "not a regular file (device, pipe or socket); not read")
@@ -1242,7 +1458,7 @@ class _Walk:
                 origin, f"a sidecar file ({META_SUFFIX}) is applied to its article, not read as one"
             )
             return
-        if suffix not in ARTICLE_SUFFIXES and suffix != ".zip":
+        if suffix not in READ_SUFFIXES and suffix != ".zip":
             yield Skipped(origin, f"unsupported file type {suffix or '(none)'!r}: {_SUPPORTED}")
             return
         key = (info.st_dev, info.st_ino)
@@ -1256,8 +1472,11 @@ class _Walk:
             "today": self.today,
             "_ids": self.ids,
         }
-        if suffix in JSONL_SUFFIXES:
+        if suffix in JSONL_SUFFIXES or suffix == ".jsonl.gz":
             yield from iter_jsonl(path, origin=origin, **common)
+            return
+        if suffix == ".parquet":
+            yield from iter_parquet(path, origin=origin, **common)
             return
         which = "max_upload_bytes" if suffix == ".zip" else "max_article_bytes"
         if info.st_size > getattr(limits, which):
