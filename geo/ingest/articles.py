@@ -878,21 +878,7 @@ def iter_jsonl_range(
         _read_line(handle, end + 1)  # the end of the line that began before ``start``
     else:
         handle.seek(0)
-    number = first_line - 1
-    while handle.tell() < end:
-        line, too_long = _read_line(handle, limits.max_article_bytes)
-        if not line and not too_long:
-            return
-        number += 1
-        at = f"{where}:{number}"
-        if too_long:
-            yield Skipped(at, f"line is over {limits.describe('max_article_bytes')}")
-            continue
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        if not line.strip():
-            continue
-        yield _jsonl_article(line, at, user_date, today, ids)
+    yield from _numbered_lines(handle, where, first_line, end, limits, user_date, today, ids)
 
 
 def _binary_kind(head: bytes) -> str | None:
@@ -975,21 +961,27 @@ def _jsonl_lines(
             f"binary file ({kind}), not JSON Lines: expected UTF-8 text, one JSON object per line",
         )
         return
-    number = 0
-    while True:
+    yield from _numbered_lines(handle, where, 1, None, limits, user_date, today, ids)
+
+
+def _numbered_lines(handle: io.BufferedIOBase, where: str, first_line: int, end: int | None, limits: Limits,
+                    user_date: date | None, today: date | None, ids: _Ids) -> Iterator[Article | Skipped]:
+    """The articles of the lines from the handle's position (to byte ``end``), named ``where:LINE``."""
+    number = first_line - 1
+    while end is None or handle.tell() < end:
         line, too_long = _read_line(handle, limits.max_article_bytes)
         if not line and not too_long:
             return
         number += 1
-        origin = f"{where}:{number}"
+        at = f"{where}:{number}"
         if too_long:
-            yield Skipped(origin, f"line is over {limits.describe('max_article_bytes')}")
+            yield Skipped(at, f"line is over {limits.describe('max_article_bytes')}")
             continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
         if not line.strip():
             continue
-        yield _jsonl_article(line, origin, user_date, today, ids)
+        yield _jsonl_article(line, at, user_date, today, ids)
 
 
 def _read_line(handle: io.BufferedIOBase, limit: int) -> tuple[bytes, bool]:
