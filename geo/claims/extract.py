@@ -353,7 +353,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             # "all districts except Nerkh have fallen" too (not "except X, which remains ...")
             # "captured all districts except Lashkar Gah": the exception stays with the other side.
             ctl = _OPPOSITE.get(ctl, ctl)
-        elif t is not firsts[t.group] and _ALL_BUT.search(text, max(0, firsts[t.group].start - 60), firsts[t.group].start):
+        elif t is not firsts[t.group] and _ALL_BUT_DISTRICTS.search(text, max(0, firsts[t.group].start - 60), firsts[t.group].start):
             # "hold all but two districts of Faryab province, Maimana and Andkhoy": the two are the other side's
             ctl = _OPPOSITE.get(ctl, ctl)
         if ctl == "speaker":
@@ -415,7 +415,7 @@ _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dis
                           r"suggestions?|assertions?)\s+)?that\b", re.IGNORECASE)
 
 
-_ALL_BUT = re.compile(r"\ball\s+(?:but|except)\s+(?:\w+\s+){1,2}?districts?\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_ALL_BUT_DISTRICTS = re.compile(r"\ball\s+(?:but|except)\s+(?:\w+\s+){1,2}?districts?\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Claims of Dawlat Shah district falling are false": the report, and its denial by whoever says so
 _REPORT_OF = re.compile(r"\b(?:(?:the\s+)?taliban(?:['’]s)?\s+)?(?:claims?|reports?|rumou?rs?|news)\s+(?:of|that|about)\s+(?:the\s+)?",
                         re.IGNORECASE)
