@@ -189,7 +189,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             if cues and targets:
                 speaker = att_of(source) if inherited is not None and att_of(i) is REPORTER else att_of(i)
                 sent_claims = _sentence_claims(article, s, targets, cues, speaker, lead,
-                                               year_hint, inherited_from=inherited, doc=docs.get(i))
+                                               year_hint, inherited_from=inherited, doc=docs.get(i),
+                                               antecedent=sentences[i - 1].text if i else "")
                 pending.append((i, s, targets, cues, speaker, inherited))
         if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text) and not in_link \
                 and not _denies_own_claim(s, sent_claims):
@@ -320,7 +321,7 @@ _CONFIDENCE = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_ob
 
 def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues: list[Cue],
                      att: Attribution, lead: tuple[int, int] | None, year_hint: int | None,
-                     inherited_from: Sentence | None = None, doc: Any = None) -> list[Claim]:
+                     inherited_from: Sentence | None = None, doc: Any = None, antecedent: str = "") -> list[Claim]:
     text = s.text
     if inherited_from is not None:
         # The places of a list sentence take the cue of the sentence before.
@@ -357,10 +358,14 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             # "hold all but two districts of Faryab province, Maimana and Andkhoy": the two are the other side's
             ctl = _OPPOSITE.get(ctl, ctl)
         if ctl == "speaker":
-            # "under our control": the side of whoever says it.
-            if att.source_type not in ("taliban", "government"):
+            # "under our control": the side of whoever says it; "in their hands" with no
+            # actor in its sentence: the side last named in the sentence before.
+            if att.source_type in ("taliban", "government"):
+                ctl = att.source_type
+            elif (back := actor_side(antecedent, last=True) if _THEIR.search(link.cue.text) else None) is not None:
+                ctl = back
+            else:
                 continue
-            ctl = att.source_type
         scope = None
         if t.place.level == "province":
             first = firsts[t.group]
@@ -409,6 +414,7 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
     return out
 
 
+_THEIR = re.compile(r"\btheir\b", re.IGNORECASE)
 # "denied reports that X had fallen", "rejected Taliban claims that ...": the clause after is denied
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
                           r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?(?:reports?|claims?|rumou?rs?|allegations?|"

@@ -179,6 +179,12 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         if t.place.level == "province":
             share = _district_share(before, after)
             t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
+        if _FRONTED_REGION.match(text[:t.start]) and after.startswith(",") \
+                and (t.place.level == "province" or (t.mention is not None and t.mention.rule == "capital-default")) \
+                and any(o.start > t.end and o.place.adm1_pcode == t.place.adm1_pcode and o.place.key != t.place.key
+                        for o in out):
+            # "In Ghazni, Deh Yak district has also fallen": the province the sentence's places lie in
+            t.container = True
         if any(o is not t and o.place.key != t.place.key and re.fullmatch(r"\s*\(\s*", text[o.end:t.start])
                and text[t.end:t.end + 1] == ")" for o in out):
             t.container = True  # "Nahrin (Baghlan)", "Kohistanat (Sar-e Pul)": where the place before lies
@@ -509,6 +515,9 @@ def province_scope(before: str) -> str:
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
+_FRONTED_REGION = re.compile(r"^\s*(?:(?:Elsewhere|Meanwhile|Also|And|But)\s*,?\s+)?(?:in|across|inside)\s+(?:the\s+)?"
+                             r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central|restive)\s+)?$",
+                             re.IGNORECASE)
 
 
 # "residents of Imam Sahib, which fell last week": the relative clause claims the place all the same

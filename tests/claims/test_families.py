@@ -210,3 +210,21 @@ def test_repelled_and_coordinated(keys, text: str, expected: set[tuple[str, str]
 )
 def test_surrender_and_containers(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 6b. "in their hands" after a sentence that names who: the side named last before it
+# (the storming itself is fighting, so contested as well);
+# a province fronted with a comma is where the sentence's places lie, not a claim of its own
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban stormed Andar district before dawn. By noon the district centre was in their hands.",
+         {("AF1107", "contested"), ("AF1107", "taliban")}),
+        ("Government commandos pushed into Nad Ali on Sunday. By evening the district was back in their hands.",
+         {("AF3002", "contested"), ("AF3002", "government")}),
+        ("In Ghazni, Deh Yak district has also fallen to the Taliban.", {("AF1105", "taliban")}),
+        ("Elsewhere in Ghazni, the insurgents overran Andar district.", {("AF1107", "taliban")}),
+    ],
+)
+def test_their_hands_and_fronted_provinces(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
