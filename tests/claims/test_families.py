@@ -228,3 +228,25 @@ def test_surrender_and_containers(keys, text: str, expected: set[tuple[str, str]
 )
 def test_their_hands_and_fronted_provinces(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 3b. A share of districts with no province after it is the province named up front or just before;
+# "X, the capital city" is X itself, not another capital; "control most districts of X"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Baghlan province, officials said all districts have fallen to the Taliban except Pul-i-Khumri.",
+         {("AF09", "taliban"), ("AF0901", "government")}),
+        ("In Faryab, which borders Jawzjan, residents said every district has fallen to the Taliban except "
+         "Maimana, the capital city.", {("AF29", "taliban"), ("AF2901", "government")}),
+        ("In Ghazni province, most districts have fallen, but Andar remains in government hands.",
+         {("AF11", "taliban"), ("AF1107", "government")}),
+        ("The Taliban hold most districts of Kunduz province.", {("AF19", "taliban")}),
+        ("Government forces control most of the districts in Kunduz province.", {("AF19", "government")}),
+        # a district named before is not a province in view
+        ("The Taliban captured Khan Abad on Sunday. Officials said most districts have also fallen.",
+         {("AF1904", "taliban")}),
+    ],
+)
+def test_bare_district_shares(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
