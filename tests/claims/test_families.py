@@ -250,3 +250,19 @@ def test_their_hands_and_fronted_provinces(keys, text: str, expected: set[tuple[
 )
 def test_bare_district_shares(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 5e. More verbs of taking and of fighting, in words of our own
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Taliban fighters swept into Zaranj on Friday, meeting little resistance.", {("AF3401", "taliban")}),
+        ("Residents said the Taliban had established control over Pul-i-Khumri.", {("AF0901", "taliban")}),
+        ("Government forces re-established control over Gereshk on Monday.", {("AF3004", "government")}),
+        ("Local officials confirmed the surrender of Mahmud-i-Raqi to the Taliban.", {("AF0201", "taliban")}),
+        ("Qarabagh district of Ghazni is witnessing heavy clashes between the Taliban and security forces.",
+         {("AF1111", "contested")}),
+    ],
+)
+def test_more_verbs_of_taking_and_fighting(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
