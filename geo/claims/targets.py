@@ -197,6 +197,9 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             glue = text[out[i - 1].end:t.start]
             if not _GLUE.match(glue) and not _APPOSITIVE_AND.match(glue):
                 group += 1
+            elif re.fullmatch(r"\s*,\s*", glue) and _FRONTED_CLAUSE.match(text[:out[i - 1].start]):
+                # "While clashes continued in Shindand, Adraskan fell": the comma ends the fronted clause
+                group += 1
             elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start) \
                     and not re.search(r"\b(?:and|or)\s+(?:also\s+)?in\s+(?:the\s+)?$", glue, re.IGNORECASE) \
                     and not re.search(r"\b(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:district|city|town)\s+of\s+$", glue, re.IGNORECASE) \
@@ -559,6 +562,11 @@ _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of
 _FRONTED_REGION = re.compile(r"^\s*(?:(?:Elsewhere|Meanwhile|Also|And|But)\s*,?\s+)?(?:in|across|inside)\s+(?:the\s+)?"
                              r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central|restive)\s+)?$",
                              re.IGNORECASE)
+
+
+# A fronted subordinate clause with no comma yet: "While clashes continued in ", "After days of fighting around "
+_FRONTED_CLAUSE = re.compile(r"^\s*(?:While|Whilst|As|After|Amid|Amidst|Following|Despite|Although|Though|With|Since|"
+                             r"When|Before|Even\s+as|Even\s+though)\b[^,;:]*$")
 
 
 # "residents of Imam Sahib, which fell last week": the relative clause claims the place all the same

@@ -266,3 +266,17 @@ def test_bare_district_shares(keys, text: str, expected: set[tuple[str, str]]) -
 )
 def test_more_verbs_of_taking_and_fighting(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 4b. A fronted clause ends at its comma: the place before it is not the subject of the verb after
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("While clashes continued in Shindand, Adraskan fell to the Taliban.",
+         {("AF3209", "taliban"), ("AF3214", "contested")}),
+        ("As fighting raged around Kunduz city, Imam Sahib and Khan Abad fell to the insurgents.",
+         {("AF1901", "contested"), ("AF1904", "taliban"), ("AF1905", "taliban")}),
+    ],
+)
+def test_fronted_clause_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
