@@ -523,15 +523,18 @@ def compare_(reference, paths, tolerance_days, one_sided, until, dis_out, as_jso
     """
     from geo.places.gazetteer import load_gazetteer
     from geo.timeline.compare import POINT_COLUMNS, compare, point_dict
-    from geo.timeline.reference import ReferenceError, read_reference
+    from geo.timeline.reference import ReferenceTableError, read_reference
+
+    from geo.places.boundaries import BoundariesError
+    from geo.places.gazetteer import GazetteerError
 
     try:
         gaz = load_gazetteer()
-    except Exception as e:  # noqa: BLE001 - boundaries missing or a bad data file: said, not traced
-        raise Fatal(f"The gazetteer could not be loaded: {e}") from e
+    except (BoundariesError, GazetteerError) as e:
+        raise Fatal(str(e)) from e
     try:
         ref = read_reference(reference, gaz, one_sided=one_sided)
-    except ReferenceError as e:
+    except ReferenceTableError as e:
         raise Fatal(f"{reference} is not a reference table tcmap can read:\n{e}") from e
     click.echo(ref.summary(), err=True)
     for u in ref.unmatched:

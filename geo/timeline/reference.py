@@ -16,7 +16,7 @@ Names go through the gazetteer (:func:`geo.places.names.district_by_name`), so
 ``Khajaghar``, ``Kuhsan`` or the old ``Tashkurgan`` find their district; names
 that find none are listed with the reason and their lines, not guessed. A
 malformed table (no header, a missing column, a bad date or status) raises
-:class:`ReferenceError` naming the file and line of every problem: figures
+:class:`ReferenceTableError` naming the file and line of every problem: figures
 computed from a silently trimmed table would mislead.
 
 :func:`parse_reference` is pure over the text; :func:`read_reference` reads the file.
@@ -37,7 +37,7 @@ from geo.places.names import district_by_name
 
 __all__ = [
     "Reference",
-    "ReferenceError",
+    "ReferenceTableError",
     "ReferenceRow",
     "Unmatched",
     "parse_reference",
@@ -68,7 +68,7 @@ _DMY = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
 MAX_PROBLEMS_SHOWN = 12
 
 
-class ReferenceError(ValueError):
+class ReferenceTableError(ValueError):
     """The table cannot be read as a reference; ``problems`` are ``FILE:LINE: what`` lines."""
 
     def __init__(self, problems: Sequence[str]) -> None:
@@ -172,12 +172,12 @@ def read_reference(path: str | Path, gazetteer: Gazetteer, *, one_sided: bool = 
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise ReferenceError([f"{p}: cannot be read ({e.strerror or e})"]) from e
+        raise ReferenceTableError([f"{p}: cannot be read ({e.strerror or e})"]) from e
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise ReferenceError([f"{p}:{line}: not UTF-8 text (byte {data[e.start]:#04x}): save the table as CSV UTF-8"]) from e
+        raise ReferenceTableError([f"{p}:{line}: not UTF-8 text (byte {data[e.start]:#04x}): save the table as CSV UTF-8"]) from e
     return parse_reference(text, str(p), gazetteer, one_sided=one_sided)
 
 
@@ -190,7 +190,7 @@ def parse_reference(text: str, source: str, gazetteer: Gazetteer, *, one_sided: 
     """
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise ReferenceError([f"{source}:1: the file is empty: expected a header line such as "
+        raise ReferenceTableError([f"{source}:1: the file is empty: expected a header line such as "
                               f"'district,province,date,status' or 'district,2021-07-01,2021-08-01'"])
     first = text.lstrip("\r\n").splitlines()[0]
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
@@ -267,7 +267,7 @@ class _Parser:
         if not records and not self.problems:
             self.problem(header_line, "the table has a header and no rows")
         if self.problems:
-            raise ReferenceError(self.problems)
+            raise ReferenceTableError(self.problems)
 
         rows: list[ReferenceRow] = []
         for line, cells in records:
@@ -293,7 +293,7 @@ class _Parser:
                         rows.append(ReferenceRow(pcode, day, status, line, written))
         rows = self._dedupe(rows)
         if self.problems:
-            raise ReferenceError(self.problems)
+            raise ReferenceTableError(self.problems)
         unmatched = [Unmatched(n, p, self._names[(n, p)][1], tuple(lines))
                      for (n, p), lines in self._unmatched.items()]
         return Reference(self.source, layout, sorted(rows, key=lambda r: (r.day, r.adm2_pcode, r.line)),

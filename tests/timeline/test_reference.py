@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo.timeline.reference import ReferenceError, parse_day, parse_reference, parse_status, read_reference
+from geo.timeline.reference import ReferenceTableError, parse_day, parse_reference, parse_status, read_reference
 
 
 def rows_of(ref) -> list[tuple[str, str, str, int]]:
@@ -80,7 +80,7 @@ def test_a_one_sided_capture_list_needs_no_status_column(gazetteer):
     text = "district,province,date\nChahab,Takhar,2021-06-22\nDarqad,Takhar,2021-06-22\n"
     ref = parse_reference(text, "captures.csv", gazetteer, one_sided=True)
     assert {r.status for r in ref.rows} == {"taliban"}
-    with pytest.raises(ReferenceError, match="--one-sided"):
+    with pytest.raises(ReferenceTableError, match="--one-sided"):
         parse_reference(text, "captures.csv", gazetteer)
 
 
@@ -124,14 +124,14 @@ BAD_TABLES = [
 
 @pytest.mark.parametrize(("text", "message"), BAD_TABLES)
 def test_a_bad_table_is_refused_naming_file_and_line(gazetteer, text, message):
-    with pytest.raises(ReferenceError) as e:
+    with pytest.raises(ReferenceTableError) as e:
         parse_reference(text, "r.csv", gazetteer)
     assert message in str(e.value)
 
 
 def test_every_bad_row_is_named_not_only_the_first(gazetteer):
     text = "district,date,status\nBangi,2021-06-40,1\nChahab,2021-06-22,maybe\nDarqad,yesterday,1\n"
-    with pytest.raises(ReferenceError) as e:
+    with pytest.raises(ReferenceTableError) as e:
         parse_reference(text, "r.csv", gazetteer)
     assert [p.split(": ")[0] for p in e.value.problems] == ["r.csv:2", "r.csv:3", "r.csv:4"]
 
@@ -139,13 +139,13 @@ def test_every_bad_row_is_named_not_only_the_first(gazetteer):
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(gazetteer, tmp_path):
     path = tmp_path / "latin.csv"
     path.write_bytes(b"district,date,status\nBangi,2021-06-21,1\nQal\xe9h,2021-06-22,1\n")
-    with pytest.raises(ReferenceError, match=r"latin\.csv:3: not UTF-8 text"):
+    with pytest.raises(ReferenceTableError, match=r"latin\.csv:3: not UTF-8 text"):
         read_reference(path, gazetteer)
 
 
 def test_a_long_list_of_problems_is_cut_with_a_count(gazetteer):
     text = "district,date,status\n" + "".join(f"Bangi,2021-06-{d:02d},nope\n" for d in range(1, 21))
-    with pytest.raises(ReferenceError) as e:
+    with pytest.raises(ReferenceTableError) as e:
         parse_reference(text, "r.csv", gazetteer)
     assert len(e.value.problems) == 20
     assert "... and 8 more problems" in str(e.value)
