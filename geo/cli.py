@@ -548,6 +548,11 @@ def compare_(reference, paths, tolerance_days, one_sided, until, dis_out, as_jso
         raise Fatal(f"No row of {reference} names a district tcmap knows: nothing to compare.")
     _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
     cmp = compare(tl, ref.rows, tolerance_days=tolerance_days, one_sided=one_sided, until=until)
+    newest = tl.last_date
+    later = sum(1 for r in ref.rows if newest and r.day > newest and (until is None or r.day <= until))
+    if later:  # past tcmap's newest report its statuses only age: say so rather than let it pass as error
+        click.echo(f"note: {later} reference row(s) are dated after tcmap's newest report ({newest}); "
+                   f"--until {newest} leaves them out", err=True)
     if as_json:
         meta = {"source": str(reference), "layout": ref.layout, "rows": len(ref.rows),
                 "unmatched": [{"name": u.name, "province": u.province, "reason": u.reason, "lines": list(u.lines)}

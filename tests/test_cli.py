@@ -356,3 +356,15 @@ def test_compare_csv_keeps_article_text_from_running_as_a_formula(boundaries, ru
     assert res.exit_code == EXIT_OK, res.output
     (row,) = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert row["evidence"].startswith("'=HYPERLINK")
+
+
+def test_compare_says_when_reference_rows_are_later_than_tcmaps_newest_report(boundaries, runner, seed_claims_file,
+                                                                               tmp_path):
+    ref = tmp_path / "ref.csv"
+    ref.write_text("district,province,date,status\nBangi,Takhar,2021-06-21,government\n"
+                   "Bangi,Takhar,2021-08-15,taliban\n", encoding="utf-8")
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file))
+    assert res.exit_code == EXIT_OK, res.output
+    assert "1 reference row(s) are dated after tcmap's newest report (2021-07-10); --until 2021-07-10" in res.stderr
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file), "--until", "2021-07-10", "--json")
+    assert json.loads(res.stdout)["rows_after_until"] == 1 and "newest report" not in res.stderr

@@ -119,7 +119,8 @@ class Reference:
         districts = len({r.adm2_pcode for r in self.rows})
         days = sorted({r.day for r in self.rows})
         span = f", {days[0]} to {days[-1]}" if days else ""
-        out = f"{self.source}: {n} row{'s' if n != 1 else ''} ({self.layout}), {districts} districts{span}"
+        out = (f"{self.source}: {n} row{'s' if n != 1 else ''} ({self.layout}), "
+               f"{districts} district{'s' if districts != 1 else ''}{span}")
         if self.unmatched:
             out += f"; {len(self.unmatched)} name(s) matched no district ({self.unmatched_rows} rows left out)"
         return out
