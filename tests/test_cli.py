@@ -368,3 +368,18 @@ def test_compare_says_when_reference_rows_are_later_than_tcmaps_newest_report(bo
     assert "1 reference row(s) are dated after tcmap's newest report (2021-07-10); --until 2021-07-10" in res.stderr
     res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file), "--until", "2021-07-10", "--json")
     assert json.loads(res.stdout)["rows_after_until"] == 1 and "newest report" not in res.stderr
+
+
+def test_compare_reads_a_wide_table_one_column_per_date(boundaries, runner, seed_claims_file, tmp_path):
+    ref = tmp_path / "wide.csv"
+    ref.write_text("District,Province,2021-06-20,2021-06-25,Source\n"
+                   "Imam Sahib,Kunduz,government,taliban,newsroom\n"
+                   "Jani Khel,Paktia,,taliban,newsroom\n", encoding="utf-8")
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file), "--one-sided", "--json")
+    assert res.exit_code == EXIT_OK, res.output
+    got = json.loads(res.stdout)
+    assert got["reference"]["layout"] == "wide" and got["reference"]["ignored_columns"] == ["Source"]
+    assert (got["reference_rows"], got["agreed"]) == (3, 2)
+    (miss,) = got["disagreements"]
+    assert (miss["adm2_pcode"], miss["date"], miss["reference"], miss["tcmap"]) == (
+        "AF1905", "2021-06-20", "government", "no_report")
