@@ -280,3 +280,18 @@ def test_more_verbs_of_taking_and_fighting(keys, text: str, expected: set[tuple[
 )
 def test_fronted_clause_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 5f. Taken "from" a side: the side it was taken from lost it, whoever took it
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Musa Qala was captured from the Taliban on Monday.", {("AF3009", "government")}),
+        ("Nawzad was taken from the Taliban by commandos on Monday.", {("AF3007", "government")}),
+        ("Nawzad was seized from government forces on Monday.", {("AF3007", "taliban")}),
+        ("Nawzad was captured by the Taliban from government forces.", {("AF3007", "taliban")}),
+        ("Afghan forces captured Musa Qala from the Taliban on Monday.", {("AF3009", "government")}),
+    ],
+)
+def test_taken_from_a_side(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
