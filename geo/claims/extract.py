@@ -404,8 +404,11 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             # by whoever made it, and its denial, by the denier (../shared/CLAIMS.md)
             reported = Attribution("Taliban", "taliban") if re.search(r"taliban", denied.group(0), re.IGNORECASE) \
                 else Attribution("reports", "third_party")
-            out.append(_claim(article, t, s, ctl, d, scope, reported, round(max(conf - 0.15, 0.05), 2),
-                              dict(extra, denied_by=who.who)))
+            if _REPORT_NOUN.search(denied.group(0)):
+                # "denied reports that X had fallen": the report is a claim of its own; a bare
+                # "denied that X had fallen" tells only the denier's word
+                out.append(_claim(article, t, s, ctl, d, scope, reported, round(max(conf - 0.15, 0.05), 2),
+                                  dict(extra, denied_by=who.who)))
             flip = _denied_to(ctl, who, text)
             out.append(_claim(article, t, s, flip, d, scope, who, round(max(conf - 0.1, 0.05), 2),
                               dict(extra, denial_of=reported.who, state=True)))
@@ -415,10 +418,12 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
 
 
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)
+_REPORT_NOUN = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)\b", re.IGNORECASE)
 # "denied reports that X had fallen", "rejected Taliban claims that ...": the clause after is denied
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
                           r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?(?:reports?|claims?|rumou?rs?|allegations?|"
-                          r"suggestions?|assertions?)\s+)?that\b", re.IGNORECASE)
+                          r"suggestions?|assertions?)\s+)?(?:that\b|(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*\s+"
+                          r"(?:district\s+|city\s+)?(?:was|were|had|has)\b))", re.IGNORECASE)
 
 
 _ALL_BUT_DISTRICTS = re.compile(r"\ball\s+(?:but|except)\s+(?:\w+\s+){1,2}?districts?\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -295,3 +295,19 @@ def test_fronted_clause_scope(keys, text: str, expected: set[tuple[str, str]]) -
 )
 def test_taken_from_a_side(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 10b. "denied that X had fallen", "denied X was overrun": the denier's claim (and the report, when
+# the sentence names one)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor denied that Nerkh had fallen to the Taliban.", {("AF0402", "government", "government")}),
+        ("The provincial police chief denied Nerkh was overrun.", {("AF0402", "government", "government")}),
+        ("The governor denied reports that Nerkh had fallen to the Taliban.",
+         {("AF0402", "government", "government"), ("AF0402", "taliban", "third_party")}),
+    ],
+)
+def test_a_denial_is_the_deniers_claim(gazetteer, text: str, expected: set[tuple[str, str, str]]) -> None:
+    claims = extract_article(Article("t", text, MON, "header"), gazetteer=gazetteer).claims
+    assert {(c.adm2_pcode, c.controller, c.source_type) for c in claims} == expected
