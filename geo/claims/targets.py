@@ -271,9 +271,34 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
                           group=group, container=False))
         out[-1].excluded = None
         out[-1].anaphor_of = ref  # type: ignore[attr-defined]
+    _both(text, out, sentence.start)
     _bare_district_scopes(text, out, earlier, gazetteer, sentence.start)
     out.sort(key=lambda t: t.start)
     return out
+
+
+# "recaptured Doshi and Dahana-i-Ghori, a week after both fell": each place of the list before
+_BOTH = re.compile(r"\b(?:both(?:\s+of\s+them)?|all\s+(?:three|four|five|of\s+them)|the\s+(?:two|three)(?!\s+[a-z]+s\b))"
+                   r"(?=\s+(?:had\s+|have\s+|were\s+|are\s+)?(?:\w+ly\s+)?(?:fell|fallen|captured|seized|taken|"
+                   r"overrun|retaken|recaptured|under|in\s+(?:taliban|government)|came)\b)", re.IGNORECASE)
+
+
+def _both(text: str, out: list[Target], base: int) -> None:
+    for m in _BOTH.finditer(text):
+        before = [t for t in out if t.end <= m.start() and t.anaphor_of is None and not t.container
+                  and t.place.level != "province"]
+        if not before:
+            continue
+        last = before[-1].group
+        members = [t for t in before if t.group == last]
+        want = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+        n = next((v for k, v in want.items() if k in m.group(0).lower()), None)
+        if len(members) < 2 or (n is not None and len(members) != n):
+            continue
+        group = max(t.group for t in out) + 1
+        for t in members:
+            out.append(Target(m.start(), m.end(), m.group(0), t.place, t.mention, group=group, base=base,
+                              anaphor_of=t))
 
 
 # "all districts have fallen", "most of the districts are now under Taliban control": a share of

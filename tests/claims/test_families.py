@@ -311,3 +311,11 @@ def test_taken_from_a_side(keys, text: str, expected: set[tuple[str, str]]) -> N
 def test_a_denial_is_the_deniers_claim(gazetteer, text: str, expected: set[tuple[str, str, str]]) -> None:
     claims = extract_article(Article("t", text, MON, "header"), gazetteer=gazetteer).claims
     assert {(c.adm2_pcode, c.controller, c.source_type) for c in claims} == expected
+
+
+def test_both_points_back_to_each_place_of_the_list_with_its_own_day(gazetteer) -> None:
+    text = "Afghan forces retook Doshi and Burka on Monday, a week after both fell to the Taliban."
+    claims = extract_article(Article("t", text, date(2021, 7, 14), "header"), gazetteer=gazetteer).claims
+    got = {(c.adm2_pcode, c.controller): c.event_date for c in claims}
+    assert got == {("AF0903", "government"): "2021-07-12", ("AF0910", "government"): "2021-07-12",
+                   ("AF0903", "taliban"): "2021-07-05", ("AF0910", "taliban"): "2021-07-05"}
