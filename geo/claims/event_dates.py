@@ -193,7 +193,9 @@ _AFTER_SHIFT = re.compile(
     re.IGNORECASE)
 
 
-_SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|evening|morning)|later\s+that\s+day|that\s+same\s+day)\b",
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|evening|morning)|later\s+(?:that|in\s+the|the\s+same)\s+day|"
+                       r"that\s+same\s+day|that\s+(?:night|evening|afternoon)|(?:by|in\s+the)\s+(?:evening|afternoon)|"
+                       r"by\s+nightfall|by\s+the\s+end\s+of\s+the\s+day|within\s+hours)\b",
                        re.IGNORECASE)
 
 

@@ -118,3 +118,13 @@ def test_an_absolute_date_dates_a_claim_of_an_undated_article(dated, text: str, 
                                                                expected: tuple) -> None:
     assert dated(text, None)[place] == expected
 
+
+
+@pytest.mark.parametrize("when", ["Later in the day", "By evening", "That night", "Within hours", "By nightfall"])
+def test_a_later_hour_of_the_day_told_before_is_that_day(gazetteer, when: str) -> None:
+    from geo.claims.extract import extract_article
+    from geo.models import Article
+
+    text = f"The Taliban captured Kunduz city on Sunday. {when}, the insurgents had also taken Sar-e Pul."
+    claims = extract_article(Article("t", text, date(2021, 8, 11), "header"), gazetteer=gazetteer).claims
+    assert {c.adm2_pcode: c.event_date for c in claims} == {"AF1901": "2021-08-08", "AF2201": "2021-08-08"}
