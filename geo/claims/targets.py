@@ -108,7 +108,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             if ref is not None:
                 t.place = ref.place
     rules = _rules()
-    dateline = _DATELINE_PLACE.match(text)
+    dateline = _DATELINE_PLACE.match(text) or _DATELINE_TITLE.match(text)
     for t in out:
         before = text[max(0, t.start - 90):t.start]
         after = text[t.end:t.end + 60]
@@ -336,6 +336,13 @@ def _bare_district_scopes(text: str, out: list[Target], earlier: list[Target] | 
         group = max((t.group for t in out), default=-1) + 1
         out.append(Target(m.start(), m.end(), m.group(0), prov, None, group=group, base=base, anaphor_of=ref,
                           scope="all" if q in ("all", "every") else "most"))
+
+
+# The same in title case, with its date or its agency: "Kabul, Aug 8 (Pajhwok):", "Ghazni City (Pajhwok):".
+_DATELINE_TITLE = re.compile(
+    r"^\s*(?P<place>[A-Z][a-z'’\-]+(?:[ -][A-Z][a-z'’\-]+)?)(?:\s*,\s*[A-Z][a-z]+)?"
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,25}\))?|\s*\([^)\n]{1,25}\))"
+    r"\s*(?:--|[:\-–—])\s")
 
 
 # A dateline opening a sentence: "KABUL, July 5 (Reuters) -", "GHAZNI CITY (Pajhwok):".

@@ -509,8 +509,10 @@ def test_binding_and_precision(run, text: str, expected: list[tuple[str, str]]) 
     assert run(text) == sorted(expected)
 
 
-def test_a_dateline_place_is_not_a_claim_nor_an_antecedent(run) -> None:
-    text = ("KUNDUZ/KABUL, July 9 (Reuters) - The Taliban captured Nerkh district on Thursday.\n"
+@pytest.mark.parametrize("dateline", ["KUNDUZ/KABUL, July 9 (Reuters) -", "Kabul, July 9 (Pajhwok):",
+                                      "Kabul (Pajhwok):", "Kunduz City, July 9 -"])
+def test_a_dateline_place_is_not_a_claim_nor_an_antecedent(run, dateline: str) -> None:
+    text = (f"{dateline} The Taliban took control of Nerkh district on Thursday.\n"
             "Officials said the city was calm.")
     assert run(text) == [(_N, "taliban")]
 
