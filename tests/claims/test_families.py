@@ -319,3 +319,14 @@ def test_both_points_back_to_each_place_of_the_list_with_its_own_day(gazetteer) 
     got = {(c.adm2_pcode, c.controller): c.event_date for c in claims}
     assert got == {("AF0903", "government"): "2021-07-12", ("AF0910", "government"): "2021-07-12",
                    ("AF0903", "taliban"): "2021-07-05", ("AF0910", "taliban"): "2021-07-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban advanced on Kuran wa Munjan on Sunday.", {("AF1726", "contested")}),
+        ("The army launched an offensive against Marjah on Monday.", {("AF3002", "contested")}),
+    ],
+)
+def test_an_advance_or_offensive_on_a_place_contests_it(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
