@@ -95,10 +95,32 @@ def test_shir_khan_bandar_colours_imam_sahib_from_the_tuesday(seed_claims, statu
     assert (row["status"], row["since"]) == ("taliban", "2021-06-22")
 
 
-def test_islam_qala_claim_and_denial_make_kohsan_contested(seed_claims, status_on):
+def test_islam_qala_claim_and_denial_leave_kohsan_partly_reported_and_the_crossing_contested(
+        seed_claims, status_on, runner):
     kohsan = {c["controller"] for c in seed_claims if c["adm2_pcode"] == "AF3213"}
     assert {"taliban", "government"} <= kohsan
-    assert status_on("2021-07-10")["AF3213"]["status"] == "contested"
+    row = status_on("2021-07-10")["AF3213"]
+    assert (row["status"], row["unconfirmed"]) == ("partly_reported", "False")
+    res = invoke(runner, "status", str(SEEDS), "--date", "2021-07-10", "--points", "--format", "csv")
+    assert res.exit_code == EXIT_OK, res.output
+    points = {r["place"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    crossing = points["Islam Qala"]
+    # two senior officials admitting the fall confirm it; the ministry's denial makes it contested
+    assert (crossing["adm2_pcode"], crossing["status"], crossing["unconfirmed"]) == ("AF3213", "contested", "False")
+    assert points["Qala-e-Naw"]["centre"] == "True"
+
+
+def test_points_colour_districts_restores_the_old_rule(runner):
+    res = invoke(runner, "status", str(SEEDS), "--date", "2021-07-10", "--format", "csv",
+                 "--points-colour-districts")
+    assert res.exit_code == EXIT_OK, res.output
+    rows = {r["adm2_pcode"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    assert rows["AF3213"]["status"] == "contested"
+
+
+def test_a_mixed_attribution_confirms_jani_khel(status_on):
+    # "Taliban and Afghan official sources": two parties agree, not one side's own claim
+    assert status_on("2021-07-10")["AF1309"]["unconfirmed"] == "False"
 
 
 def test_qala_e_naw_is_government_on_the_tenth_of_july(status_on):

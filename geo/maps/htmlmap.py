@@ -20,7 +20,7 @@ shows as text. Texts set by the caller (title, sources) are HTML-escaped.
 
 The data block holds: ``districts`` ([P-code, name, province]) and ``geom``
 (their encoded polygons, see ``geo.maps.geometry``); ``dates`` (the change dates);
-``codes`` (per date, one base-32 character per district: status index * 8 +
+``codes`` (per date, one character of ``alphabet`` per district: status index * 8 +
 unconfirmed + 2 * stale + 4 * overridden); ``counts`` (per date, districts per
 status); ``segs`` (per district, the periods [first date index, since, evidence
 indexes, basis, note, number of claims]); ``ev`` (each evidence claim once);
@@ -160,12 +160,14 @@ class _Evidence:
         return self._index[key]
 
 
-_BASIS = {"district": "d", "province": "p", "override": "o", "": ""}
+_BASIS = {"district": "d", "province": "p", "override": "o", "point": "t", "": ""}
+# One character per status code: status index * 8 + qualifiers (the page decodes with indexOf).
+_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
 
 
 def _code(s: DistrictStatus) -> str:
     value = STATUSES.index(s.status) * 8 + s.unconfirmed + 2 * s.stale + 4 * s.overridden
-    return "0123456789abcdefghijklmnopqrstuv"[value]
+    return _ALPHABET[value]
 
 
 def _payload(
@@ -257,6 +259,7 @@ def _payload(
         "colours": STATUS_COLOURS,
         "labels": STATUS_LABELS,
         "statuses": list(STATUSES),
+        "alphabet": _ALPHABET,
         "tiles": [OSM_TILES, OSM_ATTRIBUTION] if online_tiles else None,
     }
 
@@ -491,7 +494,7 @@ _APP_JS = r"""
     return out;
   }
   function parseCode(ch) {
-    var v = parseInt(ch, 32);
+    var v = D.alphabet.indexOf(ch);
     return { status: ST[v >> 3], unconfirmed: !!(v & 1), stale: !!(v & 2), overridden: !!(v & 4) };
   }
   function codeOf(j) {
