@@ -496,7 +496,12 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
 @timeline_options
 def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb, claims_path,
            points_colour):
-    """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV."""
+    """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV.
+
+    The point places (crossings, airports, bases, towns) and their own statuses
+    go beside the districts: layer ``points`` of the GeoPackage, or
+    NAME.points.geojson / NAME.points.csv next to the file.
+    """
     from geo.maps import exports
 
     if fmt != "acled" and day is None:
@@ -508,6 +513,11 @@ def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max
         exports.write_acled(claims, out)
     else:
         exports.write_status(tl, day, out, fmt)
+        pts = exports.points_path(out, fmt)
+        if pts != out:
+            click.echo(f"wrote {pts} (point places)", err=True)
+        else:
+            click.echo(f"wrote layers status and points of {out}", err=True)
     click.echo(f"wrote {out}", err=True)
     _done(result)
 
