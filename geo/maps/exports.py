@@ -63,6 +63,7 @@ ACLED_ACTOR = {
 }
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "unknown": 3}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_HATCHED = ("taliban", "government", "contested")
 
 
 def _cell(value: Any) -> Any:
@@ -316,7 +317,9 @@ def write_png(
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    from geo.maps.htmlmap import STATUS_COLOURS, STATUS_LABELS
+    from matplotlib.lines import Line2D
+
+    from geo.maps.htmlmap import POINT_LEGEND, STATUS_COLOURS, STATUS_HINTS, STATUS_LABELS
 
     if geometry is None:
         from geo.maps.geometry import simplified_districts
@@ -344,27 +347,38 @@ def write_png(
                     alpha=0.4 if stale else 1.0,
                     edgecolor="#666666",
                     linewidth=0.3,
-                    hatch="////" if unconfirmed and status != "no_report" else None,
+                    hatch="////" if unconfirmed and status in _HATCHED else None,
                 )
     over = frame[frame.overridden]
     if not over.empty:
         over.boundary.plot(ax=ax, color="#222222", linewidth=1.4)
     if "adm1_pcode" in frame.columns and len(frame):
         frame.dissolve(by="adm1_pcode").boundary.plot(ax=ax, color="#333333", linewidth=0.7)
+    pts = points_frame(timeline, day)
+    pts = pts[pts.geometry.notna()]
+    for row in pts.itertuples():
+        ax.plot(row.geometry.x, row.geometry.y, marker="o", linestyle="none",
+                markersize=7 if row.centre else 6, markeredgewidth=1.6 if row.centre else 1.1,
+                markerfacecolor=STATUS_COLOURS[row.status], markeredgecolor="#222222",
+                alpha=0.5 if row.stale else 1.0, zorder=5)
     counts = timeline.counts_on(day)
     handles = [
         Patch(
             facecolor=STATUS_COLOURS[s],
             edgecolor="#666666",
-            label=f"{STATUS_LABELS[s]} ({counts[s]})",
+            label=f"{STATUS_LABELS[s]} ({counts[s]})" + (f": {STATUS_HINTS[s]}" if s in STATUS_HINTS else ""),
         )
         for s in STATUSES
+        if s != "partly_reported" or not timeline.params.points_colour_districts
     ]
     handles += [
-        Patch(facecolor="white", edgecolor="#666666", hatch="////", label="unconfirmed (one side's claims only)"),
+        Patch(facecolor="white", edgecolor="#666666", hatch="////", label="unconfirmed (only one side claiming its own gain)"),
         Patch(facecolor=STATUS_COLOURS["taliban"], alpha=0.4, label=f"stale (no claim for {timeline.params.stale_days} days)"),
         Patch(facecolor="none", edgecolor="#222222", linewidth=1.4, label="analyst override"),
     ]  # fmt: skip
+    if len(pts):
+        handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
+                              markeredgecolor="#222222", label=f"{POINT_LEGEND} ({len(pts)})"))
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
     fig.suptitle(title or f"Territorial control as reported, {day.isoformat()}", fontsize=14)
     try:

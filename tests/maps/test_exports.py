@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from geo.models import Claim
-from geo.timeline.build import build_timeline
+from geo.timeline.build import TimelineParams, build_timeline
 from tests.factories import make_claim, square_districts
 
 gpd = pytest.importorskip("geopandas")
@@ -200,3 +200,30 @@ def test_a_district_with_only_point_claims_exports_as_partly_reported(squares):
     frame = status_frame(build_timeline([gate], squares.drop(columns="geometry")), DAY, geometry=squares)
     row = frame.set_index("adm2_pcode").loc["AF9902"]
     assert (row.status, row.basis, bool(row.unconfirmed)) == ("partly_reported", "point", False)
+
+
+def test_png_shows_a_partly_reported_district_and_the_point_marker_in_its_own_colour(squares, tmp_path):
+    import numpy as np
+    from matplotlib.image import imread
+
+    from geo.maps.exports import write_png
+    from geo.maps.htmlmap import STATUS_COLOURS
+
+    gate = claim("AF9902", "taliban", "2021-07-11", article_id="c", lat=33.5, lon=63.5, place_level="point",
+                 place_name="Gate", adm2_name="Bravo", source_type="reporter")
+    districts = squares.drop(columns="geometry")
+
+    def pixels(claims, params=TimelineParams()) -> dict[str, int]:
+        path = write_png(build_timeline(claims, districts, params), DAY, tmp_path / "m.png",
+                         geometry=squares, dpi=120)
+        img = (imread(path)[..., :3] * 255).round().astype(int)
+        out = {}
+        for status in ("taliban", "partly_reported"):
+            rgb = [int(STATUS_COLOURS[status][i : i + 2], 16) for i in (1, 3, 5)]
+            out[status] = int((np.abs(img - rgb).sum(axis=-1) <= 6).sum())
+        return out
+
+    legend_only, new, old = pixels([]), pixels([gate]), pixels([gate], TimelineParams(points_colour_districts=True))
+    assert new["taliban"] > legend_only["taliban"] + 20  # the marker
+    assert new["partly_reported"] > 20 * old["partly_reported"] + 1000  # Bravo's fill
+    assert old["taliban"] > 10 * new["taliban"]  # the old rule paints Bravo red
