@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
@@ -303,3 +304,59 @@ def test_unresolved_page_lists_most_frequent_first(home):
     assert not at.exception
     df = at.dataframe[0].value
     assert list(df["name"])[:2] == ["Qala-i-Zal", "Shortepa"] and list(df["mentions"])[:1] == [2]
+
+
+# -- points apart from districts -------------------------------------------------------
+def _crossing_result() -> Result:
+    """An article about a border crossing only (a point inside Kohsan, not its centre)."""
+    import dataclasses
+
+    from geo.models import Article
+
+    text = "Report gate-1: Fighters <b>seized</b> the Islam Qala crossing on Tuesday."
+    art = Article(id="gate-1", text=text, published=date(2021, 7, 8), published_source="header",
+                  title="Gate report", publisher="Example News", origin="gate-1.txt")
+    c = dataclasses.replace(make_claim(art, "Islam Qala", pcode="AF3213", place="Islam Qala",
+                                       event_date="2021-07-06"),
+                            place_level="point", lat=34.663, lon=61.065, place_key="pt:islam-qala")
+    return Result(art, [c])
+
+
+def test_a_point_marker_is_painted_in_its_own_colour_with_escaped_text(home):
+    from geo.places.boundaries import load_districts
+    from geo.timeline.build import build_timeline
+
+    store = Store.open(home)
+    store.add_results([_crossing_result()])
+    tl = build_timeline(store.claims(), load_districts().drop(columns="geometry"), centres=ad.timeline_centres())
+    day = date(2021, 7, 6)
+    assert tl.status_of("AF3213", day).status == "partly_reported"
+    (point,) = tl.point_status_on(day)
+    hostile = dataclasses.replace(point, name="<img src=x onerror=alert(1)>")
+    fg = ad.paint_layer(tl.status_on(day), "t", points=[hostile])
+    import folium
+
+    m = folium.Map()
+    fg.add_to(m)
+    page = m.get_root().render()
+    assert "tcmap-point" in page and ad.STATUS_COLOURS["taliban"] in page
+    assert "<img src=x" not in page and "&lt;img src=x" in page
+    assert ad.point_rows(tl, "AF3213", day) == [
+        {"place": "Islam Qala", "status": "Taliban since 2021-07-06", "claims": 1, "district centre": False}
+    ]
+    legend = ad.legend_html()
+    assert "Partly reported" in legend and "point place" in legend
+    assert "Partly reported" not in ad.legend_html(points_colour_districts=True)
+    out = ad.build_exports(tl, day, kinds=("csv",))
+    assert "Islam Qala" in out["tcmap-status-2021-07-06.points.csv"][0].decode()
+
+
+def test_the_map_page_counts_a_partly_reported_district_and_the_switch_restores_the_old_rule(home):
+    Store.open(home).add_results([_crossing_result()])
+    at = _app().run()
+    assert not at.exception
+    assert _metric(at, "Partly reported") == 1 and _metric(at, "Taliban") == 0
+    at.checkbox(key="f_points").check().run()
+    assert not at.exception
+    assert _metric(at, "Taliban") == 1
+    assert not [m for m in at.metric if m.label == "Partly reported"]
