@@ -256,3 +256,30 @@ def test_a_bad_geocoder_setting_stops_before_any_work(boundaries, runner, tmp_pa
     res = invoke(runner, "extract", str(SEEDS))
     assert res.exit_code == EXIT_FATAL
     assert "TCMAP_GEOCODER" in res.stderr and "'google'" in res.stderr
+
+
+def test_export_writes_the_point_places_beside_the_districts(boundaries, runner, tmp_path):
+    out = tmp_path / "status.csv"
+    res = invoke(runner, "export", str(SEEDS), "--format", "csv", "--date", "2021-07-10", "--out", str(out))
+    assert res.exit_code == EXIT_OK, res.output
+    with open(tmp_path / "status.points.csv", newline="", encoding="utf-8") as fh:
+        points = {r["name"]: r for r in csv.DictReader(fh)}
+    assert points["Islam Qala"]["status"] == "contested" and points["Islam Qala"]["adm2_pcode"] == "AF3213"
+    assert points["Shir Khan Bandar"]["status"] == "taliban"
+    assert "status.points.csv" in res.stderr
+
+
+def test_imam_sahib_lists_each_sentence_of_an_article_once(boundaries, runner, tmp_path):
+    # One sentence names the district and the Shir Khan Bandar crossing inside it.
+    for extra in ((), ("--points-colour-districts",)):
+        res = invoke(runner, "status", str(SEEDS), "--date", "2021-07-10", "--format", "csv", *extra)
+        assert res.exit_code == EXIT_OK, res.output
+        row = next(r for r in csv.DictReader(io.StringIO(res.stdout)) if r["adm2_pcode"] == "AF1905")
+        out = tmp_path / "m.html"
+        assert invoke(runner, "map", str(SEEDS), "--out", str(out), *extra).exit_code == EXIT_OK
+        data = json.loads(re.search(r'id="tcmap-data">(.*?)</script>', out.read_text(encoding="utf-8"),
+                                    re.DOTALL).group(1))
+        j = [d[0] for d in data["districts"]].index("AF1905")
+        last = [seg for seg in data["segs"][j] if len(seg) > 1][-1]
+        shown = [(data["ev"][r][0], data["ev"][r][5]) for r in last[2]]  # (sentence, article)
+        assert shown and len(shown) == len(set(shown)) == int(row["claims"]), (extra, shown)

@@ -553,18 +553,16 @@ def point_key(c: Claim) -> str:
 
 
 def _sentence_key(c: Claim) -> tuple:
-    span = (c.extra or {}).get("sentence_span") if isinstance(c.extra, dict) else None
-    if isinstance(span, (list, tuple)) and len(span) == 2:
-        return (c.article_id, "span", int(span[0]), int(span[1]))
-    return (c.article_id, "text", " ".join((c.sentence or "").split()).casefold())
+    # By text, not offsets: a wire story often repeats its lead sentence lower down.
+    return (c.article_id, " ".join((c.sentence or "").split()).casefold())
 
 
 def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Claim]:
-    """Evidence with each sentence once (rule 11).
+    """Evidence with each sentence of an article once (rule 11).
 
     Of the places one sentence names, the district keeps the claims about the
     best ranked one (``rank`` by claim id: lower is more district-like); two
-    voices about that same place in one sentence both stay.
+    different voices about that same place in one sentence both stay.
     """
     best: dict[tuple, tuple[int, str]] = {}
     for c in claims:
@@ -572,7 +570,17 @@ def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Clai
         cand = (rank.get(id(c), 9), _place_of(c))
         if k not in best or cand < best[k]:
             best[k] = cand
-    return [c for c in claims if _place_of(c) == best[_sentence_key(c)][1]]
+    seen: set[tuple] = set()
+    out = []
+    for c in reversed(claims):  # the newest copy of a repeated claim stays
+        k = _sentence_key(c)
+        if _place_of(c) != best[k][1]:
+            continue
+        same = (*k, c.controller, c.attributed_to.strip().casefold())
+        if same not in seen:
+            seen.add(same)
+            out.append(c)
+    return out[::-1]
 
 
 def _place_of(c: Claim) -> str:
