@@ -431,16 +431,16 @@ def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str
     for p in points:
         if p.lat is None or p.lon is None or not (math.isfinite(p.lat) and math.isfinite(p.lon)):
             continue
-        label = f"{html.escape(p.name)}: {html.escape(status_text(p))}"
-        where = html.escape(f"{p.adm2_name}, {p.adm1_name}")
         role = "district centre: colours the district" if p.centre else "does not colour the district"
+        # Tooltip only: folium's popups need jQuery, which the offline app does not load.
+        # escape_text also turns ` and $ into entities: folium puts the text in a JS template literal.
+        label = (f"<b>{escape_text(p.name)}</b>: {escape_text(status_text(p))}<br>"
+                 f"{escape_text(f'{p.adm2_name}, {p.adm1_name}')} ({role}); {len(p.evidence)} claim(s)")
         folium.CircleMarker(
             (p.lat, p.lon), radius=7 if p.centre else 6, color="#222222", weight=3 if p.centre else 2,
             fill=True, fill_color=STATUS_COLOURS[p.status], fill_opacity=0.4 if p.stale else 1.0,
             dash_array=UNCONFIRMED_DASH if p.unconfirmed else None,
             tooltip=folium.Tooltip(label),
-            popup=folium.Popup(f"<b>{label}</b><br>{where} ({role}); {len(p.evidence)} claim(s)",
-                               max_width=320),
             class_name="tcmap-point",
         ).add_to(fg)
     return fg

@@ -24,7 +24,11 @@ The data block holds: ``districts`` ([P-code, name, province]) and ``geom``
 unconfirmed + 2 * stale + 4 * overridden); ``counts`` (per date, districts per
 status); ``segs`` (per district, the periods [first date index, since, evidence
 indexes, basis, note, number of claims]); ``ev`` (each evidence claim once);
-``notes`` (province notes) and ``points`` (point places with their claims).
+``notes`` (province notes) and ``points`` (each located point place: [lat, lon,
+name, district, province, is the district centre, periods [first date index,
+status code, since, evidence indexes, number of claims]]). A point is drawn as
+a marker in its own status colour; a district whose only claims are about points
+inside it is ``partly_reported`` (see rule 3a of ``geo.timeline.build``).
 """
 
 from __future__ import annotations

@@ -332,15 +332,16 @@ def test_a_point_marker_is_painted_in_its_own_colour_with_escaped_text(home):
     day = date(2021, 7, 6)
     assert tl.status_of("AF3213", day).status == "partly_reported"
     (point,) = tl.point_status_on(day)
-    hostile = dataclasses.replace(point, name="<img src=x onerror=alert(1)>")
+    hostile = dataclasses.replace(point, name="<img src=x onerror=alert(1)> `${alert(2)}`")
     fg = ad.paint_layer(tl.status_on(day), "t", points=[hostile])
     import folium
+    from streamlit_folium import _get_feature_group_string
 
-    m = folium.Map()
-    fg.add_to(m)
-    page = m.get_root().render()
-    assert "tcmap-point" in page and ad.STATUS_COLOURS["taliban"] in page
-    assert "<img src=x" not in page and "&lt;img src=x" in page
+    script = _get_feature_group_string(fg, folium.Map())  # what the app sends to the map frame
+    assert "tcmap-point" in script and ad.STATUS_COLOURS["taliban"] in script
+    assert "<img" not in script and "&#60;img src&#61;x" in script
+    assert "${" not in script and "`${alert" not in script
+    assert "$(" not in script  # no jQuery: the offline app does not load it
     assert ad.point_rows(tl, "AF3213", day) == [
         {"place": "Islam Qala", "status": "Taliban since 2021-07-06", "claims": 1, "district centre": False}
     ]
