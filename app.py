@@ -261,6 +261,13 @@ def district_panel(store, tl, day: date) -> None:
     if places:
         st.markdown("**Places inside** (markers on the map, each with its own status)")
         st.dataframe(places, hide_index=True, width="stretch", key="places_inside")
+        if s.basis != "point":  # else their claims are the district's evidence below
+            for p in tl.point_status_on(day):
+                if p.adm2_pcode != pcode:
+                    continue
+                with st.expander(ad.plain_label(f"{p.name}: {ad.status_text(p)}")):
+                    for r in ad.evidence_rows(p.evidence, store.article):
+                        st.markdown(ad.evidence_html(r), unsafe_allow_html=True)
     rows = ad.evidence_rows(s.evidence, store.article)
     st.markdown(f"**Evidence** ({len(rows)} claim{'s' if len(rows) != 1 else ''})")
     for r in rows:

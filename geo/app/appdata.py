@@ -64,6 +64,7 @@ __all__ = [
     "leaflet_data_uris",
     "legend_html",
     "paint_layer",
+    "plain_label",
     "point_rows",
     "timeline_centres",
     "redate_article",
@@ -507,6 +508,11 @@ def escape_text(text: str) -> str:
     """Article text as inert HTML: escaped, Markdown-neutral, on one line (no blank line ends the block)."""
     s = "".join(_ENTITIES.get(ch, ch) for ch in text)
     return re.sub(r"\s+", " ", s)
+
+
+def plain_label(text: str) -> str:
+    """Text for a widget label (Streamlit renders labels as Markdown): markup characters dropped."""
+    return re.sub(r"\s+", " ", re.sub(r"[*_\[\]()#|~$\\`<>{}!:=&]", "", text)).strip()
 
 
 _SAFE_SCHEMES = ("http://", "https://")

@@ -361,3 +361,18 @@ def test_the_map_page_counts_a_partly_reported_district_and_the_switch_restores_
     assert not at.exception
     assert _metric(at, "Taliban") == 1
     assert not [m for m in at.metric if m.label == "Partly reported"]
+
+
+def test_the_district_panel_lists_the_places_inside_with_their_own_evidence(home):
+    from tests._storedata import crossing_result
+
+    Store.open(home).add_results([make_result(1, place="Imam Sahib", pcode="AF1905", event_date="2021-07-01"),
+                                  crossing_result()])
+    at = _app().run()
+    at.selectbox(key="district").set_value("AF1905").run()
+    assert not at.exception
+    assert "Taliban since 2021-07-01" in _markdown(at)  # the district's own claim colours it
+    (exp,) = [e for e in at.expander if "Shir Khan Bandar" in e.label]
+    assert exp.label == "Shir Khan Bandar Taliban since 2021-07-06"
+    assert any("crossing on Tuesday" in m.value for m in exp.markdown)
+    assert ad.plain_label("**x** [y](javascript:z) `c` $d$") == "x yjavascriptz c d"
