@@ -541,6 +541,83 @@ def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_
     _done(result)
 
 
+@cli.command(name="compare")
+@click.argument("reference", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@paths_arg
+@click.option("--tolerance-days", type=click.IntRange(0), default=0, show_default=True,
+              help="A reference status agrees if tcmap shows it within this many days of the row's date.")
+@click.option("--one-sided", is_flag=True,
+              help="The reference lists only captures: a district it leaves out is not read as government.")
+@click.option("--until", callback=_parse_date, help="Compare reference rows up to this day (YYYY-MM-DD).")
+@click.option("--disagreements", "dis_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every disagreement, with tcmap's evidence, to this CSV file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures and disagreements as JSON.")
+@timeline_options
+def compare_(reference, paths, tolerance_days, one_sided, until, dis_out, as_json, user_date, store, stale_days,
+             contest_days, max_article_mb, claims_path, points_colour):
+    """Line the map up against a REFERENCE table of district x date (CSV, long or wide).
+
+    Long: a district (name) or pcode column, optional province, date, status
+    (taliban, government, contested, or 1/0). Wide: district (and province)
+    columns and one column per date. Names go through the gazetteer; names
+    that match no district are listed on stderr (exit code 1).
+    """
+    from geo.places.gazetteer import load_gazetteer
+    from geo.timeline.compare import POINT_COLUMNS, compare, point_dict
+    from geo.timeline.reference import ReferenceTableError, read_reference
+
+    from geo.places.boundaries import BoundariesError
+    from geo.places.gazetteer import GazetteerError
+
+    try:
+        gaz = load_gazetteer()
+    except (BoundariesError, GazetteerError) as e:
+        raise Fatal(str(e)) from e
+    try:
+        ref = read_reference(reference, gaz, one_sided=one_sided)
+    except ReferenceTableError as e:
+        raise Fatal(f"{reference} is not a reference table tcmap can read:\n{e}") from e
+    click.echo(ref.summary(), err=True)
+    for u in ref.unmatched:
+        where = f" ({u.province})" if u.province else ""
+        lines = ", ".join(str(n) for n in u.lines)
+        click.echo(f"unmatched {reference}:{u.lines[0]}: {u.name!r}{where}: {u.reason} (line{'s' if len(u.lines) > 1 else ''} {lines})",
+                   err=True)
+    if ref.ignored_columns:
+        click.echo(f"columns not used: {', '.join(ref.ignored_columns)}", err=True)
+    if not ref.rows:
+        raise Fatal(f"No row of {reference} names a district tcmap knows: nothing to compare.")
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path,
+                                   points_colour)
+    cmp = compare(tl, ref.rows, tolerance_days=tolerance_days, one_sided=one_sided, until=until)
+    newest = tl.last_date
+    later = sum(1 for r in ref.rows if newest and r.day > newest and (until is None or r.day <= until))
+    if later:  # past tcmap's newest report its statuses only age: say so rather than let it pass as error
+        click.echo(f"note: {later} reference row(s) are dated after tcmap's newest report ({newest}); "
+                   f"--until {newest} leaves them out", err=True)
+    if as_json:
+        meta = {"source": str(reference), "layout": ref.layout, "rows": len(ref.rows),
+                "unmatched": [{"name": u.name, "province": u.province, "reason": u.reason, "lines": list(u.lines)}
+                              for u in ref.unmatched],
+                "ignored_columns": ref.ignored_columns}
+        click.echo(json.dumps({"reference": meta, **cmp.as_dict()}, indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(cmp.format())
+    if dis_out is not None:
+        rows = [{k: _safe_cell(v) for k, v in point_dict(p).items()} for p in cmp.disagreements]
+        _write(_format_rows(rows, "csv", POINT_COLUMNS), dis_out)
+    code = _report(result) if result else EXIT_OK
+    sys.exit(max(code, EXIT_SKIPPED if ref.unmatched else EXIT_OK))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value):
+    """A text cell a spreadsheet would run as a formula is kept as text (article text is untrusted)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--verbose", "-v", is_flag=True, help="List false positives and false negatives per article.")

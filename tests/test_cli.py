@@ -283,3 +283,153 @@ def test_imam_sahib_lists_each_sentence_of_an_article_once(boundaries, runner, t
         last = [seg for seg in data["segs"][j] if len(seg) > 1][-1]
         shown = [(data["ev"][r][0], data["ev"][r][5]) for r in last[2]]  # (sentence, article)
         assert shown and len(shown) == len(set(shown)) == int(row["claims"]), (extra, shown)
+
+
+# --- tcmap compare ---------------------------------------------------------------------------
+
+REFERENCE = REPO / "docs" / "examples" / "reference_seeds.csv"
+
+
+@pytest.fixture(scope="module")
+def seed_claims_file(seed_claims, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("claims") / "seeds.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in seed_claims), encoding="utf-8")
+    return path
+
+
+def test_compare_lines_the_seed_map_up_against_the_example_reference(boundaries, runner, tmp_path):
+    out = tmp_path / "disagreements.csv"
+    res = invoke(runner, "compare", str(REFERENCE), str(SEEDS), "--json", "--disagreements", str(out))
+    assert res.exit_code == EXIT_OK, res.output
+    got = json.loads(res.stdout)
+    assert got["reference"]["rows"] == 19 and got["reference"]["unmatched"] == []
+    assert got["reference_rows"] == 19 and 0.0 <= got["agreement"] <= 1.0
+    assert set(got["statuses"]) == {"taliban", "government", "contested"}
+    kohsan = [d for d in got["disagreements"] if d["adm2_pcode"] == "AF3213" and d["origin"] == "row"]
+    # only the Islam Qala crossing inside Kohsan was reported: the district is partly reported
+    assert kohsan and kohsan[0]["reference"] == "taliban" and kohsan[0]["tcmap"] == "partly_reported"
+    assert kohsan[0]["articles"].startswith("004_")
+    assert not [d for d in got["disagreements"] if d["adm2_pcode"] == "AF1309"], "Jani Khel agrees"
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == len(got["disagreements"])
+    assert {"adm2_pcode", "district", "date", "reference", "tcmap", "evidence"} <= set(rows[0])
+
+
+def test_compare_prints_figures_and_disagreements_for_people(boundaries, runner, seed_claims_file):
+    res = invoke(runner, "compare", str(REFERENCE), "--claims", str(seed_claims_file))
+    assert res.exit_code == EXIT_OK, res.output
+    assert "Agreement:" in res.stdout and "precision" in res.stdout and "Disagreements (" in res.stdout
+    assert "Kohsan (Hirat): reference taliban (line 16); tcmap partly_reported" in res.stdout
+    assert "columns not used: note" in res.stderr
+
+
+def test_compare_tolerance_and_one_sided_change_what_is_counted(boundaries, runner, seed_claims_file):
+    def figures(*extra):
+        res = invoke(runner, "compare", str(REFERENCE), "--claims", str(seed_claims_file), "--json", *extra)
+        assert res.exit_code == EXIT_OK, res.output
+        return json.loads(res.stdout)
+
+    exact, loose, one = figures(), figures("--tolerance-days", "2"), figures("--one-sided")
+    assert loose["agreed"] >= exact["agreed"]
+    assert exact["absent_from_reference"] > 0 and one["absent_from_reference"] == 0
+    assert one["statuses"]["taliban"]["precision"] is None and one["unmentioned"]
+    until = figures("--until", "2021-06-30")
+    assert until["rows_after_until"] == 6  # the July rows
+
+
+def test_compare_lists_names_that_match_no_district_and_exits_1(boundaries, runner, seed_claims_file, tmp_path):
+    ref = tmp_path / "ref.csv"
+    ref.write_text("district,province,date,status\nJani Khel,Paktia,2021-06-23,taliban\n"
+                   "Sher Khan Bandar,Kunduz,2021-06-22,taliban\nNarnia,,2021-06-22,taliban\n", encoding="utf-8")
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file), "--json")
+    assert res.exit_code == EXIT_SKIPPED, res.output
+    assert f"{ref}:3: 'Sher Khan Bandar' (Kunduz): Shir Khan Bandar is a crossing in Imam Sahib" in res.stderr
+    assert f"{ref}:4: 'Narnia'" in res.stderr
+    got = json.loads(res.stdout)
+    assert got["reference_rows"] == 1 and [u["lines"] for u in got["reference"]["unmatched"]] == [[3], [4]]
+
+
+def test_compare_a_capture_list_without_status_reads_with_one_sided(boundaries, runner, seed_claims_file, tmp_path):
+    ref = tmp_path / "captures.csv"
+    ref.write_text("district,province,date\nChahab,Takhar,2021-06-22\nKhajaghar,Takhar,2021-06-22\n", encoding="utf-8")
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file), "--one-sided", "--json")
+    assert res.exit_code == EXIT_OK, res.output
+    got = json.loads(res.stdout)
+    assert got["statuses"]["taliban"]["reference"] == 2 and got["statuses"]["taliban"]["recall"] == 0.5
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file))
+    assert res.exit_code == EXIT_FATAL and "--one-sided" in res.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", ":1: the file is empty"),
+        ("district,province\nBangi,Takhar\n", ":1: expected 'date' and 'status' columns"),
+        ("district,date,status\nBangi,2021-06-31,taliban\n", ":2: '2021-06-31' is not a real day"),
+        ("district,date,status\nBangi,2021-06-21,won\n", ":2: expected a status taliban, government, contested"),
+        ("district,2021-06-01,June 2021x1\nBangi,1,0\n", ":1: the header 'June 2021x1' is neither"),
+        ("district,date,status\nNarnia,2021-06-21,1\n", "names a district tcmap knows: nothing to compare"),
+    ],
+)
+def test_compare_a_bad_reference_is_a_fatal_error_naming_file_and_line(boundaries, runner, tmp_path, text, message):
+    ref = tmp_path / "ref.csv"
+    ref.write_text(text, encoding="utf-8")
+    res = invoke(runner, "compare", str(ref), "--claims", str(tmp_path / "never-read.jsonl"))
+    assert res.exit_code == EXIT_FATAL, res.output
+    assert message in res.stderr and "ref.csv" in res.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["missing.csv", "seeds"], [str(REFERENCE), "seeds", "--until", "2021-13-01"],
+     [str(REFERENCE), "seeds", "--tolerance-days", "-1"]],
+)
+def test_compare_bad_arguments_are_usage_errors(runner, args):
+    res = invoke(runner, "compare", *args)
+    assert res.exit_code == 2, res.output
+
+
+def test_compare_csv_keeps_article_text_from_running_as_a_formula(boundaries, runner, tmp_path):
+    claim = {
+        "article_id": "x1", "published": "2021-07-01", "published_source": "header", "mention": "Bangi",
+        "char_start": 1, "char_end": 6, "sentence": "=HYPERLINK(\"http://example.invalid\",\"Bangi fell\")",
+        "place_level": "district", "place_name": "Bangi", "adm2_pcode": "AF1804", "adm1_pcode": "AF18",
+        "lat": None, "lon": None, "controller": "taliban", "event_date": "2021-07-01", "time_precision": "day",
+        "geo_precision": 1, "scope": None, "attributed_to": "reporter", "source_type": "reporter", "confidence": 0.9,
+    }  # fmt: skip
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(json.dumps(claim) + "\n", encoding="utf-8")
+    ref = tmp_path / "ref.csv"
+    ref.write_text("district,province,date,status\nBangi,Takhar,2021-07-01,government\n", encoding="utf-8")
+    out = tmp_path / "dis.csv"
+    res = invoke(runner, "compare", str(ref), "--claims", str(claims), "--disagreements", str(out))
+    assert res.exit_code == EXIT_OK, res.output
+    (row,) = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert row["evidence"].startswith("'=HYPERLINK")
+
+
+def test_compare_says_when_reference_rows_are_later_than_tcmaps_newest_report(boundaries, runner, seed_claims_file,
+                                                                               tmp_path):
+    ref = tmp_path / "ref.csv"
+    ref.write_text("district,province,date,status\nBangi,Takhar,2021-06-21,government\n"
+                   "Bangi,Takhar,2021-08-15,taliban\n", encoding="utf-8")
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file))
+    assert res.exit_code == EXIT_OK, res.output
+    assert "1 reference row(s) are dated after tcmap's newest report (2021-07-10); --until 2021-07-10" in res.stderr
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file), "--until", "2021-07-10", "--json")
+    assert json.loads(res.stdout)["rows_after_until"] == 1 and "newest report" not in res.stderr
+
+
+def test_compare_reads_a_wide_table_one_column_per_date(boundaries, runner, seed_claims_file, tmp_path):
+    ref = tmp_path / "wide.csv"
+    ref.write_text("District,Province,2021-06-20,2021-06-25,Source\n"
+                   "Imam Sahib,Kunduz,government,taliban,newsroom\n"
+                   "Jani Khel,Paktia,,taliban,newsroom\n", encoding="utf-8")
+    res = invoke(runner, "compare", str(ref), "--claims", str(seed_claims_file), "--one-sided", "--json")
+    assert res.exit_code == EXIT_OK, res.output
+    got = json.loads(res.stdout)
+    assert got["reference"]["layout"] == "wide" and got["reference"]["ignored_columns"] == ["Source"]
+    assert (got["reference_rows"], got["agreed"]) == (3, 2)
+    (miss,) = got["disagreements"]
+    assert (miss["adm2_pcode"], miss["date"], miss["reference"], miss["tcmap"]) == (
+        "AF1905", "2021-06-20", "government", "no_report")

@@ -127,6 +127,9 @@ def actor_side(text: str, *, last: bool) -> str | None:
     return best[2]
 
 
+_FROM_SIDE = re.compile(r"\bfrom\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.IGNORECASE)
+
+
 def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) -> str | None:
     """Who holds the place after this cue, from the cue and its actor.
 
@@ -183,10 +186,19 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             return None  # "U.S. forces built outposts in Barmal that were later abandoned"
         side = parsed_side(doc, cue) if doc is not None else None
         if side is None and (cue.passive or cue.nominal):
-            m = _BY.match(sentence[cue.end:cue.end + 60])
-            side = actor_side(sentence[cue.end:cue.end + 70], last=False) if m else None
+            after = sentence[cue.end:cue.end + 70]
+            if cue.cls in ("take", "retake"):
+                # "taken from the Taliban by commandos": the agent is after "by", not the side it was taken from
+                after = _FROM_SIDE.sub(lambda f: " " * len(f.group(0)), after, count=1)
+            m = _BY.match(after)
+            side = actor_side(after, last=False) if m else None
         elif side is None:
             side = actor_side(sentence[clause_start:cue.start], last=True)
+        if side is None and (cue.passive or cue.nominal) and cue.cls in ("take", "retake"):
+            # "Musa Qala was captured from the Taliban in 2007": the side it was taken from lost it
+            lost = _FROM_SIDE.search(re.split(r"[,;.:“”\"]", sentence[cue.end:cue.end + 80])[0])
+            loser = actor_side(lost.group(1), last=False) if lost else None
+            side = _OPPOSITE.get(loser or "")
         side = side or cue.default or None
     if side is None:
         return None

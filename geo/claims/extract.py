@@ -189,7 +189,8 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
             if cues and targets:
                 speaker = att_of(source) if inherited is not None and att_of(i) is REPORTER else att_of(i)
                 sent_claims = _sentence_claims(article, s, targets, cues, speaker, lead,
-                                               year_hint, inherited_from=inherited, doc=docs.get(i))
+                                               year_hint, inherited_from=inherited, doc=docs.get(i),
+                                               antecedent=sentences[i - 1].text if i else "")
                 pending.append((i, s, targets, cues, speaker, inherited))
         if previous_claims and i - previous_at <= DENIAL_REACH and denies(s.text) and not in_link \
                 and not _denies_own_claim(s, sent_claims):
@@ -320,7 +321,7 @@ _CONFIDENCE = {"take": 0.85, "retake": 0.85, "fall": 0.85, "hold": 0.8, "hold_ob
 
 def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues: list[Cue],
                      att: Attribution, lead: tuple[int, int] | None, year_hint: int | None,
-                     inherited_from: Sentence | None = None, doc: Any = None) -> list[Claim]:
+                     inherited_from: Sentence | None = None, doc: Any = None, antecedent: str = "") -> list[Claim]:
     text = s.text
     if inherited_from is not None:
         # The places of a list sentence take the cue of the sentence before.
@@ -357,10 +358,14 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             # "hold all but two districts of Faryab province, Maimana and Andkhoy": the two are the other side's
             ctl = _OPPOSITE.get(ctl, ctl)
         if ctl == "speaker":
-            # "under our control": the side of whoever says it.
-            if att.source_type not in ("taliban", "government"):
+            # "under our control": the side of whoever says it; "in their hands" with no
+            # actor in its sentence: the side last named in the sentence before.
+            if att.source_type in ("taliban", "government"):
+                ctl = att.source_type
+            elif (back := actor_side(antecedent, last=True) if _THEIR.search(link.cue.text) else None) is not None:
+                ctl = back
+            else:
                 continue
-            ctl = att.source_type
         scope = None
         if t.place.level == "province":
             first = firsts[t.group]
@@ -399,8 +404,11 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
             # by whoever made it, and its denial, by the denier (../shared/CLAIMS.md)
             reported = Attribution("Taliban", "taliban") if re.search(r"taliban", denied.group(0), re.IGNORECASE) \
                 else Attribution("reports", "third_party")
-            out.append(_claim(article, t, s, ctl, d, scope, reported, round(max(conf - 0.15, 0.05), 2),
-                              dict(extra, denied_by=who.who)))
+            if _REPORT_NOUN.search(denied.group(0)):
+                # "denied reports that X had fallen": the report is a claim of its own; a bare
+                # "denied that X had fallen" tells only the denier's word
+                out.append(_claim(article, t, s, ctl, d, scope, reported, round(max(conf - 0.15, 0.05), 2),
+                                  dict(extra, denied_by=who.who)))
             flip = _denied_to(ctl, who, text)
             out.append(_claim(article, t, s, flip, d, scope, who, round(max(conf - 0.1, 0.05), 2),
                               dict(extra, denial_of=reported.who, state=True)))
@@ -409,10 +417,13 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
     return out
 
 
+_THEIR = re.compile(r"\btheir\b", re.IGNORECASE)
+_REPORT_NOUN = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)\b", re.IGNORECASE)
 # "denied reports that X had fallen", "rejected Taliban claims that ...": the clause after is denied
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
                           r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?(?:reports?|claims?|rumou?rs?|allegations?|"
-                          r"suggestions?|assertions?)\s+)?that\b", re.IGNORECASE)
+                          r"suggestions?|assertions?)\s+)?(?:that\b|(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*\s+"
+                          r"(?:district\s+|city\s+)?(?:was|were|had|has)\b))", re.IGNORECASE)
 
 
 _ALL_BUT_DISTRICTS = re.compile(r"\ball\s+(?:but|except)\s+(?:\w+\s+){1,2}?districts?\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)

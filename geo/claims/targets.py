@@ -93,6 +93,9 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         near = following or sorted(provinces, key=lambda t: abs(t.start - pm.start()))
         if not near:
             continue
+        if not re.match(r"\s+of\b", text[pm.end():]) \
+                and any(t.place.level != "province" and re.fullmatch(r"\s*,\s*", text[t.end:pm.start()]) for t in out):
+            continue  # "except Taloqan, the capital city": an appositive of the place just named
         cap = capital_of.get(near[0].place.adm1_pcode)
         if cap is not None and not any(t.start <= pm.start() < t.end for t in out):
             out.append(Target(pm.start(), pm.end(), pm.group(0), cap, None, base=sentence.start))
@@ -179,6 +182,12 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         if t.place.level == "province":
             share = _district_share(before, after)
             t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
+        if _FRONTED_REGION.match(text[:t.start]) and after.startswith(",") \
+                and (t.place.level == "province" or (t.mention is not None and t.mention.rule == "capital-default")) \
+                and any(o.start > t.end and o.place.adm1_pcode == t.place.adm1_pcode and o.place.key != t.place.key
+                        for o in out):
+            # "In Ghazni, Deh Yak district has also fallen": the province the sentence's places lie in
+            t.container = True
         if any(o is not t and o.place.key != t.place.key and re.fullmatch(r"\s*\(\s*", text[o.end:t.start])
                and text[t.end:t.end + 1] == ")" for o in out):
             t.container = True  # "Nahrin (Baghlan)", "Kohistanat (Sar-e Pul)": where the place before lies
@@ -187,6 +196,9 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         if i:
             glue = text[out[i - 1].end:t.start]
             if not _GLUE.match(glue) and not _APPOSITIVE_AND.match(glue):
+                group += 1
+            elif re.fullmatch(r"\s*,\s*", glue) and _FRONTED_CLAUSE.match(text[:out[i - 1].start]):
+                # "While clashes continued in Shindand, Adraskan fell": the comma ends the fronted clause
                 group += 1
             elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start) \
                     and not re.search(r"\b(?:and|or)\s+(?:also\s+)?in\s+(?:the\s+)?$", glue, re.IGNORECASE) \
@@ -259,8 +271,46 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
                           group=group, container=False))
         out[-1].excluded = None
         out[-1].anaphor_of = ref  # type: ignore[attr-defined]
+    _bare_district_scopes(text, out, earlier, gazetteer, sentence.start)
     out.sort(key=lambda t: t.start)
     return out
+
+
+# "all districts have fallen", "most of the districts are now under Taliban control": a share of
+# districts with no province after it stands for the province in view (named up front, or before).
+_BARE_DISTRICT_SCOPE = re.compile(
+    r"\b(?P<q>all|every|most|nearly\s+all|almost\s+all|the\s+majority)\s+(?:of\s+)?(?:the\s+|its\s+)?"
+    r"(?:other\s+|remaining\s+|rural\s+)?(?:districts|district(?=\s+(?:has|had|is|was)\b))(?!\s+(?:of|in|across)\b)"
+    r"(?!\s*(?:,\s*)?(?:including|namely|such\s+as|:))", re.IGNORECASE)
+
+
+def _bare_district_scopes(text: str, out: list[Target], earlier: list[Target] | None, gazetteer: Any,
+                          base: int) -> None:
+    if gazetteer is None or not hasattr(gazetteer, "province"):
+        return
+    for m in _BARE_DISTRICT_SCOPE.finditer(text):
+        if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in out):
+            continue
+        before = [t for t in out if t.end <= m.start()]
+        # the province named in this sentence, else the province of the places of the sentence before
+        fronted = [t for t in before if _FRONTED_REGION.match(text[:t.start]) and (
+            t.place.level == "province" or (t.mention is not None and t.mention.rule == "capital-default"))]
+        provinces = [t for t in before if t.place.level == "province"]
+        if fronted or provinces:
+            # "In Faryab, which borders Jawzjan, ... every district": the province named up front
+            ref = (fronted or provinces)[0 if fronted else -1]
+        elif not before and earlier and any(t.place.level == "province" for t in earlier):
+            ref = [t for t in earlier if t.place.level == "province"][-1]
+        else:
+            continue
+        try:
+            prov = gazetteer.province(ref.place.adm1_pcode)
+        except KeyError:
+            continue
+        q = m.group("q").lower()
+        group = max((t.group for t in out), default=-1) + 1
+        out.append(Target(m.start(), m.end(), m.group(0), prov, None, group=group, base=base, anaphor_of=ref,
+                          scope="all" if q in ("all", "every") else "most"))
 
 
 # A dateline opening a sentence: "KABUL, July 5 (Reuters) -", "GHAZNI CITY (Pajhwok):".
@@ -509,6 +559,14 @@ def province_scope(before: str) -> str:
 # "In Herat, the Taliban seized the police headquarters ...": the place of the
 # sentence, named up front, is where the facilities were taken.
 _FRONTED = re.compile(r"^\s*(?:In|Inside)\s+(?:the\s+(?:city|town|district)\s+of\s+)?$")
+_FRONTED_REGION = re.compile(r"^\s*(?:(?:Elsewhere|Meanwhile|Also|And|But)\s*,?\s+)?(?:in|across|inside)\s+(?:the\s+)?"
+                             r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central|restive)\s+)?$",
+                             re.IGNORECASE)
+
+
+# A fronted subordinate clause with no comma yet: "While clashes continued in ", "After days of fighting around "
+_FRONTED_CLAUSE = re.compile(r"^\s*(?:While|Whilst|As|After|Amid|Amidst|Following|Despite|Although|Though|With|Since|"
+                             r"When|Before|Even\s+as|Even\s+though)\b[^,;:]*$")
 
 
 # "residents of Imam Sahib, which fell last week": the relative clause claims the place all the same

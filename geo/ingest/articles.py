@@ -452,12 +452,16 @@ PAGE_DATE_LINES = 40
 _PAGE_LABEL_RE = re.compile(
     r"[(\[]?\s*(?P<label>(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?|"
     r"publish(?:ed)?[ _-]?date|date\s+published|created(?:\s+on)?|"
-    r"(?:last\s+)?(?:updated|modified)(?:\s+on)?)\s*(?:[:\-–—]\s*)?",
+    r"(?:last\s+)?(?:updated|modified)(?:\s+on)?|date(?:d)?(?=\s*:)|"
+    # "Written by Staff Writer on August 12, 2021", "By Ahmad Shah - 12 Aug 2021"
+    r"(?:written\s+)?by\s+[\w.'’ -]{2,40}?\s+(?:on|[-–—,])(?=\s))\s*(?:[:\-–—]\s*)?"
+    # "Updated 3:45 PM ET, Thu August 12, 2021": a clock time before the date
+    r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}\s*)?,?\s*)?",
     re.IGNORECASE,
 )
 # What may follow a date on a page's date line: a clock time, a zone, punctuation.
 _PAGE_TAIL_RE = re.compile(
-    r"[\s,\-–—]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?)?\s*"
+    r"[\s,/\-–—]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?)?\s*"
     r"(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)\)?)?[\s)\].]*",
 )
 _PAGE_BULLETS = " \t•·*>|–—-"

@@ -210,3 +210,104 @@ def test_repelled_and_coordinated(keys, text: str, expected: set[tuple[str, str]
 )
 def test_surrender_and_containers(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 6b. "in their hands" after a sentence that names who: the side named last before it
+# (the storming itself is fighting, so contested as well);
+# a province fronted with a comma is where the sentence's places lie, not a claim of its own
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban stormed Andar district before dawn. By noon the district centre was in their hands.",
+         {("AF1107", "contested"), ("AF1107", "taliban")}),
+        ("Government commandos pushed into Nad Ali on Sunday. By evening the district was back in their hands.",
+         {("AF3002", "contested"), ("AF3002", "government")}),
+        ("In Ghazni, Deh Yak district has also fallen to the Taliban.", {("AF1105", "taliban")}),
+        ("Elsewhere in Ghazni, the insurgents overran Andar district.", {("AF1107", "taliban")}),
+    ],
+)
+def test_their_hands_and_fronted_provinces(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 3b. A share of districts with no province after it is the province named up front or just before;
+# "X, the capital city" is X itself, not another capital; "control most districts of X"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Baghlan province, officials said all districts have fallen to the Taliban except Pul-i-Khumri.",
+         {("AF09", "taliban"), ("AF0901", "government")}),
+        ("In Faryab, which borders Jawzjan, residents said every district has fallen to the Taliban except "
+         "Maimana, the capital city.", {("AF29", "taliban"), ("AF2901", "government")}),
+        ("In Ghazni province, most districts have fallen, but Andar remains in government hands.",
+         {("AF11", "taliban"), ("AF1107", "government")}),
+        ("The Taliban hold most districts of Kunduz province.", {("AF19", "taliban")}),
+        ("Government forces control most of the districts in Kunduz province.", {("AF19", "government")}),
+        # a district named before is not a province in view
+        ("The Taliban captured Khan Abad on Sunday. Officials said most districts have also fallen.",
+         {("AF1904", "taliban")}),
+    ],
+)
+def test_bare_district_shares(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 5e. More verbs of taking and of fighting, in words of our own
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Taliban fighters swept into Zaranj on Friday, meeting little resistance.", {("AF3401", "taliban")}),
+        ("Residents said the Taliban had established control over Pul-i-Khumri.", {("AF0901", "taliban")}),
+        ("Government forces re-established control over Gereshk on Monday.", {("AF3004", "government")}),
+        ("Local officials confirmed the surrender of Mahmud-i-Raqi to the Taliban.", {("AF0201", "taliban")}),
+        ("Qarabagh district of Ghazni is witnessing heavy clashes between the Taliban and security forces.",
+         {("AF1111", "contested")}),
+    ],
+)
+def test_more_verbs_of_taking_and_fighting(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 4b. A fronted clause ends at its comma: the place before it is not the subject of the verb after
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("While clashes continued in Shindand, Adraskan fell to the Taliban.",
+         {("AF3209", "taliban"), ("AF3214", "contested")}),
+        ("As fighting raged around Kunduz city, Imam Sahib and Khan Abad fell to the insurgents.",
+         {("AF1901", "contested"), ("AF1904", "taliban"), ("AF1905", "taliban")}),
+    ],
+)
+def test_fronted_clause_scope(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 5f. Taken "from" a side: the side it was taken from lost it, whoever took it
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Musa Qala was captured from the Taliban on Monday.", {("AF3009", "government")}),
+        ("Nawzad was taken from the Taliban by commandos on Monday.", {("AF3007", "government")}),
+        ("Nawzad was seized from government forces on Monday.", {("AF3007", "taliban")}),
+        ("Nawzad was captured by the Taliban from government forces.", {("AF3007", "taliban")}),
+        ("Afghan forces captured Musa Qala from the Taliban on Monday.", {("AF3009", "government")}),
+    ],
+)
+def test_taken_from_a_side(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+# 10b. "denied that X had fallen", "denied X was overrun": the denier's claim (and the report, when
+# the sentence names one)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor denied that Nerkh had fallen to the Taliban.", {("AF0402", "government", "government")}),
+        ("The provincial police chief denied Nerkh was overrun.", {("AF0402", "government", "government")}),
+        ("The governor denied reports that Nerkh had fallen to the Taliban.",
+         {("AF0402", "government", "government"), ("AF0402", "taliban", "third_party")}),
+    ],
+)
+def test_a_denial_is_the_deniers_claim(gazetteer, text: str, expected: set[tuple[str, str, str]]) -> None:
+    claims = extract_article(Article("t", text, MON, "header"), gazetteer=gazetteer).claims
+    assert {(c.adm2_pcode, c.controller, c.source_type) for c in claims} == expected

@@ -580,6 +580,12 @@ STORY = "Fighters took the district centre of Example Dara on Monday, residents 
          "current date"),
         ("April 2, 2024 10:00 am (IST)\nFollow us:\n| @desk | Jun 1, 2021, at 04:00 am\n" + STORY,
          date(2021, 6, 1), "current date"),
+        # a clock time before the date, a date labelled "Date:", a byline with its day, a slash after
+        ("Updated 6:15 PM ET, Wed March 3, 2021\n" + STORY, date(2021, 3, 3), "Updated"),
+        ("A headline\nDate: 14.06.2020\n" + STORY, date(2020, 6, 14), "Date:"),
+        ("Written by Desk Editor on May 9, 2019\n" + STORY, date(2019, 5, 9), "Written by"),
+        ("By Karim Noori - 2 Feb 2018\n" + STORY, date(2018, 2, 2), "By Karim"),
+        ("Updated: July 1, 2020 / 09:40 AM\n" + STORY, date(2020, 7, 1), "Updated"),
         # "Published" wins over "Updated", and over a bare date line above it
         ("Tuesday, May 4, 2021\nUpdated: May 6, 2021\nPublished: May 5, 2021\n" + STORY,
          date(2021, 5, 5), "Published"),
