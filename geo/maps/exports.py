@@ -357,10 +357,11 @@ def write_png(
     pts = points_frame(timeline, day)
     pts = pts[pts.geometry.notna()]
     for row in pts.itertuples():
-        ax.plot(row.geometry.x, row.geometry.y, marker="o", linestyle="none",
-                markersize=7 if row.centre else 6, markeredgewidth=1.6 if row.centre else 1.1,
-                markerfacecolor=STATUS_COLOURS[row.status], markeredgecolor="#222222",
-                alpha=0.5 if row.stale else 1.0, zorder=5)
+        # Hatched like the districts when unconfirmed; faded when stale.
+        ax.scatter([row.geometry.x], [row.geometry.y], s=(7 if row.centre else 6) ** 2, marker="o",
+                   c=[STATUS_COLOURS[row.status]], edgecolors="#222222",
+                   linewidths=1.6 if row.centre else 1.1, hatch="////" if row.unconfirmed else None,
+                   alpha=0.5 if row.stale else 1.0, zorder=5)
     counts = timeline.counts_on(day)
     handles = [
         Patch(
