@@ -51,18 +51,19 @@ def district_table():
 
 @st.cache_resource(max_entries=16, show_spinner="Building the timeline…")
 def get_timeline(home: str, revision: tuple, contest: int, stale: int, excluded: tuple,
-                 min_conf: float, provinces: tuple | None):
+                 min_conf: float, provinces: tuple | None, points_colour: bool = False):
     """The timeline for the store's current content and the filters (the cache key)."""
     from geo.timeline.build import TimelineParams, build_timeline
 
     store = get_store(home)
     params = TimelineParams(contest_window_days=contest, stale_days=stale,
                             exclude_source_types=frozenset(excluded), min_confidence=min_conf,
-                            provinces=frozenset(provinces) if provinces else None)
+                            provinces=frozenset(provinces) if provinces else None,
+                            points_colour_districts=points_colour)
     districts = district_table()
     overrides = [o for o in store.overrides()
                  if provinces is None or o.adm2_pcode[:4] in provinces]
-    return build_timeline(store.claims(), districts, params, overrides)
+    return build_timeline(store.claims(), districts, params, overrides, centres=ad.timeline_centres())
 
 
 @st.cache_resource(show_spinner=False)
@@ -101,8 +102,14 @@ def sidebar_filters():
     names = dict(provs)
     chosen = st.sidebar.multiselect("Provinces", [p for p, _ in provs], format_func=names.get,
                                     key="f_provinces", placeholder="All provinces")
+    points_colour = st.sidebar.checkbox(
+        "Point claims colour their district", value=False, key="f_points",
+        help="Off: a claim about a crossing, airport, base or town that is not the district centre "
+             "shows only on its marker, and leaves the district partly reported. On: it colours the "
+             "whole district (the older rule).")
     excluded = tuple(sorted(set(SOURCE_TYPES) - set(kept)))
-    return int(contest), int(stale), excluded, float(min_conf), tuple(sorted(chosen)) or None
+    return (int(contest), int(stale), excluded, float(min_conf), tuple(sorted(chosen)) or None,
+            bool(points_colour))
 
 
 def timeline_for(store, filters):
@@ -175,10 +182,12 @@ def map_view(store, tl) -> None:
                         format="YYYY-MM-DD")
     st.session_state.map_day = day
     counts = tl.counts_on(day)
-    cols = st.columns(len(STATUSES))
-    for col, s in zip(cols, STATUSES):
+    shown = [s for s in STATUSES if s != "partly_reported" or not tl.params.points_colour_districts]
+    cols = st.columns(len(shown))
+    for col, s in zip(cols, shown):
         col.metric(ad.STATUS_LABELS[s], counts[s])
-    st.markdown(ad.legend_html(), unsafe_allow_html=True)
+    st.markdown(ad.legend_html(points_colour_districts=tl.params.points_colour_districts),
+                unsafe_allow_html=True)
 
     statuses = tl.status_on(day)
     # The district panel comes after the map, so read its choice (a click's
@@ -186,7 +195,8 @@ def map_view(store, tl) -> None:
     ss = st.session_state
     selected = ss.get("next_district") or (ss.get("district") if "district" in ss else ss.get("sel_district"))
     notes = tl.notes_on(day)
-    paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected, notes=notes)
+    paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected, notes=notes,
+                           points=tl.point_status_on(day))
     left, right = st.columns([3, 2])
     with left:
         out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
@@ -242,9 +252,22 @@ def district_panel(store, tl, day: date) -> None:
                 f"**{ad.escape_text(ad.status_text(s))}**")
     if s.overridden and s.note:
         st.markdown(f"Analyst note: {ad.escape_text(s.note)}")
+    if s.basis == "point":
+        st.caption("Only places inside this district were reported; no report says who holds the district.")
     hist = ad.history_rows(tl, pcode)
     if hist:
         st.dataframe(hist, hide_index=True, width="stretch", key="history")
+    places = ad.point_rows(tl, pcode, day)
+    if places:
+        st.markdown("**Places inside** (markers on the map, each with its own status)")
+        st.dataframe(places, hide_index=True, width="stretch", key="places_inside")
+        if s.basis != "point":  # else their claims are the district's evidence below
+            for p in tl.point_status_on(day):
+                if p.adm2_pcode != pcode:
+                    continue
+                with st.expander(ad.plain_label(f"{p.name}: {ad.status_text(p)}")):
+                    for r in ad.evidence_rows(p.evidence, store.article):
+                        st.markdown(ad.evidence_html(r), unsafe_allow_html=True)
     rows = ad.evidence_rows(s.evidence, store.article)
     st.markdown(f"**Evidence** ({len(rows)} claim{'s' if len(rows) != 1 else ''})")
     for r in rows:

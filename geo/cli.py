@@ -143,16 +143,20 @@ def _sources(claims) -> list[tuple[str, int]]:
     return Counter(seen.values()).most_common()
 
 
-def _timeline(claims, overrides=(), stale_days: int = 30, contest_days: int = 3):
+def _timeline(claims, overrides=(), stale_days: int = 30, contest_days: int = 3, points_colour: bool = False):
     from geo.places.boundaries import BoundariesError, load_districts
+    from geo.places.centres import district_centres
+    from geo.places.gazetteer import load_gazetteer
     from geo.timeline.build import TimelineParams, build_timeline
 
     try:
         districts = load_districts().drop(columns="geometry")
+        centres = district_centres(load_gazetteer())
     except BoundariesError as e:
         raise Fatal(str(e)) from e
-    params = TimelineParams(contest_window_days=contest_days, stale_days=stale_days)
-    return build_timeline(claims, districts, params, overrides)
+    params = TimelineParams(contest_window_days=contest_days, stale_days=stale_days,
+                            points_colour_districts=points_colour)
+    return build_timeline(claims, districts, params, overrides, centres=centres)
 
 
 paths_arg = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
@@ -171,19 +175,24 @@ claims_opt = click.option(
     "--claims", "claims_path", metavar="DATASET", default=None,
     help="Build from a claims dataset written by extract (Parquet folder or JSON Lines), reading no article.")
 contest_opt = click.option("--contest-days", type=click.IntRange(0), default=3, show_default=True, help="Opposing claims this close make a district contested.")
+points_colour_opt = click.option(
+    "--points-colour-districts", "points_colour", is_flag=True,
+    help="Let a claim about any point (crossing, airport, base, town) colour its whole district, "
+         "instead of showing the district as partly reported.")
 
 
 def timeline_options(f):
     """The options every command that builds a timeline shares."""
-    for opt in (max_mb_opt, contest_opt, stale_opt, store_opt, article_date_opt, claims_opt):
+    for opt in (max_mb_opt, contest_opt, stale_opt, store_opt, article_date_opt, claims_opt, points_colour_opt):
         f = opt(f)
     return f
 
 
-def _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path=None):
+def _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path=None,
+                   points_colour=False):
     """Claims (from files, the store or a dataset), the run that read them (None otherwise), the timeline."""
     claims, result = _claims_from(paths, store, user_date, max_article_mb, claims_path)
-    return claims, result, _timeline(claims, _overrides_from(store), stale_days, contest_days)
+    return claims, result, _timeline(claims, _overrides_from(store), stale_days, contest_days, points_colour)
 
 
 def _done(result) -> None:
@@ -417,10 +426,29 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 @click.option("--date", "day", required=True, callback=_parse_date, help="The day to report (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Also list districts with no report.")
+@click.option("--points", "show_points", is_flag=True,
+              help="List the point places (crossings, airports, bases, towns) and their own status instead.")
 @timeline_options
-def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
-    """One row per district: P-code, district, province, status, since, number of claims."""
-    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
+def status(paths, day, fmt, show_all, show_points, user_date, store, stale_days, contest_days, max_article_mb,
+           claims_path, points_colour):
+    """One row per district: P-code, district, province, status, since, number of claims.
+
+    A district whose only reports are about points inside it is partly_reported;
+    --points lists those points with their own status.
+    """
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path,
+                                   points_colour)
+    if show_points:
+        rows = [{
+            "place": p.name, "adm2_pcode": p.adm2_pcode, "district": p.adm2_name, "province": p.adm1_name,
+            "status": p.status, "since": p.since.isoformat() if p.since else "", "claims": len(p.evidence),
+            "unconfirmed": p.unconfirmed, "stale": p.stale, "centre": p.centre,
+            "lat": p.lat, "lon": p.lon,
+        } for p in tl.point_status_on(day)]
+        cols = ["place", "adm2_pcode", "district", "province", "status", "since", "claims", "unconfirmed",
+                "stale", "centre", "lat", "lon"]
+        click.echo(_table(rows, cols) if fmt == "table" else _format_rows(rows, fmt, cols), nl=fmt == "table")
+        _done(result)
     rows = []
     for s in tl.status_on(day):
         if s.status == "no_report" and not show_all:
@@ -447,12 +475,12 @@ def status(paths, day, fmt, show_all, user_date, store, stale_days, contest_days
 @click.option("--online-tiles", is_flag=True, help="Add an OpenStreetMap tile layer (needs internet to view).")
 @timeline_options
 def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb,
-         claims_path):
+         claims_path, points_colour):
     """Write a self-contained, offline HTML control map with a date slider."""
     from geo.maps.htmlmap import render_map
 
     claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
-                                        claims_path)
+                                        claims_path, points_colour)
     html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
@@ -466,19 +494,30 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
 @click.option("--date", "day", callback=_parse_date, help="Day of the district statuses (not needed for acled).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @timeline_options
-def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
-    """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV."""
+def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max_article_mb, claims_path,
+           points_colour):
+    """Export district statuses on a date (GeoJSON, GeoPackage, CSV) or claims as ACLED-style CSV.
+
+    The point places (crossings, airports, bases, towns) and their own statuses
+    go beside the districts: layer ``points`` of the GeoPackage, or
+    NAME.points.geojson / NAME.points.csv next to the file.
+    """
     from geo.maps import exports
 
     if fmt != "acled" and day is None:
         raise click.UsageError(f"--date is required for --format {fmt}.")
     claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
-                                        claims_path)
+                                        claims_path, points_colour)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "acled":
         exports.write_acled(claims, out)
     else:
         exports.write_status(tl, day, out, fmt)
+        pts = exports.points_path(out, fmt)
+        if pts != out:
+            click.echo(f"wrote {pts} (point places)", err=True)
+        else:
+            click.echo(f"wrote layers status and points of {out}", err=True)
     click.echo(f"wrote {out}", err=True)
     _done(result)
 
@@ -489,11 +528,13 @@ def export(paths, fmt, day, out, user_date, store, stale_days, contest_days, max
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--title", default=None)
 @timeline_options
-def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb, claims_path):
+def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_article_mb, claims_path,
+        points_colour):
     """Write a static PNG map of one day, for PDF and Word reports."""
     from geo.maps import exports
 
-    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path,
+                                   points_colour)
     out.parent.mkdir(parents=True, exist_ok=True)
     exports.write_png(tl, day, out, title=title)
     click.echo(f"wrote {out}", err=True)
@@ -513,7 +554,7 @@ def png(paths, day, out, title, user_date, store, stale_days, contest_days, max_
 @click.option("--json", "as_json", is_flag=True, help="Print the figures and disagreements as JSON.")
 @timeline_options
 def compare_(reference, paths, tolerance_days, one_sided, until, dis_out, as_json, user_date, store, stale_days,
-             contest_days, max_article_mb, claims_path):
+             contest_days, max_article_mb, claims_path, points_colour):
     """Line the map up against a REFERENCE table of district x date (CSV, long or wide).
 
     Long: a district (name) or pcode column, optional province, date, status
@@ -546,7 +587,8 @@ def compare_(reference, paths, tolerance_days, one_sided, until, dis_out, as_jso
         click.echo(f"columns not used: {', '.join(ref.ignored_columns)}", err=True)
     if not ref.rows:
         raise Fatal(f"No row of {reference} names a district tcmap knows: nothing to compare.")
-    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path)
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path,
+                                   points_colour)
     cmp = compare(tl, ref.rows, tolerance_days=tolerance_days, one_sided=one_sided, until=until)
     newest = tl.last_date
     later = sum(1 for r in ref.rows if newest and r.day > newest and (until is None or r.day <= until))

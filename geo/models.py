@@ -18,7 +18,7 @@ Scope = Literal["all", "most", "part", "rest"]
 PublishedSource = Literal["header", "inferred", "user"]
 
 CONTROLLERS: tuple[str, ...] = ("taliban", "government", "contested")
-STATUSES: tuple[str, ...] = ("taliban", "government", "contested", "no_report")
+STATUSES: tuple[str, ...] = ("taliban", "government", "contested", "partly_reported", "no_report")
 SOURCE_TYPES: tuple[str, ...] = ("taliban", "government", "third_party", "reporter")
 
 

@@ -192,3 +192,16 @@ def _ingest_main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     _ingest_main(sys.argv[1:])
+
+
+def crossing_result(*, published: date = date(2021, 7, 8)) -> Result:
+    """A report about a border crossing only: a point inside Imam Sahib, not its centre."""
+    import dataclasses
+
+    text = "Insurgents took the Shir Khan Bandar crossing on Tuesday after brief fighting."
+    art = Article(id="crossing", text=text, published=published, published_source="header",
+                  title="Crossing report", publisher="Example News", origin="crossing.txt")
+    claim = dataclasses.replace(
+        make_claim(art, "Shir Khan Bandar", pcode="AF1905", place="Shir Khan Bandar", event_date="2021-07-06"),
+        place_level="point", lat=37.188, lon=68.612, place_key="pt:shir-khan-bandar", adm2_name="Imam Sahib")
+    return Result(art, [claim])

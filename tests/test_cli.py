@@ -95,10 +95,32 @@ def test_shir_khan_bandar_colours_imam_sahib_from_the_tuesday(seed_claims, statu
     assert (row["status"], row["since"]) == ("taliban", "2021-06-22")
 
 
-def test_islam_qala_claim_and_denial_make_kohsan_contested(seed_claims, status_on):
+def test_islam_qala_claim_and_denial_leave_kohsan_partly_reported_and_the_crossing_contested(
+        seed_claims, status_on, runner):
     kohsan = {c["controller"] for c in seed_claims if c["adm2_pcode"] == "AF3213"}
     assert {"taliban", "government"} <= kohsan
-    assert status_on("2021-07-10")["AF3213"]["status"] == "contested"
+    row = status_on("2021-07-10")["AF3213"]
+    assert (row["status"], row["unconfirmed"]) == ("partly_reported", "False")
+    res = invoke(runner, "status", str(SEEDS), "--date", "2021-07-10", "--points", "--format", "csv")
+    assert res.exit_code == EXIT_OK, res.output
+    points = {r["place"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    crossing = points["Islam Qala"]
+    # two senior officials admitting the fall confirm it; the ministry's denial makes it contested
+    assert (crossing["adm2_pcode"], crossing["status"], crossing["unconfirmed"]) == ("AF3213", "contested", "False")
+    assert points["Qala-e-Naw"]["centre"] == "True"
+
+
+def test_points_colour_districts_restores_the_old_rule(runner):
+    res = invoke(runner, "status", str(SEEDS), "--date", "2021-07-10", "--format", "csv",
+                 "--points-colour-districts")
+    assert res.exit_code == EXIT_OK, res.output
+    rows = {r["adm2_pcode"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    assert rows["AF3213"]["status"] == "contested"
+
+
+def test_a_mixed_attribution_confirms_jani_khel(status_on):
+    # "Taliban and Afghan official sources": two parties agree, not one side's own claim
+    assert status_on("2021-07-10")["AF1309"]["unconfirmed"] == "False"
 
 
 def test_qala_e_naw_is_government_on_the_tenth_of_july(status_on):
@@ -236,6 +258,33 @@ def test_a_bad_geocoder_setting_stops_before_any_work(boundaries, runner, tmp_pa
     assert "TCMAP_GEOCODER" in res.stderr and "'google'" in res.stderr
 
 
+def test_export_writes_the_point_places_beside_the_districts(boundaries, runner, tmp_path):
+    out = tmp_path / "status.csv"
+    res = invoke(runner, "export", str(SEEDS), "--format", "csv", "--date", "2021-07-10", "--out", str(out))
+    assert res.exit_code == EXIT_OK, res.output
+    with open(tmp_path / "status.points.csv", newline="", encoding="utf-8") as fh:
+        points = {r["name"]: r for r in csv.DictReader(fh)}
+    assert points["Islam Qala"]["status"] == "contested" and points["Islam Qala"]["adm2_pcode"] == "AF3213"
+    assert points["Shir Khan Bandar"]["status"] == "taliban"
+    assert "status.points.csv" in res.stderr
+
+
+def test_imam_sahib_lists_each_sentence_of_an_article_once(boundaries, runner, tmp_path):
+    # One sentence names the district and the Shir Khan Bandar crossing inside it.
+    for extra in ((), ("--points-colour-districts",)):
+        res = invoke(runner, "status", str(SEEDS), "--date", "2021-07-10", "--format", "csv", *extra)
+        assert res.exit_code == EXIT_OK, res.output
+        row = next(r for r in csv.DictReader(io.StringIO(res.stdout)) if r["adm2_pcode"] == "AF1905")
+        out = tmp_path / "m.html"
+        assert invoke(runner, "map", str(SEEDS), "--out", str(out), *extra).exit_code == EXIT_OK
+        data = json.loads(re.search(r'id="tcmap-data">(.*?)</script>', out.read_text(encoding="utf-8"),
+                                    re.DOTALL).group(1))
+        j = [d[0] for d in data["districts"]].index("AF1905")
+        last = [seg for seg in data["segs"][j] if len(seg) > 1][-1]
+        shown = [(data["ev"][r][0], data["ev"][r][5]) for r in last[2]]  # (sentence, article)
+        assert shown and len(shown) == len(set(shown)) == int(row["claims"]), (extra, shown)
+
+
 # --- tcmap compare ---------------------------------------------------------------------------
 
 REFERENCE = REPO / "docs" / "examples" / "reference_seeds.csv"
@@ -257,7 +306,8 @@ def test_compare_lines_the_seed_map_up_against_the_example_reference(boundaries,
     assert got["reference_rows"] == 19 and 0.0 <= got["agreement"] <= 1.0
     assert set(got["statuses"]) == {"taliban", "government", "contested"}
     kohsan = [d for d in got["disagreements"] if d["adm2_pcode"] == "AF3213" and d["origin"] == "row"]
-    assert kohsan and kohsan[0]["reference"] == "taliban" and kohsan[0]["tcmap"] == "contested"
+    # only the Islam Qala crossing inside Kohsan was reported: the district is partly reported
+    assert kohsan and kohsan[0]["reference"] == "taliban" and kohsan[0]["tcmap"] == "partly_reported"
     assert kohsan[0]["articles"].startswith("004_")
     assert not [d for d in got["disagreements"] if d["adm2_pcode"] == "AF1309"], "Jani Khel agrees"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
@@ -269,7 +319,7 @@ def test_compare_prints_figures_and_disagreements_for_people(boundaries, runner,
     res = invoke(runner, "compare", str(REFERENCE), "--claims", str(seed_claims_file))
     assert res.exit_code == EXIT_OK, res.output
     assert "Agreement:" in res.stdout and "precision" in res.stdout and "Disagreements (" in res.stdout
-    assert "Kohsan (Hirat): reference taliban (line 16); tcmap contested" in res.stdout
+    assert "Kohsan (Hirat): reference taliban (line 16); tcmap partly_reported" in res.stdout
     assert "columns not used: note" in res.stderr
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import math
 import os
 import re
 import tempfile
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from geo.app.store import Store, StoredClaim, UnresolvedPlace
-    from geo.timeline.build import DistrictStatus, Timeline
+    from geo.timeline.build import DistrictStatus, PointStatus, Timeline
 
 __all__ = [
     "STATUS_COLOURS",
@@ -63,6 +64,9 @@ __all__ = [
     "leaflet_data_uris",
     "legend_html",
     "paint_layer",
+    "plain_label",
+    "point_rows",
+    "timeline_centres",
     "redate_article",
     "safe_url",
     "unresolved_frame",
@@ -380,12 +384,12 @@ def _style(status: str, unconfirmed: bool, stale: bool, overridden: bool, select
     return {"fillColor": fill, "fillOpacity": opacity, **outline, "opacity": 1.0, "fill": True}
 
 
-def status_text(s: DistrictStatus) -> str:
+def status_text(s: DistrictStatus | PointStatus) -> str:
     """'Taliban since 2021-06-22 (unconfirmed, stale)': what the tooltip and panel say."""
     words = STATUS_LABELS.get(s.status, s.status)
     if s.since:
         words += f" since {s.since.isoformat()}"
-    quals = [q for q, on in (("analyst override", s.overridden), ("unconfirmed", s.unconfirmed),
+    quals = [q for q, on in (("analyst override", getattr(s, "overridden", False)), ("unconfirmed", s.unconfirmed),
                              ("stale", s.stale)) if on]
     return words + (f" ({', '.join(quals)})" if quals else "")
 
@@ -402,11 +406,13 @@ def district_styles(statuses: Iterable[DistrictStatus], selected: str | None = N
 
 
 def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str | None = None,
-                notes: Iterable[Any] = ()) -> folium.FeatureGroup:
+                notes: Iterable[Any] = (), points: Iterable[PointStatus] = ()) -> folium.FeatureGroup:
     """A feature group whose script restyles the base map's districts; ``token`` marks the repaint.
 
     ``notes`` are the day's province notes (most/part of a province): their
     provinces are outlined and labelled, their districts keep their own colour.
+    ``points`` are the day's point statuses, drawn as markers in their own
+    status colour (dashed when unconfirmed, faded when stale).
     """
     import folium
     from branca.element import MacroElement, Template
@@ -423,7 +429,38 @@ def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str
         labels[n.adm1_pcode] = (labels[n.adm1_pcode] + "; " if n.adm1_pcode in labels else "") + n.label
     el.notes = _js_json(labels)
     fg.add_child(el)
+    for p in points:
+        if p.lat is None or p.lon is None or not (math.isfinite(p.lat) and math.isfinite(p.lon)):
+            continue
+        role = "district centre: colours the district" if p.centre else "does not colour the district"
+        # Tooltip only: folium's popups need jQuery, which the offline app does not load.
+        # escape_text also turns ` and $ into entities: folium puts the text in a JS template literal.
+        label = (f"<b>{escape_text(p.name)}</b>: {escape_text(status_text(p))}<br>"
+                 f"{escape_text(f'{p.adm2_name}, {p.adm1_name}')} ({role}); {len(p.evidence)} claim(s)")
+        folium.CircleMarker(
+            (p.lat, p.lon), radius=7 if p.centre else 6, color="#222222", weight=3 if p.centre else 2,
+            fill=True, fill_color=STATUS_COLOURS[p.status], fill_opacity=0.4 if p.stale else 1.0,
+            dash_array=UNCONFIRMED_DASH if p.unconfirmed else None,
+            tooltip=folium.Tooltip(label),
+            class_name="tcmap-point",
+        ).add_to(fg)
     return fg
+
+
+def point_rows(timeline: Timeline, pcode: str, day: date) -> list[dict]:
+    """The point places inside a district on ``day`` for a table: place, status, claims, centre."""
+    return [{"place": p.name, "status": status_text(p), "claims": len(p.evidence),
+             "district centre": p.centre}
+            for p in timeline.point_status_on(day) if p.adm2_pcode == pcode]
+
+
+@lru_cache(maxsize=1)
+def timeline_centres() -> Any:
+    """The district centres the app's timelines use (gazetteer capitals and seats, centres.csv)."""
+    from geo.places.centres import district_centres
+    from geo.places.gazetteer import load_gazetteer
+
+    return district_centres(load_gazetteer())
 
 
 def _patterns() -> str:
@@ -446,14 +483,18 @@ def _swatch(status: str, variant: str = "") -> str:
             f'height="12" fill="{fill}" stroke="#555" stroke-width="1"{extra}/></svg>')
 
 
-def legend_html() -> str:
+def legend_html(*, points_colour_districts: bool = False) -> str:
     """The legend (fixed text, no article content): colours and the qualifiers' look."""
     sw = _swatch
-    items = [sw(s) + " " + STATUS_LABELS[s] for s in STATUSES]
-    items += [sw("taliban", "unconfirmed") + " unconfirmed (one side's own statements)",
+    hints = _htmlmap.STATUS_HINTS
+    items = [sw(s) + " " + STATUS_LABELS[s] + (f" ({html.escape(hints[s])})" if s in hints else "")
+             for s in STATUSES if s != "partly_reported" or not points_colour_districts]
+    items += [sw("taliban", "unconfirmed") + " unconfirmed (only one side claiming its own gain)",
               sw("taliban", "stale") + " stale (no recent report)",
               ('<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
-               'height="12" fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override')]
+               'height="12" fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override'),
+              ('<svg class="sw" width="22" height="14" aria-hidden="true"><circle cx="11" cy="7" r="5" '
+               'fill="#fff" stroke="#222" stroke-width="2"/></svg> ' + html.escape(_htmlmap.POINT_LEGEND))]
     return ('<div class="tcmap-legend"><svg width="0" height="0" style="position:absolute"><defs>'
             + _patterns() + "</defs></svg>" + " &nbsp; ".join(items) + "</div>")
 
@@ -467,6 +508,11 @@ def escape_text(text: str) -> str:
     """Article text as inert HTML: escaped, Markdown-neutral, on one line (no blank line ends the block)."""
     s = "".join(_ENTITIES.get(ch, ch) for ch in text)
     return re.sub(r"\s+", " ", s)
+
+
+def plain_label(text: str) -> str:
+    """Text for a widget label (Streamlit renders labels as Markdown): markup characters dropped."""
+    return re.sub(r"\s+", " ", re.sub(r"[*_\[\]()#|~$\\`<>{}!:=&]", "", text)).strip()
 
 
 _SAFE_SCHEMES = ("http://", "https://")
@@ -806,6 +852,9 @@ def build_exports(timeline: Timeline, day: date, *, title: str | None = None,
                     exports.write_png(timeline, day, path, title=title)
                 else:
                     exports.write_status(timeline, day, path)
+                    pts = exports.points_path(path)
+                    if pts != path:  # the point places beside the districts
+                        out[pts.name] = (pts.read_bytes(), mime, None)
                 out[name] = (path.read_bytes(), mime, None)
             except Exception as e:  # noqa: BLE001 - reported next to the other downloads
                 out[name] = (b"", mime, f"could not be written: {type(e).__name__}: {e}")

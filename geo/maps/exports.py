@@ -25,9 +25,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACLED_COLUMNS",
+    "POINT_COLUMNS",
     "STATUS_COLUMNS",
     "STATUS_FORMATS",
     "acled_rows",
+    "points_frame",
+    "points_path",
     "status_frame",
     "write_acled",
     "write_png",
@@ -37,6 +40,10 @@ __all__ = [
 STATUS_COLUMNS = (
     "adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "date", "status", "since",
     "unconfirmed", "stale", "overridden", "basis", "n_claims", "last_claim", "articles", "note",
+)  # fmt: skip
+POINT_COLUMNS = (
+    "key", "name", "adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "date", "status", "since",
+    "unconfirmed", "stale", "centre", "n_claims", "last_claim", "articles", "lat", "lon",
 )  # fmt: skip
 ACLED_COLUMNS = (
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "admin1", "admin2",
@@ -56,6 +63,7 @@ ACLED_ACTOR = {
 }
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "unknown": 3}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_HATCHED = ("taliban", "government", "contested")
 
 
 def _cell(value: Any) -> Any:
@@ -113,6 +121,47 @@ def status_frame(
     return gpd.GeoDataFrame(rows, columns=list(STATUS_COLUMNS), geometry=geoms, crs="EPSG:4326")
 
 
+def points_frame(timeline: Timeline, day: date) -> gpd.GeoDataFrame:
+    """Every point place reported on or before ``day`` with its own status (EPSG:4326 points).
+
+    A point whose claims carry no usable position has an empty geometry.
+    """
+    import math
+
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    if not isinstance(day, date):
+        raise TypeError(f"Expected a date for day, instead got: {day!r}.")
+    rows, geoms = [], []
+    for p in timeline.point_status_on(day):
+        located = p.lat is not None and p.lon is not None and math.isfinite(p.lat) and math.isfinite(p.lon)
+        rows.append({
+            "key": p.key, "name": p.name, "adm2_pcode": p.adm2_pcode, "adm2_name": p.adm2_name,
+            "adm1_pcode": p.adm1_pcode, "adm1_name": p.adm1_name, "date": day.isoformat(),
+            "status": p.status, "since": p.since.isoformat() if p.since else None,
+            "unconfirmed": p.unconfirmed, "stale": p.stale, "centre": p.centre,
+            "n_claims": len(p.evidence), "last_claim": p.last_claim.isoformat() if p.last_claim else None,
+            "articles": ";".join(sorted({c.article_id for c in p.evidence})),
+            "lat": p.lat if located else None, "lon": p.lon if located else None,
+        })  # fmt: skip
+        geoms.append(Point(p.lon, p.lat) if located else None)
+    frame = gpd.GeoDataFrame(rows, columns=list(POINT_COLUMNS), geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
+    if not rows:  # typed columns, so that an empty layer still has its schema
+        frame = frame.astype({"unconfirmed": bool, "stale": bool, "centre": bool, "n_claims": int,
+                              "lat": float, "lon": float})
+    return frame
+
+
+def points_path(path: str | Path, fmt: str | None = None) -> Path:
+    """Where :func:`write_status` puts the points: ``NAME.points.geojson``/``.csv`` beside the file,
+    or the same GeoPackage (layer ``points``)."""
+    path = Path(path)
+    if _format(path, fmt) == "gpkg":
+        return path
+    return path.with_name(f"{path.stem}.points{path.suffix or '.' + _format(path, fmt)}")
+
+
 def _format(path: Path, fmt: str | None) -> str:
     if fmt is None:
         fmt = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".csv": "csv"}.get(
@@ -135,28 +184,36 @@ def write_status(
     fmt: str | None = None,
     *,
     geometry: gpd.GeoDataFrame | None = None,
+    points: bool = True,
 ) -> Path:
     """Write the district statuses on ``day`` as GeoJSON, GeoPackage (layer ``status``) or CSV.
 
     ``fmt`` defaults to the file suffix. The CSV has no geometry, only the
-    attributes, for spreadsheets.
+    attributes, for spreadsheets. With ``points`` the point places and their
+    own statuses go beside it (:func:`points_path`): layer ``points`` of the
+    GeoPackage, or ``NAME.points.geojson`` / ``NAME.points.csv``.
     """
     path = Path(path)
     fmt = _format(path, fmt)
-    frame = status_frame(timeline, day, geometry=geometry)
+    _write_frame(status_frame(timeline, day, geometry=geometry), path, fmt, "status", STATUS_COLUMNS)
+    if points:
+        _write_frame(points_frame(timeline, day), points_path(path, fmt), fmt, "points", POINT_COLUMNS)
+    return path
+
+
+def _write_frame(frame: Any, path: Path, fmt: str, layer: str, columns: Sequence[str]) -> None:
     if fmt == "csv":
         with open(path, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
-            w.writerow(STATUS_COLUMNS)
-            for row in frame[list(STATUS_COLUMNS)].itertuples(index=False):
-                w.writerow(["" if v is None else _cell(v) for v in row])
+            w.writerow(columns)
+            for row in frame[list(columns)].itertuples(index=False):
+                w.writerow(["" if v is None or v != v else _cell(v) for v in row])
     elif fmt == "geojson":
         if path.exists():
             path.unlink()  # the GeoJSON driver refuses to overwrite
         frame.to_file(path, driver="GeoJSON")
     else:
-        frame.to_file(path, driver="GPKG", layer="status")
-    return path
+        frame.to_file(path, driver="GPKG", layer=layer)
 
 
 def _centroids(
@@ -260,7 +317,9 @@ def write_png(
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    from geo.maps.htmlmap import STATUS_COLOURS, STATUS_LABELS
+    from matplotlib.lines import Line2D
+
+    from geo.maps.htmlmap import POINT_LEGEND, STATUS_COLOURS, STATUS_HINTS, STATUS_LABELS
 
     if geometry is None:
         from geo.maps.geometry import simplified_districts
@@ -288,27 +347,39 @@ def write_png(
                     alpha=0.4 if stale else 1.0,
                     edgecolor="#666666",
                     linewidth=0.3,
-                    hatch="////" if unconfirmed and status != "no_report" else None,
+                    hatch="////" if unconfirmed and status in _HATCHED else None,
                 )
     over = frame[frame.overridden]
     if not over.empty:
         over.boundary.plot(ax=ax, color="#222222", linewidth=1.4)
     if "adm1_pcode" in frame.columns and len(frame):
         frame.dissolve(by="adm1_pcode").boundary.plot(ax=ax, color="#333333", linewidth=0.7)
+    pts = points_frame(timeline, day)
+    pts = pts[pts.geometry.notna()]
+    for row in pts.itertuples():
+        # Hatched like the districts when unconfirmed; faded when stale.
+        ax.scatter([row.geometry.x], [row.geometry.y], s=(7 if row.centre else 6) ** 2, marker="o",
+                   c=[STATUS_COLOURS[row.status]], edgecolors="#222222",
+                   linewidths=1.6 if row.centre else 1.1, hatch="////" if row.unconfirmed else None,
+                   alpha=0.5 if row.stale else 1.0, zorder=5)
     counts = timeline.counts_on(day)
     handles = [
         Patch(
             facecolor=STATUS_COLOURS[s],
             edgecolor="#666666",
-            label=f"{STATUS_LABELS[s]} ({counts[s]})",
+            label=f"{STATUS_LABELS[s]} ({counts[s]})" + (f": {STATUS_HINTS[s]}" if s in STATUS_HINTS else ""),
         )
         for s in STATUSES
+        if s != "partly_reported" or not timeline.params.points_colour_districts
     ]
     handles += [
-        Patch(facecolor="white", edgecolor="#666666", hatch="////", label="unconfirmed (one side's claims only)"),
+        Patch(facecolor="white", edgecolor="#666666", hatch="////", label="unconfirmed (only one side claiming its own gain)"),
         Patch(facecolor=STATUS_COLOURS["taliban"], alpha=0.4, label=f"stale (no claim for {timeline.params.stale_days} days)"),
         Patch(facecolor="none", edgecolor="#222222", linewidth=1.4, label="analyst override"),
     ]  # fmt: skip
+    if len(pts):
+        handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
+                              markeredgecolor="#222222", label=f"{POINT_LEGEND} ({len(pts)})"))
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
     fig.suptitle(title or f"Territorial control as reported, {day.isoformat()}", fontsize=14)
     try:

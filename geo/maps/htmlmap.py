@@ -20,11 +20,15 @@ shows as text. Texts set by the caller (title, sources) are HTML-escaped.
 
 The data block holds: ``districts`` ([P-code, name, province]) and ``geom``
 (their encoded polygons, see ``geo.maps.geometry``); ``dates`` (the change dates);
-``codes`` (per date, one base-32 character per district: status index * 8 +
+``codes`` (per date, one character of ``alphabet`` per district: status index * 8 +
 unconfirmed + 2 * stale + 4 * overridden); ``counts`` (per date, districts per
 status); ``segs`` (per district, the periods [first date index, since, evidence
 indexes, basis, note, number of claims]); ``ev`` (each evidence claim once);
-``notes`` (province notes) and ``points`` (point places with their claims).
+``notes`` (province notes) and ``points`` (each located point place: [lat, lon,
+name, district, province, is the district centre, periods [first date index,
+status code, since, evidence indexes, number of claims]]). A point is drawn as
+a marker in its own status colour; a district whose only claims are about points
+inside it is ``partly_reported`` (see rule 3a of ``geo.timeline.build``).
 """
 
 from __future__ import annotations
@@ -42,11 +46,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 from geo.models import STATUSES, Claim
-from geo.timeline.build import DistrictStatus, Timeline, claim_day
+from geo.timeline.build import DistrictStatus, PointStatus, Timeline, claim_day
 
 __all__ = [
     "METHODOLOGY",
     "STATUS_COLOURS",
+    "STATUS_HINTS",
     "STATUS_LABELS",
     "json_for_script",
     "render_map",
@@ -57,14 +62,21 @@ STATUS_COLOURS: dict[str, str] = {
     "taliban": "#c8372d",
     "government": "#2f6db3",
     "contested": "#f0a030",
+    "partly_reported": "#b9a7d6",
     "no_report": "#e6e6e6",
 }
 STATUS_LABELS: dict[str, str] = {
     "taliban": "Taliban",
     "government": "Government",
     "contested": "Contested",
+    "partly_reported": "Partly reported",
     "no_report": "No report",
 }
+# What each status means, for legends (HTML map, app, PNG).
+STATUS_HINTS: dict[str, str] = {
+    "partly_reported": "only places inside it (a crossing, a base, a town) were reported",
+}
+POINT_LEGEND = "point place (crossing, airport, base, town), coloured by its own status"
 MAX_SENTENCE = 600  # characters of evidence shown per claim; the rest is elided
 MAX_EVIDENCE = 30  # newest claims listed per district and period; older ones are counted, not sent
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -73,14 +85,26 @@ OSM_ATTRIBUTION = "Tiles \u00a9 OpenStreetMap contributors"
 METHODOLOGY = (
     "Each district takes the status of its newest dated claim in the news reports. Opposing claims "
     "(Taliban versus government) within {window} days of each other, or a claim and its denial in the same "
-    "article, make it contested; a later report of a recapture flips it back. Point places (border "
-    "crossings, towns, bases) colour the district that contains them. Claims about all or the rest of a "
-    "province colour its districts that have no claim of their own; claims about most or part of a "
-    "province colour nothing and are outlined instead. Hatched: the status rests only on one side's own "
-    "statements (unconfirmed). Faded: no claim for more than {stale} days (stale). Claims without an event "
+    "article, make it contested; a later report of a recapture flips it back. {points} Claims about all or "
+    "the rest of a province colour its districts that have no claim of their own; claims about most or part "
+    "of a province colour nothing and are outlined instead. Hatched: the status rests only on one side "
+    "claiming its own gain (unconfirmed); an admission by the losing side, a reporter, a third party or both "
+    "sides agreeing confirm it. Faded: no claim for more than {stale} days (stale). Claims without an event "
     "date count from the article's publication date; claims with neither are listed, not drawn. These are "
     "reported claims, not verified facts."
 )
+POINTS_RULE = (
+    "Point places (border crossings, airports, bases, towns) are markers with their own status; a claim "
+    "about a district's centre or a provincial capital colours the district, a claim about any other point "
+    "leaves it partly reported."
+)
+POINTS_RULE_OLD = "Point places (border crossings, towns, bases) colour the district that contains them."
+
+
+def methodology(params: Any) -> str:
+    """The method paragraph for these timeline parameters."""
+    rule = POINTS_RULE_OLD if getattr(params, "points_colour_districts", False) else POINTS_RULE
+    return METHODOLOGY.format(window=params.contest_window_days, stale=params.stale_days, points=rule)
 
 
 def json_for_script(data: Any) -> str:
@@ -160,12 +184,14 @@ class _Evidence:
         return self._index[key]
 
 
-_BASIS = {"district": "d", "province": "p", "override": "o", "": ""}
+_BASIS = {"district": "d", "province": "p", "override": "o", "point": "t", "": ""}
+# One character per status code: status index * 8 + qualifiers (the page decodes with indexOf).
+_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
 
 
-def _code(s: DistrictStatus) -> str:
-    value = STATUSES.index(s.status) * 8 + s.unconfirmed + 2 * s.stale + 4 * s.overridden
-    return "0123456789abcdefghijklmnopqrstuv"[value]
+def _code(s: DistrictStatus | PointStatus) -> str:
+    value = STATUSES.index(s.status) * 8 + s.unconfirmed + 2 * s.stale + 4 * getattr(s, "overridden", False)
+    return _ALPHABET[value]
 
 
 def _payload(
@@ -223,20 +249,7 @@ def _payload(
             n.end.isoformat() if n.end else "", [ev.ref(c) for c in n.evidence],
         ])  # fmt: skip
 
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in timeline.points:
-        if not (math.isfinite(c.lat or math.nan) and math.isfinite(c.lon or math.nan)):
-            continue  # a point with no usable position still colours its district
-        groups[(c.place_key or c.place_name, round(c.lat or 0, 4), round(c.lon or 0, 4))].append(c)
-    points = []
-    for (_, lat, lon), claims in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        claims = sorted(
-            claims, key=lambda c: (claim_day(c) or date.min, c.article_id, c.char_start)
-        )
-        points.append([
-            lat, lon, _clip(claims[0].place_name, 120),
-            [[(claim_day(c) or date.min).isoformat(), c.controller, ev.ref(c)] for c in claims],
-        ])  # fmt: skip
+    points = _points_payload(timeline, dates, ev)
 
     return {
         "title": title,
@@ -257,8 +270,40 @@ def _payload(
         "colours": STATUS_COLOURS,
         "labels": STATUS_LABELS,
         "statuses": list(STATUSES),
+        "alphabet": _ALPHABET,
         "tiles": [OSM_TILES, OSM_ATTRIBUTION] if online_tiles else None,
     }
+
+
+def _points_payload(timeline: Timeline, dates: list[date], ev: _Evidence) -> list[list[Any]]:
+    """Each located point once: [lat, lon, name, district, province, centre, segments].
+
+    A segment is [first date index, status code, since, evidence indexes,
+    number of claims], like a district's; before its first segment the point
+    is not drawn.
+    """
+    segs: dict[str, list[list[Any]]] = defaultdict(list)
+    last: dict[str, Any] = {}
+    where: dict[str, Any] = {}
+    for i, day in enumerate(dates):
+        for p in timeline.point_status_on(day):
+            if not (math.isfinite(p.lat if p.lat is not None else math.nan)
+                    and math.isfinite(p.lon if p.lon is not None else math.nan)):
+                continue  # a point with no usable position is not drawn
+            where[p.key] = p
+            key = (p.code, p.since, tuple(id(c) for c in p.evidence))
+            if last.get(p.key) == key:
+                continue
+            last[p.key] = key
+            segs[p.key].append([
+                i, _code(p), p.since.isoformat() if p.since else "",
+                [ev.ref(c) for c in p.evidence[-MAX_EVIDENCE:]], len(p.evidence),
+            ])  # fmt: skip
+    return [
+        [round(where[k].lat, 4), round(where[k].lon, 4), _clip(where[k].name, 120),
+         _clip(where[k].adm2_name, 120), _clip(where[k].adm1_name, 120), where[k].centre, segs[k]]
+        for k in sorted(segs)
+    ]  # fmt: skip
 
 
 def _legend_swatch(status: str, variant: str = "") -> str:
@@ -339,18 +384,21 @@ def render_map(
         range_text = "No dated claims"
     manifest = read_manifest()
     params = timeline.params
-    method = METHODOLOGY.format(window=params.contest_window_days, stale=params.stale_days)
+    method = methodology(params)
 
     def esc(text: str) -> str:
         # Folding whitespace also removes U+2028/9, which some tools treat as line ends.
         return html.escape(" ".join(str(text).split()))
 
     legend = "".join(
-        f'<li>{_legend_swatch(s)} {esc(STATUS_LABELS[s])} <span class="n" data-status="{s}"></span></li>'
+        f'<li>{_legend_swatch(s)} {esc(STATUS_LABELS[s])} <span class="n" data-status="{s}"></span>'
+        + (f' <span class="small">({esc(STATUS_HINTS[s])})</span>' if s in STATUS_HINTS else "")
+        + "</li>"
         for s in STATUSES
+        if s != "partly_reported" or not params.points_colour_districts
     )
     legend += (
-        f"<li>{_legend_swatch('taliban', 'unconfirmed')} unconfirmed (one side's own claims only)</li>"
+        f"<li>{_legend_swatch('taliban', 'unconfirmed')} unconfirmed (only one side claiming its own gain)</li>"
         f"<li>{_legend_swatch('taliban', 'stale')} stale (no claim for {params.stale_days} days)</li>"
         '<li><svg class="sw" width="22" height="14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" '
         'fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override</li>'
@@ -358,7 +406,7 @@ def render_map(
         'fill="none" stroke="#555" stroke-width="2" stroke-dasharray="4 2"/></svg> province-level claim '
         "(most / part of a province)</li>"
         '<li><svg class="sw" width="22" height="14" aria-hidden="true"><circle cx="11" cy="7" r="5" '
-        'fill="#fff" stroke="#333" stroke-width="2"/></svg> point place (crossing, town, base)</li>'
+        f'fill="#fff" stroke="#333" stroke-width="2"/></svg> {esc(POINT_LEGEND)}</li>'
     )
     src_html = "".join(
         f"<li>{esc(p)}: {n} article{'s' if n != 1 else ''}</li>" for p, n in src_rows
@@ -468,6 +516,7 @@ _APP_JS = r"""
   "use strict";
   var D = JSON.parse(document.getElementById("tcmap-data").textContent);
   var ST = D.statuses, COL = D.colours, LAB = D.labels;
+  var HATCHED = { taliban: 1, government: 1, contested: 1 };
   var N = D.dates.length;
   var cur = N ? N - 1 : -1;
 
@@ -491,7 +540,7 @@ _APP_JS = r"""
     return out;
   }
   function parseCode(ch) {
-    var v = parseInt(ch, 32);
+    var v = D.alphabet.indexOf(ch);
     return { status: ST[v >> 3], unconfirmed: !!(v & 1), stale: !!(v & 2), overridden: !!(v & 4) };
   }
   function codeOf(j) {
@@ -511,7 +560,7 @@ _APP_JS = r"""
   }
   function styleOf(c) {
     var fill = COL[c.status];
-    if (c.unconfirmed && c.status !== "no_report") fill = "url(#tcmap-hatch-" + c.status + ")";
+    if (c.unconfirmed && HATCHED[c.status]) fill = "url(#tcmap-hatch-" + c.status + ")";
     return {
       fillColor: fill,
       fillOpacity: c.status === "no_report" ? 0.55 : (c.stale ? 0.35 : 0.8),
@@ -559,6 +608,7 @@ _APP_JS = r"""
     box.appendChild(el("p", statusText(c) + (s && s[1] ? " since " + s[1] : "") + (N ? " (on " + D.dates[cur] + ")" : "")));
     if (s && s[4]) box.appendChild(el("p", "Analyst note: " + s[4]));
     if (s && s[3] === "p") box.appendChild(el("p", "From a province-wide report; no report names this district.", "small"));
+    if (s && s[3] === "t") box.appendChild(el("p", "Only places inside this district were reported (see their markers); no report says who holds the district.", "small"));
     if (s && s[2].length) {
       box.appendChild(el("div", "Evidence (" + s[5] + "):"));
       box.appendChild(evidenceList(s[2].slice().reverse()));
@@ -607,16 +657,38 @@ _APP_JS = r"""
     });
     return layer;
   });
-  var points = D.points.map(function (p) {
-    var m = L.circleMarker([p[0], p[1]], { radius: 6, weight: 2, color: "#222", fillOpacity: 1, className: "tc-point" });
-    m.bindTooltip(el("span", p[2]));
-    m.bindPopup(function () {
-      var box = el("div", null, "tc-pop");
-      box.appendChild(el("h3", p[2]));
-      var refs = p[3].filter(function (x) { return !N || x[0] <= D.dates[cur]; }).map(function (x) { return x[2]; });
-      box.appendChild(evidenceList(refs));
+  function pointSeg(k) {
+    var s = D.points[k][6], found = null;
+    for (var q = 0; q < s.length; q++) { if (s[q][0] <= cur) found = s[q]; else break; }
+    return found;
+  }
+  function pointStyle(c, centre) {
+    return {
+      fillColor: COL[c.status], fillOpacity: c.stale ? 0.4 : 1, color: "#222",
+      weight: centre ? 3 : 2, dashArray: c.unconfirmed ? "2 2" : null
+    };
+  }
+  var points = D.points.map(function (p, k) {
+    var m = L.circleMarker([p[0], p[1]], { radius: p[5] ? 7 : 6, weight: 2, color: "#222", fillOpacity: 1, className: "tc-point" });
+    m.bindTooltip(function () {
+      var s = pointSeg(k), box = el("div");
+      box.appendChild(el("b", p[2]));
+      if (s) box.appendChild(el("div", statusText(parseCode(s[1])) + (s[2] ? " since " + s[2] : "")));
       return box;
     });
+    m.bindPopup(function () {
+      var s = pointSeg(k), box = el("div", null, "tc-pop tc-point-pop");
+      box.appendChild(el("h3", p[2]));
+      box.appendChild(el("div", "Point in " + p[3] + ", " + p[4] + (p[5]
+        ? " · the district centre: its claims colour the district"
+        : " · its claims do not colour the district"), "small"));
+      if (!s) return box;
+      box.appendChild(el("p", statusText(parseCode(s[1])) + (s[2] ? " since " + s[2] : "") + (N ? " (on " + D.dates[cur] + ")" : "")));
+      box.appendChild(el("div", "Evidence (" + s[4] + "):"));
+      box.appendChild(evidenceList(s[3].slice().reverse()));
+      if (s[4] > s[3].length) box.appendChild(el("p", "\u2026 and " + (s[4] - s[3].length) + " older claims, not listed here.", "small"));
+      return box;
+    }, { maxWidth: 380 });
     return m;
   });
 
@@ -679,12 +751,11 @@ _APP_JS = r"""
       show(layer, N > 0 && n[3] <= day && (!n[4] || day <= n[4]));
     });
     points.forEach(function (m, k) {
-      var last = null;
-      D.points[k][3].forEach(function (x) { if (!N || x[0] <= day) last = x; });
-      if (last) m.setStyle({ fillColor: COL[last[1]] });
-      show(m, !!last);
+      var s = pointSeg(k);
+      if (s) m.setStyle(pointStyle(parseCode(s[1]), D.points[k][5]));
+      show(m, !!s);
     });
-    var counts = N ? D.counts[i] : [0, 0, 0, D.districts.length];
+    var counts = N ? D.counts[i] : ST.map(function (x) { return x === "no_report" ? D.districts.length : 0; });
     document.querySelectorAll("#legend .n").forEach(function (e) {
       e.textContent = "(" + counts[ST.indexOf(e.getAttribute("data-status"))] + ")";
     });

@@ -16,15 +16,23 @@ Rules
    claims whose P-code is not among the districts. Each dropped claim is kept in
    ``Timeline.dropped`` with the reason. (Claims an analyst rejected are removed
    by the caller before building.)
-3. **Which claims speak for a district.** District claims and point claims
-   (a border crossing, a town, a base: ``adm2_pcode`` is the district that
-   contains the point) speak for their district. Province claims with scope
-   ``all`` or ``rest`` speak for every district of the province that has no
-   district or point claim of its own dated on or before the day in question.
-   Province claims with scope ``most`` or ``part`` (or no scope) colour no
-   district: they become ``Timeline.province_notes``, drawn as an outlined,
-   labelled province, because a district must never be coloured more
-   precisely than the reporting was.
+3. **Which claims speak for a district.** District claims, and claims about
+   the district's centre (its seat or the provincial capital:
+   :mod:`geo.places.centres`), speak for the district. Province claims with
+   scope ``all`` or ``rest`` speak for every district of the province that has
+   no such claim of its own dated on or before the day in question. Province
+   claims with scope ``most`` or ``part`` (or no scope) colour no district:
+   they become ``Timeline.province_notes``, drawn as an outlined, labelled
+   province, because a district must never be coloured more precisely than the
+   reporting was.
+3a. **Points.** A claim about any other point (a border crossing, an airport,
+   a base, a bridge, a town that is not the centre; ``adm2_pcode`` is the
+   district that contains it) gives the *point* its own status, by rules 4 to
+   8 applied to that point's claims alone (``Timeline.point_status_on``). It
+   does not colour the district: a district whose only reports are about
+   points inside it is ``partly_reported`` (basis ``point``), never taken or
+   held. ``TimelineParams(points_colour_districts=True)`` restores the older
+   rule, under which every point claim speaks for its district.
 4. **Newest claim holds.** On day D the deciding claims are those dated within
    ``contest_window_days`` before the newest claim dated on or before D (that
    window, plus any denial from rule 5). If they include both a ``taliban`` and a
@@ -40,10 +48,12 @@ Rules
    with the same ``attributed_to`` and different dates ("the Taliban captured it
    on Monday and forces retook it on Tuesday, officials said"); there the later
    one supersedes the earlier.
-6. **Unconfirmed.** A status is *unconfirmed* when every claim behind it has the
-   same partisan ``source_type``: all ``taliban`` or all ``government``. A
-   reporter's own statement or a third party (UN, a neighbouring state)
-   confirms; so does the other side.
+6. **Unconfirmed.** A status is *unconfirmed* when every claim behind it is
+   self-serving and all come from one party: the Taliban claiming a capture,
+   the ministry claiming a retake or a hold (:mod:`geo.timeline.voices`). An
+   admission against interest (an official conceding a fall), a reporter's
+   own account, a third party (UN, a neighbouring state) or two parties
+   agreeing ("Taliban and Afghan official sources") confirm it.
 7. **Stale.** A status is *stale* on day D when its newest claim is more than
    ``stale_days`` days older than D.
 8. **Since** is the first day of the unbroken run of the current status
@@ -57,6 +67,9 @@ Rules
     changes, or a province note begins, up to the newest claim (or override
     start or end); the map's slider steps through them. ``status_on`` answers for any
     day, later ones included (where statuses turn stale).
+11. **Evidence** lists a sentence once: when one sentence names a district and
+    a place inside it, the district keeps the claim about the most
+    district-like place (the district, then its centre, then other points).
 """
 
 from __future__ import annotations
@@ -69,11 +82,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from geo.models import CONTROLLERS, SOURCE_TYPES, STATUSES, Claim
+from geo.places.centres import DistrictCentres
+from geo.places.normalize import name_key
+from geo.timeline.voices import unconfirmed as _all_self_serving
 
 __all__ = [
     "DistrictInfo",
     "DistrictStatus",
     "Override",
+    "PointStatus",
     "ProvinceNote",
     "Timeline",
     "TimelineParams",
@@ -89,13 +106,18 @@ _SIDES = frozenset(PARTISAN)
 
 @dataclass(frozen=True)
 class TimelineParams:
-    """The knobs of the timeline rules (module docstring, rules 2, 4 and 7)."""
+    """The knobs of the timeline rules (module docstring, rules 2, 3a, 4 and 7).
+
+    ``points_colour_districts`` makes every point claim speak for its district
+    (the rule before points had statuses of their own).
+    """
 
     contest_window_days: int = 3
     stale_days: int = 30
     exclude_source_types: frozenset[str] = frozenset()
     min_confidence: float = 0.0
     provinces: frozenset[str] | None = None
+    points_colour_districts: bool = False
 
     def __post_init__(self) -> None:
         for name in ("contest_window_days", "stale_days"):
@@ -161,9 +183,10 @@ class Override:
 class DistrictStatus:
     """The status of one district on one day, with the claims behind it.
 
-    ``basis`` says where the status comes from: ``district`` (district or point
-    claims), ``province`` (an all/rest province claim), ``override`` or ``""``
-    for ``no_report``.
+    ``basis`` says where the status comes from: ``district`` (district claims,
+    or claims about its centre), ``province`` (an all/rest province claim),
+    ``point`` (only points inside it were reported: ``partly_reported``),
+    ``override`` or ``""`` for ``no_report``.
     """
 
     adm2_pcode: str
@@ -184,6 +207,36 @@ class DistrictStatus:
     def code(self) -> tuple[str, bool, bool, bool]:
         """What the map shows: status and qualifiers."""
         return (self.status, self.unconfirmed, self.stale, self.overridden)
+
+
+@dataclass(frozen=True)
+class PointStatus:
+    """The status of one point place (crossing, airport, base, town) on one day (rule 3a).
+
+    ``key`` is the gazetteer place key (or district and name when the claims
+    carry none); ``centre`` says whether the point is its district's centre, in
+    which case its claims also colour the district.
+    """
+
+    key: str
+    name: str
+    adm2_pcode: str
+    adm2_name: str
+    adm1_pcode: str
+    adm1_name: str
+    lat: float | None
+    lon: float | None
+    centre: bool
+    status: str
+    since: date | None = None
+    unconfirmed: bool = False
+    stale: bool = False
+    evidence: list[Claim] = field(default_factory=list)
+    last_claim: date | None = None
+
+    @property
+    def code(self) -> tuple[str, bool, bool, bool]:
+        return (self.status, self.unconfirmed, self.stale, False)
 
 
 @dataclass(frozen=True)
@@ -246,6 +299,7 @@ class Timeline:
         dropped: list[tuple[Claim, str]],
         province_notes: list[ProvinceNote],
         points: list[Claim],
+        point_segments: Mapping[str, list[tuple[date, PointStatus]]] | None = None,
     ) -> None:
         self._districts = list(districts)
         self._by_code = {d.adm2_pcode: d for d in self._districts}
@@ -259,6 +313,8 @@ class Timeline:
         self.dropped = dropped
         self.province_notes = province_notes
         self.points = points
+        self._point_segments = {k: list(v) for k, v in (point_segments or {}).items()}
+        self._point_starts = {k: [d for d, _ in v] for k, v in self._point_segments.items()}
 
     @property
     def districts(self) -> list[DistrictInfo]:
@@ -318,6 +374,30 @@ class Timeline:
 
     def points_on(self, day: date) -> list[Claim]:
         return [c for c in self.points if (claim_day(c) or date.max) <= day]
+
+    @property
+    def point_keys(self) -> list[str]:
+        """Every point place with a dated claim, in key order."""
+        return sorted(self._point_segments)
+
+    def point_status_on(self, day: date) -> list[PointStatus]:
+        """The status of every point reported on or before ``day``, ordered by key (rule 3a)."""
+        if not isinstance(day, date):
+            raise TypeError(f"Expected a date for day, instead got: {day!r}.")
+        out = []
+        for key in self.point_keys:
+            i = bisect.bisect_right(self._point_starts[key], day) - 1
+            if i >= 0:
+                out.append(self._point_segments[key][i][1])
+        return out
+
+    def point_history(self, key: str) -> list[tuple[date, date | None, PointStatus]]:
+        """A point's periods as (start, end inclusive or None, status)."""
+        if key not in self._point_segments:
+            raise KeyError(f"Point {key!r} has no claim in this timeline.")
+        segs = self._point_segments[key]
+        return [(start, segs[i + 1][0] - timedelta(days=1) if i + 1 < len(segs) else None, st)
+                for i, (start, st) in enumerate(segs)]
 
 
 def _parse_day(value: Any, what: str, claim: Claim) -> date | None:
@@ -464,8 +544,48 @@ def _positions(stream: list[_Dated]) -> dict[str, list[int]]:
 
 
 def _unconfirmed(ev: list[_Dated]) -> bool:
-    types = {c.claim.source_type for c in ev}
-    return len(types) == 1 and next(iter(types)) in PARTISAN
+    return _all_self_serving(c.claim for c in ev)
+
+
+def point_key(c: Claim) -> str:
+    """The identity of a claim's point place: its gazetteer key, else district and name."""
+    return c.place_key or f"{c.adm2_pcode or ''}:{name_key(c.place_name) if c.place_name else c.mention}"
+
+
+def _sentence_key(c: Claim) -> tuple:
+    # By text, not offsets: a wire story often repeats its lead sentence lower down.
+    return (c.article_id, " ".join((c.sentence or "").split()).casefold())
+
+
+def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Claim]:
+    """Evidence with each sentence of an article once (rule 11).
+
+    Of the places one sentence names, the district keeps the claims about the
+    best ranked one (``rank`` by claim id: lower is more district-like); two
+    different voices about that same place in one sentence both stay.
+    """
+    best: dict[tuple, tuple[int, str]] = {}
+    for c in claims:
+        k = _sentence_key(c)
+        cand = (rank.get(id(c), 9), _place_of(c))
+        if k not in best or cand < best[k]:
+            best[k] = cand
+    seen: set[tuple] = set()
+    out = []
+    for c in reversed(claims):  # the newest copy of a repeated claim stays
+        k = _sentence_key(c)
+        if _place_of(c) != best[k][1]:
+            continue
+        same = (*k, c.controller, c.attributed_to.strip().casefold())
+        if same not in seen:
+            seen.add(same)
+            out.append(c)
+    return out[::-1]
+
+
+def _place_of(c: Claim) -> str:
+    return c.adm2_pcode or "" if c.place_level == "district" else (
+        point_key(c) if c.place_level == "point" else f"province:{c.adm1_pcode}")
 
 
 def build_timeline(
@@ -473,15 +593,21 @@ def build_timeline(
     districts: Any,
     params: TimelineParams = TimelineParams(),
     overrides: Sequence[Override] = (),
+    *,
+    centres: DistrictCentres | None = None,
 ) -> Timeline:
     """Apply the rules of the module docstring to ``claims``.
 
     ``districts`` is a DataFrame (or a sequence of mappings) with adm2_pcode,
     adm2_name, adm1_pcode and adm1_name; only those districts (of the selected
-    provinces) get a status.
+    provinces) get a status. ``centres`` says which point places are district
+    centres (:func:`geo.places.centres.district_centres`); by default only a
+    point named like its district is.
     """
     if not isinstance(params, TimelineParams):
         raise TypeError(f"Expected TimelineParams for params, instead got: {params!r}.")
+    if centres is None:
+        centres = DistrictCentres()
     rows = _district_rows(districts)
     if params.provinces is not None:
         rows = [d for d in rows if d.adm1_pcode in params.provinces]
@@ -498,12 +624,16 @@ def build_timeline(
             )
 
     own: dict[str, list[_Dated]] = defaultdict(list)
+    inside: dict[str, list[_Dated]] = defaultdict(list)  # points that do not colour their district
+    by_point: dict[str, list[_Dated]] = defaultdict(list)
     province_all: dict[str, list[_Dated]] = defaultdict(list)
     province_other: dict[str, list[_Dated]] = defaultdict(list)
     used: list[Claim] = []
     undated: list[Claim] = []
     dropped: list[tuple[Claim, str]] = []
     points: list[Claim] = []
+    rank: dict[int, int] = {}
+    is_centre: dict[str, bool] = {}
 
     for c in sorted(claims, key=lambda c: (claim_day(c) or date.min, _claim_key(c))):
         if c.controller not in CONTROLLERS:
@@ -539,12 +669,26 @@ def build_timeline(
         used.append(c)
         dc = _Dated(c, day)
         if c.place_level == "province":
+            rank[id(c)] = 3
             (province_all if c.scope in COLOURING_SCOPES else province_other)[c.adm1_pcode].append(
                 dc
             )
-        else:
+        elif c.place_level == "district":
+            rank[id(c)] = 0
             own[c.adm2_pcode].append(dc)  # type: ignore[index]
-            if c.place_level == "point" and c.lat is not None and c.lon is not None:
+        else:
+            key = point_key(c)
+            d = by_code[c.adm2_pcode]  # type: ignore[index]
+            centre = is_centre.setdefault(
+                key, centres.is_centre(c.place_key, c.place_name, d.adm2_pcode, d.adm2_name)
+            )
+            rank[id(c)] = 1 if centre else 2
+            by_point[key].append(dc)
+            if centre or params.points_colour_districts:
+                own[d.adm2_pcode].append(dc)
+            else:
+                inside[d.adm2_pcode].append(dc)
+            if c.lat is not None and c.lon is not None:
                 points.append(c)
 
     notes = _province_notes(province_other, province_all, province_names)
@@ -554,68 +698,51 @@ def build_timeline(
 
     segments: dict[str, list[tuple[date, DistrictStatus]]] = {}
     changes: set[date] = {n.start for n in notes}
-    stale = params.stale_days
     for d in rows:
-        mine = own.get(d.adm2_pcode, [])
-        prov = province_all.get(d.adm1_pcode, [])
+        streams = [
+            (own.get(d.adm2_pcode, []), "district"),
+            (province_all.get(d.adm1_pcode, []), "province"),
+            (inside.get(d.adm2_pcode, []), "point"),
+        ]
         ovs = ov_by_code.get(d.adm2_pcode, [])
-        if not (mine or prov or ovs):
+        if not (any(s for s, _ in streams) or ovs):
             continue
-        cands: set[date] = set()
-        for c in (*mine, *prov):
-            cands.add(c.day)
-            cands.add(c.day + timedelta(days=stale + 1))
-        for _, o in ovs:
-            cands.add(o.start)
-            if o.end is not None:
-                cands.add(o.end + timedelta(days=1))
-        mine_days = [c.day for c in mine]
-        prov_days = [c.day for c in prov]
-        mine_arts, prov_arts = _positions(mine), _positions(prov)
-        segs: list[tuple[date, DistrictStatus]] = []
-        prev: DistrictStatus | None = None
-        for day in sorted(cands):
-            n_mine = bisect.bisect_right(mine_days, day)
-            n_prov = bisect.bisect_right(prov_days, day)
-            if n_mine:
-                status, ev = _decide(mine, mine_days, mine_arts, n_mine, params.contest_window_days)
-                basis = "district"
-            elif n_prov:
-                status, ev = _decide(prov, prov_days, prov_arts, n_prov, params.contest_window_days)
-                basis = "province"
-            else:
-                status, ev, basis = "no_report", [], ""
-            last = max((c.day for c in ev), default=None)
-            unconfirmed = bool(ev) and _unconfirmed(ev)
-            is_stale = last is not None and (day - last).days > stale
-            overridden, note = False, ""
-            active = [(o.start, i, o) for i, o in ovs if o.covers(day)]
-            if active:
-                o = max(active)[2]
-                status, overridden, note, basis = o.status, True, o.note, "override"
-                unconfirmed = is_stale = False
-            if status == "no_report":
-                since = None
-            elif prev is not None and prev.status == status:
-                since = prev.since
-            else:
-                since = day
-            cur = DistrictStatus(
+
+        def make(day: date, status: str, ev: list[_Dated], basis: str, since: date | None,
+                 unconf: bool, is_stale: bool, overridden: bool, note: str,
+                 last: date | None, d: DistrictInfo = d) -> DistrictStatus:
+            evidence = _one_per_sentence([c.claim for c in ev], rank)
+            return DistrictStatus(
                 d.adm2_pcode, d.adm2_name, d.adm1_pcode, d.adm1_name, status,
-                since=since, unconfirmed=unconfirmed, stale=is_stale, overridden=overridden,
-                evidence=[c.claim for c in ev], basis=basis, note=note, last_claim=last,
+                since=since, unconfirmed=unconf, stale=is_stale, overridden=overridden,
+                evidence=evidence, basis=basis, note=note, last_claim=last,
             )  # fmt: skip
-            before = prev.code if prev is not None else ("no_report", False, False, False)
-            if cur.code != before:
-                changes.add(day)
-            if prev is None or cur != prev:
-                segs.append((day, cur))
-            prev = cur
-        segments[d.adm2_pcode] = segs
+
+        segments[d.adm2_pcode] = _segments(streams, ovs, params, make, changes)
+
+    point_segments: dict[str, list[tuple[date, PointStatus]]] = {}
+    for key, stream in by_point.items():
+        newest = stream[-1].claim
+        d = by_code[newest.adm2_pcode]  # type: ignore[index]
+        located = [c.claim for c in stream if c.claim.lat is not None and c.claim.lon is not None]
+        where = located[-1] if located else newest
+
+        def make_point(day: date, status: str, ev: list[_Dated], basis: str, since: date | None,
+                       unconf: bool, is_stale: bool, overridden: bool, note: str,
+                       last: date | None, d: DistrictInfo = d, key: str = key,
+                       where: Claim = where) -> PointStatus:
+            return PointStatus(
+                key, where.place_name, d.adm2_pcode, d.adm2_name, d.adm1_pcode, d.adm1_name,
+                where.lat, where.lon, is_centre[key], status, since=since, unconfirmed=unconf,
+                stale=is_stale, evidence=[c.claim for c in ev], last_claim=last,
+            )  # fmt: skip
+
+        point_segments[key] = _segments([(stream, "point")], [], params, make_point, changes)
 
     # Past the newest report only staleness could change; a map ending in an
     # all-faded country says nothing, so the dates stop at the newest report.
-    horizon = max([c.day for v in (*own.values(), *province_all.values(), *province_other.values()) for c in v]
+    horizon = max([c.day for v in (*own.values(), *inside.values(), *province_all.values(),
+                                   *province_other.values()) for c in v]
                   + [o.start for o in overrides]
                   + [o.end + timedelta(days=1) for o in overrides if o.end is not None], default=None)  # fmt: skip
     return Timeline(
@@ -629,7 +756,71 @@ def build_timeline(
         dropped=dropped,
         province_notes=notes,
         points=points,
+        point_segments=point_segments,
     )
+
+
+def _segments(
+    streams: list[tuple[list[_Dated], str]],
+    ovs: list[tuple[int, Override]],
+    params: TimelineParams,
+    make: Any,
+    changes: set[date],
+) -> list[tuple[date, Any]]:
+    """The periods of one place: the first stream with a claim by the day decides (rules 3 to 9).
+
+    ``streams`` are (claims sorted by day, basis) in order of precedence; a
+    ``point`` basis makes the status ``partly_reported`` unless it is the only
+    stream (a point's own timeline). ``make`` builds the status record; the
+    days on which the shown status changes are added to ``changes``.
+    """
+    stale = params.stale_days
+    cands: set[date] = set()
+    for stream, _ in streams:
+        for c in stream:
+            cands.add(c.day)
+            cands.add(c.day + timedelta(days=stale + 1))
+    for _, o in ovs:
+        cands.add(o.start)
+        if o.end is not None:
+            cands.add(o.end + timedelta(days=1))
+    prepared = [(s, [c.day for c in s], _positions(s), basis) for s, basis in streams]
+    alone = len(streams) == 1
+    segs: list[tuple[date, Any]] = []
+    prev: Any = None
+    for day in sorted(cands):
+        status, ev, basis = "no_report", [], ""
+        for stream, days, arts, b in prepared:
+            n = bisect.bisect_right(days, day)
+            if n:
+                status, ev = _decide(stream, days, arts, n, params.contest_window_days)
+                basis = b
+                break
+        last = max((c.day for c in ev), default=None)
+        unconfirmed = bool(ev) and _unconfirmed(ev)
+        if basis == "point" and not alone:
+            status, unconfirmed = "partly_reported", False
+        is_stale = last is not None and (day - last).days > stale
+        overridden, note = False, ""
+        active = [(o.start, i, o) for i, o in ovs if o.covers(day)]
+        if active:
+            o = max(active)[2]
+            status, overridden, note, basis = o.status, True, o.note, "override"
+            unconfirmed = is_stale = False
+        if status == "no_report":
+            since = None
+        elif prev is not None and prev.status == status:
+            since = prev.since
+        else:
+            since = day
+        cur = make(day, status, ev, basis, since, unconfirmed, is_stale, overridden, note, last)
+        before = prev.code if prev is not None else ("no_report", False, False, False)
+        if cur.code != before:
+            changes.add(day)
+        if prev is None or cur != prev:
+            segs.append((day, cur))
+        prev = cur
+    return segs
 
 
 def _province_notes(

@@ -76,14 +76,14 @@ def app_server(home: Path):
 
 @pytest.fixture(scope="module")
 def store_home(tmp_path_factory, boundaries):
-    from tests._storedata import hostile_result, populate, province_result
+    from tests._storedata import crossing_result, hostile_result, populate, province_result
 
     from geo.app.store import Store
 
     home = tmp_path_factory.mktemp("browser") / "home"
     store = Store.open(home)
     populate(store, 60, seed=7)
-    store.add_results([hostile_result(), province_result()])
+    store.add_results([hostile_result(), province_result(), crossing_result()])
     store.close()
     return home
 
@@ -212,6 +212,22 @@ def test_map_draws_offline_and_follows_the_date_slider(app):
     slider.focus()
     slider.press("End")
     app.frame.locator(".tcmap-note", has_text="Most of Badakhshan").wait_for(timeout=30_000)
+
+
+def test_a_crossing_is_a_marker_in_its_own_status_colour(app):
+    from geo.app.appdata import STATUS_COLOURS
+
+    app.painted()
+    slider = app.page.locator('[data-testid="stSlider"]').filter(has_text="Date").get_by_role("slider")
+    slider.focus()
+    slider.press("End")
+    marker = app.frame.locator("path.tcmap-point")
+    marker.first.wait_for(timeout=30_000)
+    assert marker.count() == 1
+    assert marker.first.get_attribute("fill") == STATUS_COLOURS["taliban"]
+    marker.first.hover()
+    app.frame.locator(".leaflet-tooltip", has_text="Shir Khan Bandar").wait_for(timeout=10_000)
+    app.page.get_by_text("Partly reported", exact=False).first.wait_for(timeout=10_000)
 
 
 def test_clicking_a_district_shows_its_escaped_evidence(app):

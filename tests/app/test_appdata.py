@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
@@ -303,3 +304,75 @@ def test_unresolved_page_lists_most_frequent_first(home):
     assert not at.exception
     df = at.dataframe[0].value
     assert list(df["name"])[:2] == ["Qala-i-Zal", "Shortepa"] and list(df["mentions"])[:1] == [2]
+
+
+# -- points apart from districts -------------------------------------------------------
+def _crossing_result() -> Result:
+    """An article about a border crossing only (a point inside Kohsan, not its centre)."""
+    import dataclasses
+
+    from geo.models import Article
+
+    text = "Report gate-1: Fighters <b>seized</b> the Islam Qala crossing on Tuesday."
+    art = Article(id="gate-1", text=text, published=date(2021, 7, 8), published_source="header",
+                  title="Gate report", publisher="Example News", origin="gate-1.txt")
+    c = dataclasses.replace(make_claim(art, "Islam Qala", pcode="AF3213", place="Islam Qala",
+                                       event_date="2021-07-06"),
+                            place_level="point", lat=34.663, lon=61.065, place_key="pt:islam-qala")
+    return Result(art, [c])
+
+
+def test_a_point_marker_is_painted_in_its_own_colour_with_escaped_text(home):
+    from geo.places.boundaries import load_districts
+    from geo.timeline.build import build_timeline
+
+    store = Store.open(home)
+    store.add_results([_crossing_result()])
+    tl = build_timeline(store.claims(), load_districts().drop(columns="geometry"), centres=ad.timeline_centres())
+    day = date(2021, 7, 6)
+    assert tl.status_of("AF3213", day).status == "partly_reported"
+    (point,) = tl.point_status_on(day)
+    hostile = dataclasses.replace(point, name="<img src=x onerror=alert(1)> `${alert(2)}`")
+    fg = ad.paint_layer(tl.status_on(day), "t", points=[hostile])
+    import folium
+    from streamlit_folium import _get_feature_group_string
+
+    script = _get_feature_group_string(fg, folium.Map())  # what the app sends to the map frame
+    assert "tcmap-point" in script and ad.STATUS_COLOURS["taliban"] in script
+    assert "<img" not in script and "&#60;img src&#61;x" in script
+    assert "${" not in script and "`${alert" not in script
+    assert "$(" not in script  # no jQuery: the offline app does not load it
+    assert ad.point_rows(tl, "AF3213", day) == [
+        {"place": "Islam Qala", "status": "Taliban since 2021-07-06", "claims": 1, "district centre": False}
+    ]
+    legend = ad.legend_html()
+    assert "Partly reported" in legend and "point place" in legend
+    assert "Partly reported" not in ad.legend_html(points_colour_districts=True)
+    out = ad.build_exports(tl, day, kinds=("csv",))
+    assert "Islam Qala" in out["tcmap-status-2021-07-06.points.csv"][0].decode()
+
+
+def test_the_map_page_counts_a_partly_reported_district_and_the_switch_restores_the_old_rule(home):
+    Store.open(home).add_results([_crossing_result()])
+    at = _app().run()
+    assert not at.exception
+    assert _metric(at, "Partly reported") == 1 and _metric(at, "Taliban") == 0
+    at.checkbox(key="f_points").check().run()
+    assert not at.exception
+    assert _metric(at, "Taliban") == 1
+    assert not [m for m in at.metric if m.label == "Partly reported"]
+
+
+def test_the_district_panel_lists_the_places_inside_with_their_own_evidence(home):
+    from tests._storedata import crossing_result
+
+    Store.open(home).add_results([make_result(1, place="Imam Sahib", pcode="AF1905", event_date="2021-07-01"),
+                                  crossing_result()])
+    at = _app().run()
+    at.selectbox(key="district").set_value("AF1905").run()
+    assert not at.exception
+    assert "Taliban since 2021-07-01" in _markdown(at)  # the district's own claim colours it
+    (exp,) = [e for e in at.expander if "Shir Khan Bandar" in e.label]
+    assert exp.label == "Shir Khan Bandar Taliban since 2021-07-06"
+    assert any("crossing on Tuesday" in m.value for m in exp.markdown)
+    assert ad.plain_label("**x** [y](javascript:z) `c` $d$") == "x yjavascriptz c d"

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from geo.models import Claim
-from geo.timeline.build import build_timeline
+from geo.timeline.build import TimelineParams, build_timeline
 from tests.factories import make_claim, square_districts
 
 gpd = pytest.importorskip("geopandas")
@@ -61,7 +61,8 @@ def test_status_frame_has_one_row_per_district_with_geometry(timeline, squares):
     frame = status_frame(timeline, DAY, geometry=squares)
     assert list(frame.columns) == [*STATUS_COLUMNS, "geometry"]
     got = dict(zip(frame.adm2_pcode, frame.status))
-    assert got == {"AF9801": "no_report", "AF9901": "taliban", "AF9902": "contested"}
+    # the Gate (a point) does not colour Bravo: its district claim stands
+    assert got == {"AF9801": "no_report", "AF9901": "taliban", "AF9902": "government"}
     alpha = frame.set_index("adm2_pcode").loc["AF9901"]
     assert alpha.since == "2021-07-01" and bool(alpha.unconfirmed) and alpha.n_claims == 1
     assert frame.crs.to_epsg() == 4326 and frame.geometry.notna().all()
@@ -72,8 +73,8 @@ def test_status_reads_back_in_gis_formats(timeline, squares, tmp_path, fmt):
     from geo.maps.exports import write_status
 
     path = write_status(timeline, DAY, tmp_path / f"status.{fmt}", geometry=squares)
-    back = gpd.read_file(path)
-    assert len(back) == 3 and set(back.status) == {"no_report", "taliban", "contested"}
+    back = gpd.read_file(path, **({"layer": "status"} if fmt == "gpkg" else {}))
+    assert len(back) == 3 and set(back.status) == {"no_report", "taliban", "government"}
     assert back.set_index("adm2_pcode").geometry.bounds.minx.to_dict() == {
         "AF9801": 64,
         "AF9901": 62,
@@ -89,7 +90,7 @@ def test_status_csv_has_the_documented_columns(timeline, squares, tmp_path):
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0]) == STATUS_COLUMNS
-    assert [r["status"] for r in rows] == ["no_report", "taliban", "contested"]
+    assert [r["status"] for r in rows] == ["no_report", "taliban", "government"]
 
 
 @pytest.mark.parametrize(
@@ -160,3 +161,69 @@ def test_png_is_a_real_map_with_the_status_colours(timeline, squares, tmp_path):
     colours = {tuple(round(v * 255) for v in px[:3]) for px in img.reshape(-1, img.shape[-1])[::7]}
     orange = tuple(int(STATUS_COLOURS["contested"][i : i + 2], 16) for i in (1, 3, 5))
     assert orange in colours  # Bravo is contested
+
+
+@pytest.mark.parametrize(("name", "points_name"), [("s.geojson", "s.points.geojson"), ("s.csv", "s.points.csv")])
+def test_points_go_to_a_file_beside_the_districts(timeline, squares, tmp_path, name, points_name):
+    from geo.maps.exports import POINT_COLUMNS, points_path, write_status
+
+    path = write_status(timeline, DAY, tmp_path / name, geometry=squares)
+    assert points_path(path) == tmp_path / points_name
+    if name.endswith(".csv"):
+        with open(tmp_path / points_name, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert tuple(rows[0]) == POINT_COLUMNS
+    else:
+        rows = gpd.read_file(tmp_path / points_name).to_dict("records")
+        assert (rows[0]["geometry"].x, rows[0]["geometry"].y) == (63.5, 33.5)
+    assert [(r["name"], r["status"], r["adm2_pcode"], str(r["since"])[:10]) for r in rows] == [
+        ("Gate", "taliban", "AF9902", "2021-07-11")
+    ]
+
+
+def test_a_geopackage_has_a_points_layer(timeline, squares, tmp_path):
+    import pyogrio
+
+    from geo.maps.exports import write_status
+
+    path = write_status(timeline, DAY, tmp_path / "s.gpkg", geometry=squares)
+    assert {name for name, _ in pyogrio.list_layers(path)} == {"status", "points"}
+    pts = gpd.read_file(path, layer="points")
+    assert list(pts.name) == ["Gate"] and list(pts.status) == ["taliban"] and not pts.centre.any()
+
+
+def test_a_district_with_only_point_claims_exports_as_partly_reported(squares):
+    from geo.maps.exports import status_frame
+
+    gate = claim("AF9902", "taliban", "2021-07-11", article_id="c", lat=33.5, lon=63.5, place_level="point",
+                 place_name="Gate", adm2_name="Bravo")
+    frame = status_frame(build_timeline([gate], squares.drop(columns="geometry")), DAY, geometry=squares)
+    row = frame.set_index("adm2_pcode").loc["AF9902"]
+    assert (row.status, row.basis, bool(row.unconfirmed)) == ("partly_reported", "point", False)
+
+
+def test_png_shows_a_partly_reported_district_and_the_point_marker_in_its_own_colour(squares, tmp_path):
+    import numpy as np
+    from matplotlib.image import imread
+
+    from geo.maps.exports import write_png
+    from geo.maps.htmlmap import STATUS_COLOURS
+
+    gate = claim("AF9902", "taliban", "2021-07-11", article_id="c", lat=33.5, lon=63.5, place_level="point",
+                 place_name="Gate", adm2_name="Bravo", source_type="reporter")
+    districts = squares.drop(columns="geometry")
+
+    def pixels(claims, params=TimelineParams()) -> dict[str, int]:
+        path = write_png(build_timeline(claims, districts, params), DAY, tmp_path / "m.png",
+                         geometry=squares, dpi=120)
+        img = (imread(path)[..., :3] * 255).round().astype(int)
+        out = {}
+        for status in ("taliban", "partly_reported"):
+            rgb = [int(STATUS_COLOURS[status][i : i + 2], 16) for i in (1, 3, 5)]
+            out[status] = int((np.abs(img - rgb).sum(axis=-1) <= 6).sum())
+        return out
+
+    legend_only, new, old = pixels([]), pixels([gate]), pixels([gate], TimelineParams(points_colour_districts=True))
+    assert new["taliban"] > legend_only["taliban"] + 20  # the marker
+    assert new["partly_reported"] > 20 * old["partly_reported"] + 1000  # Bravo's fill
+    assert old["taliban"] > 10 * new["taliban"]  # the old rule paints Bravo red

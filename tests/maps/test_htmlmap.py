@@ -141,7 +141,7 @@ def test_statuses_travel_as_one_short_string_per_change_date(geometry, squares):
     assert data["dates"] == [d.isoformat() for d in tl.change_dates]
     assert [d[0] for d in data["districts"]] == ["AF9801", "AF9901", "AF9902", "AF9903"]
     assert all(len(code) == 4 for code in data["codes"])
-    assert data["counts"][0] == [1, 0, 0, 3]
+    assert data["counts"][0] == [1, 0, 0, 0, 3]
     i = data["dates"].index("2021-07-20")
     seg = [s for s in data["segs"][1] if s[0] <= i][-1]
     assert seg[1] == "2021-07-20" and [data["ev"][r][3] for r in seg[2]] == ["government"]
@@ -188,7 +188,7 @@ def test_province_notes_and_points_are_sent(geometry, squares):
     ]  # fmt: skip
     _, page = render(claims, geometry, squares)
     data = payload(page)
-    assert data["points"][0][:3] == [33.5, 63.5, "Gate"]
+    assert data["points"][0][:6] == [33.5, 63.5, "Gate", "Bravo", "Westland", False]
     assert data["notes"][0][:4] == [
         "AF99",
         "Most of Westland: government (reported)",
@@ -335,4 +335,40 @@ def test_a_point_without_a_usable_position_is_not_drawn(geometry, squares):
     ]
     tl, page = render(claims, geometry, squares)
     assert payload(page)["points"] == []
-    assert tl.status_of("AF9902", date(2021, 7, 3)).status == "taliban"
+    assert tl.status_of("AF9902", date(2021, 7, 3)).status == "partly_reported"
+
+
+def test_a_point_is_a_marker_with_its_own_status_and_its_district_is_partly_reported(geometry, squares):
+    from geo.maps.htmlmap import STATUSES
+
+    claims = [
+        claim("AF9902", "taliban", "2021-07-03", place_level="point", lat=33.5, lon=63.5, place_name="Gate",
+              source_type="taliban", attributed_to="Taliban spokesman", sentence="The Taliban took the Gate."),
+        claim("AF9902", "government", "2021-07-09", place_level="point", lat=33.5, lon=63.5, place_name="Gate",
+              article="b", sentence="Commandos retook the Gate."),
+    ]  # fmt: skip
+    tl, page = render(claims, geometry, squares)
+    data = payload(page)
+    bravo = data["districts"].index(["AF9902", "Bravo", "Westland"])
+    assert data["dates"] == ["2021-07-03", "2021-07-09"]
+    partly = STATUSES.index("partly_reported") * 8
+    assert [code[bravo] for code in data["codes"]] == [data["alphabet"][partly]] * 2
+    assert data["counts"][0][STATUSES.index("partly_reported")] == 1
+    (gate,) = data["points"]
+    first, second = gate[6]
+    alphabet = data["alphabet"]
+    assert (first[0], alphabet.index(first[1]), first[2]) == (0, STATUSES.index("taliban") * 8 + 1, "2021-07-03")
+    assert (second[0], alphabet.index(second[1]), second[2]) == (1, STATUSES.index("government") * 8, "2021-07-09")
+    assert [data["ev"][r][0] for r in second[3]] == ["Commandos retook the Gate."]
+    assert "Partly reported" in page and "only places inside it" in page
+    assert "leaves it partly reported" in page  # the method says so
+
+
+def test_with_the_old_rule_the_point_colours_the_district_and_the_legend_drops_partly_reported(geometry, squares):
+    claims = [claim("AF9902", "taliban", "2021-07-03", place_level="point", lat=33.5, lon=63.5, place_name="Gate")]
+    tl, page = render(claims, geometry, squares, params=TimelineParams(points_colour_districts=True))
+    data = payload(page)
+    bravo = data["districts"].index(["AF9902", "Bravo", "Westland"])
+    assert data["codes"][0][bravo] == "0"
+    assert 'data-status="partly_reported"' not in page
+    assert "colour the district that contains them" in page

@@ -130,3 +130,67 @@ def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
         finally:
             browser.close()
     assert problems == []
+
+
+def test_a_crossing_is_a_marker_of_its_own_and_its_district_is_partly_reported(tmp_path: Path):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("geopandas")
+    import dataclasses
+
+    from geo.maps.geometry import build_map_geometry
+    from geo.maps.htmlmap import STATUS_COLOURS, render_map
+
+    frame = square_districts(
+        [("AF9901", "Alpha", "AF99", "Westland"), ("AF9902", "Bravo", "AF99", "Westland")], size=2
+    )
+    took = "Insurgents seized the <b>river gate</b> crossing at dawn."
+    gate = dataclasses.replace(
+        _claim("taliban", "2021-07-05", "g", took, "reporter", "AF9902"),
+        place_level="point", place_name="River Gate", lat=34.0, lon=65.0,
+    )
+    alpha = _claim("government", "2021-07-01", "a", "Alpha remained with the army.", "third_party")
+    tl = build_timeline([alpha, gate], frame.drop(columns="geometry"))
+    path = tmp_path / "points.html"
+    path.write_text(render_map(tl, geometry=build_map_geometry(frame, tolerance=0.001)), encoding="utf-8")
+
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+            page.goto(path.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached")
+            assert page.locator("#now").text_content() == "2021-07-05"
+            bravo = page.locator("path.tc-AF9902")
+            assert bravo.get_attribute("fill") == STATUS_COLOURS["partly_reported"]
+            marker = page.locator("path.tc-point")
+            assert marker.count() == 1 and marker.get_attribute("fill") == STATUS_COLOURS["taliban"]
+            page.screenshot(path=str(tmp_path / "points.png"))
+            assert (tmp_path / "points.png").stat().st_size > 10_000
+            marker.click()
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for()
+            text = popup.inner_text()
+            assert "River Gate" in text and "Taliban since 2021-07-05" in text and took in text
+            assert "do not colour the district" in text
+            page.locator(".leaflet-popup-close-button").click()
+            sync_api.expect(popup).to_have_count(0)
+            sync_api.expect(page.locator("#legend")).to_contain_text("Partly reported (1)")
+
+            bravo.click(position={"x": 10, "y": 10})
+            popup.wait_for()
+            assert "Only places inside this district were reported" in popup.inner_text()
+
+            # Before the crossing's report there is no marker and Bravo has no report.
+            page.locator("#slider").focus()
+            page.keyboard.press("Home")
+            sync_api.expect(page.locator("#now")).to_have_text("2021-07-01")
+            assert page.locator("path.tc-point").count() == 0
+            assert bravo.get_attribute("fill") == STATUS_COLOURS["no_report"]
+        finally:
+            browser.close()
+    assert problems == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, timedelta
 
@@ -165,14 +166,91 @@ def test_a_fighting_claim_is_contested_and_a_later_capture_resolves_it():
 # --- points and provinces ---------------------------------------------------------------
 
 
-def test_point_claim_colours_its_district_and_is_drawn_as_a_marker():
-    pt = claim("AF9902", "taliban", "2021-07-04", level="point", lat=34.1, lon=62.2)
+def test_a_point_claim_alone_leaves_its_district_partly_reported_and_has_its_own_status():
+    pt = claim("AF9902", "taliban", "2021-07-04", level="point", lat=34.1, lon=62.2, source_type="taliban")
     tl = build_timeline([pt], DISTRICTS)
     assert {s.adm2_pcode: s.status for s in tl.status_on(D("2021-07-04"))} == {
-        "AF9901": "no_report", "AF9902": "taliban", "AF9903": "no_report", "AF9801": "no_report",
+        "AF9901": "no_report", "AF9902": "partly_reported", "AF9903": "no_report", "AF9801": "no_report",
     }  # fmt: skip
+    district = tl.status_of("AF9902", D("2021-07-04"))
+    assert (district.basis, district.unconfirmed, district.evidence) == ("point", False, [pt])
+    assert tl.counts_on(D("2021-07-04"))["partly_reported"] == 1
+    (marker,) = tl.point_status_on(D("2021-07-04"))
+    assert (marker.status, marker.since, marker.unconfirmed, marker.centre) == ("taliban", D("2021-07-04"), True, False)
+    assert (marker.lat, marker.lon, marker.adm2_pcode) == (34.1, 62.2, "AF9902")
     assert tl.points == [pt]
-    assert tl.points_on(D("2021-07-03")) == []
+    assert tl.points_on(D("2021-07-03")) == [] and tl.point_status_on(D("2021-07-03")) == []
+    assert D("2021-07-04") in tl.change_dates
+
+
+def test_the_old_rule_lets_every_point_colour_its_district():
+    pt = claim("AF9902", "taliban", "2021-07-04", level="point", lat=34.1, lon=62.2)
+    tl = build_timeline([pt], DISTRICTS, TimelineParams(points_colour_districts=True))
+    assert tl.status_of("AF9902", D("2021-07-04")).status == "taliban"
+    assert tl.point_status_on(D("2021-07-04"))[0].status == "taliban"
+
+
+def test_a_district_claim_colours_the_district_whatever_its_points_say():
+    claims = [
+        claim("AF9902", "government", "2021-07-01", article="a"),
+        claim("AF9902", "taliban", "2021-07-10", article="b", level="point", lat=34.1, lon=62.2),
+    ]
+    tl = build_timeline(claims, DISTRICTS)
+    s = tl.status_of("AF9902", D("2021-07-10"))
+    assert (s.status, s.basis) == ("government", "district")
+    assert tl.point_status_on(D("2021-07-10"))[0].status == "taliban"
+
+
+def test_a_claim_about_the_district_centre_colours_the_district():
+    from geo.places.centres import DistrictCentres
+    from geo.places.normalize import name_key
+
+    seat = dataclasses.replace(
+        claim("AF9902", "taliban", "2021-07-04", level="point", lat=34.1, lon=62.2),
+        place_name="Bravo Bazar", place_key="pt:bravo-bazar",
+    )
+    named_like_district = dataclasses.replace(
+        claim("AF9903", "taliban", "2021-07-04", level="point", article="z"), place_name="Charlie",
+    )
+    gate = dataclasses.replace(seat, place_name="Bravo Gate", place_key="pt:bravo-gate", article_id="g")
+    centres = DistrictCentres(keys=frozenset({"pt:bravo-bazar"}))
+    tl = build_timeline([seat, gate, named_like_district], DISTRICTS, centres=centres)
+    assert tl.status_of("AF9902", D("2021-07-04")).status == "taliban"
+    assert tl.status_of("AF9903", D("2021-07-04")).status == "taliban"
+    assert {p.name: p.centre for p in tl.point_status_on(D("2021-07-04"))} == {
+        "Bravo Bazar": True, "Bravo Gate": False, "Charlie": True,
+    }
+    # matched by district and name too, for claims read back without a place key
+    by_name = DistrictCentres(named=frozenset({("AF9902", name_key("Bravo Bazar"))}))
+    keyless = dataclasses.replace(seat, place_key="")
+    assert build_timeline([keyless], DISTRICTS, centres=by_name).status_of("AF9902", D("2021-07-04")).status == "taliban"
+
+
+def test_a_province_claim_outranks_a_point_inside_the_district():
+    claims = [
+        claim("AF9902", "government", "2021-07-02", article="p", level="point", lat=34.1, lon=62.2),
+        claim(None, "taliban", "2021-07-05", article="b", level="province", scope="all"),
+    ]
+    tl = build_timeline(claims, DISTRICTS)
+    assert tl.status_of("AF9902", D("2021-07-03")).status == "partly_reported"
+    assert tl.status_of("AF9902", D("2021-07-05")).status == "taliban"
+
+
+def test_a_sentence_appears_once_in_a_district_evidence():
+    sentence = "Insurgents overran Bravo and its river crossing on Monday."
+    on_district = dataclasses.replace(claim("AF9902", "taliban", "2021-07-04", start=10), sentence=sentence)
+    on_crossing = dataclasses.replace(
+        claim("AF9902", "taliban", "2021-07-04", level="point", lat=34.1, lon=62.2, start=30),
+        sentence=sentence, place_name="Bravo crossing",
+    )
+    other = dataclasses.replace(claim("AF9902", "taliban", "2021-07-04", article="art2"), sentence=sentence)
+    params = TimelineParams(points_colour_districts=True)
+    for p in (TimelineParams(), params):
+        tl = build_timeline([on_district, on_crossing, other], DISTRICTS, p)
+        ev = tl.status_of("AF9902", D("2021-07-04")).evidence
+        assert [(c.article_id, c.place_level) for c in ev] == [("art1", "district"), ("art2", "district")]
+    # the crossing's own marker keeps its claim
+    assert tl.point_status_on(D("2021-07-04"))[0].evidence == [on_crossing]
 
 
 @pytest.mark.parametrize("scope", ["all", "rest"])
@@ -222,20 +300,26 @@ def test_province_most_or_part_colours_nothing_and_becomes_a_note(scope):
 
 
 @pytest.mark.parametrize(
-    ("sources", "unconfirmed"),
+    ("said", "unconfirmed"),
     [
-        (["taliban"], True),
-        (["taliban", "taliban"], True),
-        (["government"], True),
-        (["reporter"], False),
-        (["taliban", "third_party"], False),
-        (["taliban", "government"], False),
+        # (controller, source_type, attributed_to) of each claim behind the status
+        ([("taliban", "taliban", "Taliban spokesman")], True),  # the Taliban claim a capture
+        ([("taliban", "taliban", "Taliban"), ("taliban", "taliban", "a Taliban commander")], True),
+        ([("government", "government", "Defence Ministry")], True),  # the ministry claims a retake
+        ([("taliban", "government", "two provincial officials")], False),  # an official admits the fall
+        ([("government", "taliban", "Taliban spokesman")], False),  # the Taliban admit a withdrawal
+        ([("taliban", "reporter", "reporter")], False),
+        ([("taliban", "taliban", "Taliban"), ("taliban", "third_party", "UN office")], False),
+        ([("taliban", "taliban", "Taliban and Afghan official sources")], False),  # two parties agree
+        ([("taliban", "taliban", "Taliban"), ("taliban", "government", "district governor")], False),
+        ([("contested", "taliban", "Taliban")], True),  # the Taliban say they are fighting for it
+        ([("contested", "government", "police spokesman")], False),  # officials concede a fight
     ],
 )
-def test_unconfirmed_when_only_one_partisan_source_type_stands_behind_it(sources, unconfirmed):
+def test_unconfirmed_only_when_one_party_claims_its_own_gain(said, unconfirmed):
     claims = [
-        claim(controller="taliban", event_date="2021-07-01", article=f"a{i}", source_type=s)
-        for i, s in enumerate(sources)
+        claim(controller=ctl, event_date="2021-07-01", article=f"a{i}", source_type=st, attributed_to=who)
+        for i, (ctl, st, who) in enumerate(said)
     ]
     assert status(claims, "2021-07-02").unconfirmed is unconfirmed
 
@@ -319,6 +403,7 @@ def test_filters_drop_claims_and_say_why():
         "taliban": 0,
         "government": 0,
         "contested": 0,
+        "partly_reported": 0,
         "no_report": 3,
     }
 

@@ -114,7 +114,8 @@ def test_precision_recall_and_the_confusion_table_count_what_a_reader_would_coun
     assert (scores["taliban"].precision, scores["taliban"].recall) == (0.5, 0.5)
     assert (scores["government"].precision, scores["government"].recall) == (1.0, 0.5)
     assert scores["contested"].recall is None and scores["contested"].precision == 0.0
-    assert cmp.confusion()["taliban"] == {"taliban": 1, "government": 0, "contested": 1, "no_report": 0}
+    assert cmp.confusion()["taliban"] == {"taliban": 1, "government": 0, "contested": 1, "partly_reported": 0,
+                                          "no_report": 0}
     assert cmp.agreement == 0.5
 
 
