@@ -26,6 +26,11 @@ SEEDS = HERE / "seeds"
 PAGES = ("Map", "Add articles", "Review", "Export", "Unresolved places")
 READ_ONLY_PAGES = ("Map", "Export")
 PLAY_STEP_S = 0.8
+MAP_HEIGHT = 680
+# Streamlit's wide layout pads the main area by 5rem a side and 6rem on top;
+# narrower margins leave the map most of a laptop screen.
+PAGE_CSS = ("<style>[data-testid='stMainBlockContainer']{padding:3.75rem 1.5rem 4rem 1.5rem}"
+            "</style>")
 
 
 # -- cached loads -----------------------------------------------------------
@@ -187,12 +192,12 @@ def map_view(store, tl) -> None:
     selected = ss.get("next_district") or (ss.get("district") if "district" in ss else ss.get("sel_district"))
     notes = tl.notes_on(day)
     paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected, notes=notes)
-    left, right = st.columns([3, 2])
-    with left:
-        out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
-                                    assets=map_assets()),
-                        key="map", height=600, use_container_width=True,
-                        returned_objects=["last_object_clicked"], feature_group_to_add=paint)
+    # The map is the page: the main area's full width (about three quarters of
+    # a 1366-px laptop screen) and MAP_HEIGHT tall; the district panel follows.
+    out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
+                                assets=map_assets(), height=MAP_HEIGHT),
+                    key="map", height=MAP_HEIGHT, use_container_width=True,
+                    returned_objects=["last_object_clicked"], feature_group_to_add=paint)
     click = (out or {}).get("last_object_clicked")
     if click and click != st.session_state.get("last_click"):
         st.session_state.last_click = click
@@ -200,12 +205,10 @@ def map_view(store, tl) -> None:
         if pcode and pcode != selected:
             st.session_state.next_district = pcode
             st.rerun(scope="fragment")
-    if notes:
-        with left:
-            st.caption("Reports about part or most of a province (outlined on the map; they colour no district):")
-            for n in notes:
-                st.text(n.label)
+    left, right = st.columns([3, 2])
     with right:
+        province_reports(notes)
+    with left:
         district_panel(store, tl, day)
 
     if st.session_state.get("playing"):
@@ -216,6 +219,18 @@ def map_view(store, tl) -> None:
         else:
             st.session_state.next_day = nxt
         st.rerun(scope="fragment")
+
+
+def province_reports(notes) -> None:
+    """The day's reports about most or part of a province: listed here, named on the
+    map only when hovering their outline (a permanent label would hide districts)."""
+    st.subheader("Province-level reports")
+    if not notes:
+        st.caption("None on this date.")
+        return
+    st.caption("Outlined on the map (hover the outline); they colour no district, "
+               "since the report does not say which.")
+    st.markdown("\n".join(f"- {ad.escape_text(n.label)}" for n in notes))
 
 
 def district_panel(store, tl, day: date) -> None:
@@ -394,6 +409,7 @@ def page_unresolved(store) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="tcmap: territorial control map", layout="wide")
+    st.html(PAGE_CSS)
     store = get_store(home())
     st.sidebar.title("tcmap")
     read_only = getattr(store, "read_only", False)

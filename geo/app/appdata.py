@@ -267,7 +267,23 @@ _BASE_TEMPLATE = """
     layer.addTo(group);
     registry[code] = layer;
   });
-  group.addTo({{ this._parent.get_name() }});
+  var map = {{ this._parent.get_name() }};
+  group.addTo(map);
+  // Fitted to the country whatever the frame's size, and again when the frame
+  // is resized, until the analyst zooms or pans.
+  var bounds = group.getBounds(), fitting = false, moved = false;
+  function fit() {
+    if (moved || !bounds.isValid()) { return; }
+    fitting = true;
+    map.invalidateSize(false);
+    map.fitBounds(bounds, {animate: false, padding: [4, 4]});
+    fitting = false;
+  }
+  map.on("zoomstart dragstart", function () { if (!fitting) { moved = true; } });
+  fit();
+  window.addEventListener("resize", fit);
+  if (window.ResizeObserver) { new ResizeObserver(fit).observe(map.getContainer()); }
+  window.tcmapFit = function () { moved = false; fit(); };
   // Hatch patterns for unconfirmed statuses, in the SVG the polygons live in.
   var first = registry[Object.keys(registry)[0]];
   var svg = first && first._path && first._path.ownerSVGElement;
@@ -282,8 +298,17 @@ _BASE_TEMPLATE = """
   // script on the days such a report holds; they colour no district.
   var provinces = {};
   Object.keys(payload.p).forEach(function (code) {
-    provinces[code] = L.polygon(payload.p[code].map(function (rings) { return rings.map(ring); }),
-      {fill: false, color: "#6c3483", weight: 2.5, dashArray: "8 5", interactive: false});
+    var layer = L.polygon(payload.p[code].map(function (rings) { return rings.map(ring); }),
+      {fill: false, color: "#6c3483", weight: 3, dashArray: "8 5"});
+    // Named on hover (and in the list beside the map), never by a permanent
+    // label: those overlap and hide the districts under them.
+    layer.tcmapNote = "";
+    layer.bindTooltip(function (l) {
+      var el = document.createElement("div");
+      el.textContent = l.tcmapNote;
+      return el;
+    }, {sticky: true, className: "tcmap-note"});
+    provinces[code] = layer;
   });
   window.tcmapProvinces = provinces;
   document.body.setAttribute("data-tcmap-ready", "1");
@@ -303,10 +328,7 @@ _PAINT_TEMPLATE = """
   Object.keys(provinces).forEach(function (code) {
     var layer = provinces[code];
     if (notes[code] && map) {
-      var el = document.createElement("div");
-      el.textContent = notes[code];
-      layer.unbindTooltip();
-      layer.bindTooltip(el, {permanent: true, direction: "center", className: "tcmap-note"});
+      layer.tcmapNote = notes[code];
       if (!map.hasLayer(layer)) { layer.addTo(map); }
     } else if (map && map.hasLayer(layer)) {
       map.removeLayer(layer);
@@ -453,7 +475,10 @@ def legend_html() -> str:
     items += [sw("taliban", "unconfirmed") + " unconfirmed (one side's own statements)",
               sw("taliban", "stale") + " stale (no recent report)",
               ('<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
-               'height="12" fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override')]
+               'height="12" fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override'),
+              ('<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
+               'height="12" fill="none" stroke="#6c3483" stroke-width="2" stroke-dasharray="4 2"/></svg> '
+               "report about most / part of a province (outlined; colours no district)")]
     return ('<div class="tcmap-legend"><svg width="0" height="0" style="position:absolute"><defs>'
             + _patterns() + "</defs></svg>" + " &nbsp; ".join(items) + "</div>")
 
