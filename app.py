@@ -128,7 +128,15 @@ def show_reports(reports) -> None:
             uniq = sorted(set(r.unresolved))
             parts.append(f"{len(uniq)} place(s) not understood: " + ", ".join(ad.escape_text(u) for u in uniq[:20]))
         msg = f"**{name}**: " + "; ".join(parts)
-        (st.success if r.claims and not r.skipped else st.warning)(msg)
+        drawn = r.claims - r.undrawn
+        (st.success if drawn > 0 and not r.skipped and not r.undated else st.warning)(msg)
+        if r.undated:
+            what = (f"its {r.undrawn} claim(s) are not on the map" if r.undrawn
+                    else "its claims cannot be dated")
+            st.warning(f"**{name}**: {len(r.undated)} article(s) without a publication date, and "
+                       f"none could be inferred (no year in the text and no dated article in the store "
+                       f"to take it from): {what}. **Give the date** under *Articles without a date* "
+                       f"below, or in the publication date field when adding.")
         for s in r.skipped:
             st.warning(f"Skipped {ad.escape_text(s.origin)}: {ad.escape_text(s.reason)}")
         for art_id, day, reason in r.inferred:

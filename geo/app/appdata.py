@@ -54,6 +54,7 @@ __all__ = [
     "district_at",
     "district_choices",
     "district_styles",
+    "date_against_store",
     "escape_text",
     "evidence_rows",
     "highlight",
@@ -65,6 +66,7 @@ __all__ = [
     "paint_layer",
     "redate_article",
     "safe_url",
+    "store_references",
     "unresolved_frame",
 ]
 
@@ -672,6 +674,7 @@ class FileReport:
     skipped: list[Skipped] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     inferred: list[tuple[str, str, str]] = field(default_factory=list)  # id, date, reason
+    undrawn: int = 0  # claims of the articles left without a date: not on the map
     error: str | None = None
 
     @property
@@ -725,10 +728,17 @@ def _store_batch(store: Store, report: FileReport, articles: list[Article], run_
     if known:  # already stored by this extractor: nothing to extract or add
         report.duplicates += len(known)
         report.articles.extend(known.values())
+        waiting = {i for i in known.values()  # already in the store, still waiting for a date
+                   if (stored := store.article(i)) is not None and stored.published is None}
+        if waiting:
+            report.undated.extend(sorted(waiting))
+            report.undrawn += sum(1 for c in store.claims() if c.article_id in waiting)
         articles = [a for a in articles if a.id not in known]
     if not articles:
         return
     results = extract(articles)
+    if any(r.article.published is None for r in results):
+        results = date_against_store(results, store)
     summary = store.add_results(results, run_id)
     report.articles.extend(summary.article_ids)
     report.claims += summary.claims
@@ -740,8 +750,41 @@ def _store_batch(store: Store, report: FileReport, articles: list[Article], run_
                 report.unresolved.append(m.text)
         if a.published is None:
             report.undated.append(a.id)
+            report.undrawn += len(getattr(res, "claims", ()) or ())
         elif a.published_source == "inferred":
-            report.inferred.append((a.id, a.published.isoformat(), a.published_reason or ""))
+            report.inferred.append((a.id, a.published.isoformat(), _in_store_words(a.published_reason or "")))
+
+
+def store_references(store: Store, exclude: Iterable[str] = ()) -> list[Any]:
+    """The store's dated articles with their claims, as extraction results.
+
+    What a new undated article is dated against: the CLI dates an article by
+    the other articles of its run; in the app, the store is the run.
+    """
+    from geo.models import ArticleResult
+
+    skip = set(exclude)
+    by_article: dict[str, list[Claim]] = {}
+    for c in store.claims():
+        by_article.setdefault(c.article_id, []).append(c)
+    return [ArticleResult(a, by_article.get(a.id, []), []) for a in store.articles()
+            if a.id not in skip and a.published is not None and a.published_source != "inferred"]
+
+
+def date_against_store(results: list[Any], store: Store) -> list[Any]:
+    """Infer the dates of undated ``results`` from them and the store's dated articles (year, events)."""
+    from geo.claims.dating import infer_published
+
+    refs = store_references(store, exclude=(r.article.id for r in results))
+    if not refs:
+        return results
+    return infer_published(list(results) + refs)[:len(results)]
+
+
+def _in_store_words(reason: str) -> str:
+    """The dating reason in the app's terms: the articles of the "run" are the store's."""
+    return reason.replace("dated articles of the run", "dated articles in the store").replace(
+        "the run's dated articles", "the store's dated articles")
 
 
 def ingest_files(store: Store, files: Iterable[tuple[str, bytes]], *, limits: Any = None,

@@ -303,3 +303,54 @@ def test_unresolved_page_lists_most_frequent_first(home):
     assert not at.exception
     df = at.dataframe[0].value
     assert list(df["name"])[:2] == ["Qala-i-Zal", "Shortepa"] and list(df["mentions"])[:1] == [2]
+
+
+# -- dating pasted articles against the store --------------------------------------
+WIRE = ("HERAT, July 3 (Reuters) - Taliban fighters captured Kohsan district of Herat province "
+        "on Friday, a local official said.")
+
+
+def _paste(at, text: str) -> None:
+    at.radio(key="page").set_value("Add articles").run()
+    at.text_area(key="paste_text").input(text)
+    next(b for b in at.button if b.label == "Add pasted text").click().run()
+    assert not at.exception
+
+
+def test_a_wire_dateline_takes_its_year_from_the_stores_other_articles(home):
+    Store.open(home).add_results([make_result(1)])  # a dated 2021 article
+    at = _app().run()
+    _paste(at, WIRE)
+    assert any("claim(s) found" in s.value for s in at.success)
+    assert not at.warning
+    assert any("2021-07-03" in i.value and "dateline" in i.value for i in at.info)
+    kohsan = [c for c in Store.open(home).claims() if c.adm2_name == "Kohsan"]
+    assert kohsan and all(c.published == "2021-07-03" for c in kohsan)
+    at.radio(key="page").set_value("Map").run()
+    at.slider(key="day").set_value(date(2021, 7, 2)).run()  # "on Friday": the day before
+    assert _metric(at, "Taliban") == 2  # Khwaja Ghar and Kohsan are both drawn
+
+
+def test_an_article_that_cannot_be_drawn_is_a_warning_saying_to_give_a_date(home):
+    at = _app().run()  # an empty store: nothing to take the year from
+    _paste(at, WIRE)
+    assert not at.success
+    text = " ".join(w.value for w in at.warning)
+    assert "1 claim(s) found" in text and "not on the map" in text and "Give the date" in text
+    assert any(h.value == "Articles without a date" for h in at.subheader)
+    # Pasting it again says the same, not that all is well.
+    _paste(at, WIRE)
+    assert not at.success and "Give the date" in " ".join(w.value for w in at.warning)
+
+
+def test_date_against_store_leaves_dated_and_unrelated_results_alone(home):
+    from dataclasses import replace
+
+    store = Store.open(home)
+    store.add_results([make_result(1)])
+    dated = make_result(2)
+    undated = make_result(3)
+    undated = replace(undated, article=replace(undated.article, published=None, published_source=None))
+    out = ad.date_against_store([dated, undated], store)
+    assert out[0] is dated and [r.article.id for r in out] == ["art-2", "art-3"]
+    assert ad.date_against_store([undated], Store.open(home.parent / "empty"))[0] is undated
