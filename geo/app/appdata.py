@@ -661,6 +661,17 @@ def unresolved_frame(places: Sequence[UnresolvedPlace]) -> pd.DataFrame:
                         columns=["name", "mentions", "articles", "why", "example article"])
 
 
+def split_unresolved(places: Sequence[UnresolvedPlace]) -> tuple[list[UnresolvedPlace], list[UnresolvedPlace]]:
+    """(names in Afghanistan the gazetteer missed, places abroad), each most frequent first.
+
+    Places abroad ("Pakistan", "Tehran") are understood, just not mapped: listed
+    apart so they do not bury the Afghan names the gazetteer must learn.
+    """
+    here = [p for p in places if not getattr(p, "foreign", False)]
+    abroad = [p for p in places if getattr(p, "foreign", False)]
+    return here, abroad
+
+
 # -- adding articles --------------------------------------------------------------
 @dataclass
 class FileReport:
@@ -670,6 +681,7 @@ class FileReport:
     articles: list[str] = field(default_factory=list)
     claims: int = 0
     unresolved: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # places outside Afghanistan: understood, not mapped
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
@@ -683,6 +695,16 @@ class FileReport:
 
 
 UPLOAD_TYPES = ("txt", "md", "html", "htm", "jsonl", "zip")
+
+
+def upload_limit_mb(limits: Any) -> int:
+    """The upload box's per-file limit in whole MB: the ingest's own limit, rounded up
+    (Streamlit takes whole MB; a file over the exact limit is still refused, with the reason)."""
+    import math
+
+    from geo.ingest.articles import MB
+
+    return max(1, math.ceil(limits.max_upload_bytes / MB))
 
 Extractor = Callable[[list[Article]], list[Any]]
 
@@ -747,7 +769,7 @@ def _store_batch(store: Store, report: FileReport, articles: list[Article], run_
         a = res.article
         for m in getattr(res, "mentions", None) or ():
             if getattr(m, "place", None) is None:
-                report.unresolved.append(m.text)
+                (report.foreign if getattr(m, "rule", "") == "foreign" else report.unresolved).append(m.text)
         if a.published is None:
             report.undated.append(a.id)
             report.undrawn += len(getattr(res, "claims", ()) or ())

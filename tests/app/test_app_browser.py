@@ -315,3 +315,15 @@ def test_downloading_the_html_report(app, tmp_path):
     assert html.lstrip().lower().startswith("<!doctype html")
     assert "leaflet" in html.lower() and "cdn.jsdelivr" not in html
     assert "<script>alert('script')</script>" not in html
+
+
+def test_a_districts_panel_has_its_own_correct_this_button(app):
+    app.painted()
+    app.select_by_click("AF0101")  # Kabul
+    app.page.get_by_role("button", name="Correct this").click()
+    _pick(app.page, "Status", "Contested")
+    app.page.get_by_label("Note (why)").fill("checked by phone")
+    app.page.get_by_role("button", name="Save override").click()
+    app.page.get_by_text("Override saved").wait_for(timeout=60_000)
+    app.page.get_by_text("checked by phone").first.wait_for(timeout=30_000)
+    assert app.page.get_by_text("analyst override").count() >= 1

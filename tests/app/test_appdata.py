@@ -354,3 +354,96 @@ def test_date_against_store_leaves_dated_and_unrelated_results_alone(home):
     out = ad.date_against_store([dated, undated], store)
     assert out[0] is dated and [r.article.id for r in out] == ["art-2", "art-3"]
     assert ad.date_against_store([undated], Store.open(home.parent / "empty"))[0] is undated
+
+
+# -- an analyst's daily use ----------------------------------------------------------
+def _two_provinces(home) -> None:
+    Store.open(home).add_results([
+        make_result(1, event_date="2021-06-10"),  # Khwaja Ghar, Takhar (AF18)
+        make_result(2, place="Kohsan", pcode="AF3213", controller="government", event_date="2021-06-20"),
+        make_result(3, place="Kohsan", pcode="AF3213", event_date="2021-06-25")])
+
+
+def test_picking_a_province_does_not_move_the_chosen_date(home):
+    _two_provinces(home)
+    at = _app().run()
+    at.slider(key="day").set_value(date(2021, 6, 15)).run()
+    for provinces in (["AF32"], ["AF18"], ["AF18", "AF32"], []):
+        at.multiselect(key="f_provinces").set_value(provinces).run()
+        assert not at.exception
+        assert at.slider(key="day").value == date(2021, 6, 15), provinces
+    at.multiselect(key="f_provinces").set_value(["AF32"]).run()
+    assert (_metric(at, "Taliban"), _metric(at, "Government")) == (0, 0)  # Kohsan: nothing before the 20th
+    at.slider(key="day").set_value(date(2021, 6, 22)).run()
+    assert (_metric(at, "Taliban"), _metric(at, "Government")) == (0, 1)
+
+
+def test_the_override_form_starts_empty_and_saves_nothing_half_filled(home):
+    _two_provinces(home)
+    at = _app().run()
+    at.radio(key="page").set_value("Review").run()
+    assert at.selectbox(key="o_district").value is None and at.selectbox(key="o_status").value is None
+    next(b for b in at.button if b.label == "Save override").click().run()
+    assert not at.exception
+    assert any("Nothing saved" in e.value and "a district" in e.value for e in at.error)
+    assert Store.open(home).overrides() == []
+
+
+def test_a_districts_panel_corrects_that_district_from_the_shown_date(home):
+    _two_provinces(home)
+    at = _app().run()
+    at.slider(key="day").set_value(date(2021, 6, 22)).run()
+    at.selectbox(key="district").set_value("AF3213").run()
+    at.button(key="correct").click().run()
+    assert not at.exception
+    assert at.date_input(key="p_start").value == date(2021, 6, 22)
+    at.selectbox(key="p_status").set_value("contested")
+    at.text_input(key="p_note").input("two sources disagree")
+    next(b for b in at.button if b.label == "Save override").click().run()
+    assert not at.exception
+    (ov,) = Store.open(home).overrides()
+    assert (ov.adm2_pcode, ov.status, ov.start, ov.note) == ("AF3213", "contested", date(2021, 6, 22),
+                                                            "two sources disagree")
+    assert any("Override saved" in s.value for s in at.success)
+    assert _metric(at, "Contested") == 1
+    assert "analyst override" in _markdown(at)
+
+
+def test_an_empty_store_shows_no_date(home):
+    at = _app().run()
+    assert not at.exception
+    assert not [s for s in at.slider if s.key == "day"]
+    assert any("Nothing on the map yet" in i.value for i in at.info)
+    assert date.today().isoformat() not in _markdown(at) + " ".join(i.value for i in at.info)
+    at.radio(key="page").set_value("Export").run()
+    assert any("Nothing to export yet" in i.value for i in at.info)
+
+
+def test_places_abroad_are_listed_apart_from_the_afghan_names_to_fix(home):
+    from geo.models import Mention
+
+    r = make_result(1, unresolved=("Qala-i-Zal",))
+    text = r.article.text + " Officials fled to Peshawar and Quetta."
+    r.article = __import__("dataclasses").replace(r.article, text=text)
+    for name in ("Peshawar", "Quetta"):
+        s = text.find(name)
+        r.mentions.append(Mention(text=name, start=s, end=s + len(name), place=None, rule="foreign",
+                                  reason=f"{name!r} is in Pakistan, not Afghanistan"))
+    Store.open(home).add_results([r])
+    at = _app().run()
+    at.radio(key="page").set_value("Unresolved places").run()
+    assert not at.exception
+    here, abroad = (t.value for t in at.dataframe)  # Afghan names first, then the places abroad
+    assert list(here["name"]) == ["Qala-i-Zal"]
+    assert list(abroad["name"]) == ["Peshawar", "Quetta"]
+    assert list(abroad["mentions"]) == [1, 1]
+
+
+def test_the_upload_box_states_the_limit_the_ingest_enforces(home, monkeypatch):
+    monkeypatch.setenv("TCMAP_MAX_UPLOAD_MB", "7")
+    at = _app().run()
+    at.radio(key="page").set_value("Add articles").run()
+    assert not at.exception
+    (box,) = at.get("file_uploader")
+    assert box.proto.max_upload_size_mb == 7
+    assert any("7 MB" in c.value for c in at.caption)
