@@ -132,15 +132,13 @@ def show_reports(reports) -> None:
             parts.append(f"{len(abroad)} place(s) outside Afghanistan, not mapped: "
                          + ", ".join(ad.escape_text(u) for u in abroad[:20]))
         msg = f"**{name}**: " + "; ".join(parts)
-        drawn = r.claims - r.undrawn
-        (st.success if drawn > 0 and not r.skipped and not r.undated else st.warning)(msg)
-        if r.undated:
-            what = (f"its {r.undrawn} claim(s) are not on the map" if r.undrawn
-                    else "its claims cannot be dated")
-            st.warning(f"**{name}**: {len(r.undated)} article(s) without a publication date, and "
-                       f"none could be inferred (no year in the text and no dated article in the store "
-                       f"to take it from): {what}. **Give the date** under *Articles without a date* "
-                       f"below, or in the publication date field when adding.")
+        # A success only when everything found is on the map.
+        (st.success if r.claims and not r.skipped and not r.undrawn else st.warning)(msg)
+        if r.undrawn:
+            st.warning(f"**{name}**: {r.undrawn} claim(s) not on the map: {len(r.undated)} article(s) "
+                       "without a publication date, and none could be inferred from the text or the "
+                       "store's other articles. **Give the date** under *Articles without a date* "
+                       "below (or in the publication date field when adding).")
         for s in r.skipped:
             st.warning(f"Skipped {ad.escape_text(s.origin)}: {ad.escape_text(s.reason)}")
         for art_id, day, reason in r.inferred:
@@ -341,6 +339,7 @@ def page_add(store) -> None:
         with st.spinner("Reading and extracting…"):
             st.session_state.reports = ad.ingest_files(
                 store, [(f.name, f.getvalue()) for f in files], user_date=undated, limits=limits)
+            st.session_state.redated = ad.date_waiting(store, st.session_state.reports)
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("…or paste an article", height=180, key="paste_text")
         title = st.text_input("Title (optional)", key="paste_title")
@@ -352,8 +351,12 @@ def page_add(store) -> None:
         else:
             with st.spinner("Extracting…"):
                 st.session_state.reports = [ad.ingest_text(store, text, published=day, title=title or None)]
+                st.session_state.redated = ad.date_waiting(store, st.session_state.reports)
     if st.session_state.get("reports"):
         show_reports(st.session_state.reports)
+    for art_id, day, reason in st.session_state.get("redated") or ():
+        st.info(f"{ad.escape_text(art_id)}, added earlier without a date, is now dated **{day}** because "
+                f"{ad.escape_text(reason or 'of the dates it mentions')}. Correct it below if wrong.")
     undated_articles(store)
 
 

@@ -55,6 +55,7 @@ __all__ = [
     "district_choices",
     "district_styles",
     "date_against_store",
+    "date_waiting",
     "escape_text",
     "evidence_rows",
     "highlight",
@@ -801,6 +802,29 @@ def date_against_store(results: list[Any], store: Store) -> list[Any]:
     if not refs:
         return results
     return infer_published(list(results) + refs)[:len(results)]
+
+
+def date_waiting(store: Store, reports: Sequence[FileReport], *,
+                 extract: Extractor | None = None) -> list[tuple[str, str, str]]:
+    """Date the store's undated articles against newly added dated ones: (id, date, reason) each.
+
+    The CLI dates an article by every other article of its run, whichever came
+    first; here an article pasted before the dated ones that tell its year is
+    dated when they arrive. Runs only when ``reports`` added a dated article;
+    the waiting articles are re-extracted (as :func:`redate_article` does), so
+    their event dates resolve against the new publication date.
+    """
+    if not any(len(r.articles) - r.duplicates - len(r.undated) > 0 for r in reports):
+        return []
+    waiting = [a for a in store.articles() if a.published is None]
+    if not waiting:
+        return []
+    results = date_against_store((extract or _default_extract)(waiting), store)
+    dated = [r for r in results if r.article.published is not None]
+    if dated:
+        store.add_results(dated, None, replace=True)
+    return [(r.article.id, r.article.published.isoformat(), _in_store_words(r.article.published_reason or ""))
+            for r in dated]
 
 
 def _in_store_words(reason: str) -> str:

@@ -447,3 +447,18 @@ def test_the_upload_box_states_the_limit_the_ingest_enforces(home, monkeypatch):
     (box,) = at.get("file_uploader")
     assert box.proto.max_upload_size_mb == 7
     assert any("7 MB" in c.value for c in at.caption)
+
+
+def test_an_article_waiting_for_its_year_is_dated_when_dated_articles_arrive(home):
+    at = _app().run()
+    _paste(at, WIRE)  # nothing to take the year from yet
+    assert Store.open(home).article(Store.open(home).articles()[0].id).published is None
+    at.text_area(key="paste_text").input(
+        "Government forces retook Khwaja Ghar district of Takhar province on Tuesday, the army said.")
+    at.date_input(key="paste_date").set_value(date(2021, 6, 23))
+    next(b for b in at.button if b.label == "Add pasted text").click().run()
+    assert not at.exception
+    assert any("now dated **2021-07-03**" in i.value for i in at.info)
+    assert not [h for h in at.subheader if h.value == "Articles without a date"]
+    kohsan = [c for c in Store.open(home).claims() if c.adm2_name == "Kohsan"]
+    assert kohsan and all(c.published == "2021-07-03" for c in kohsan)
