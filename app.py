@@ -182,11 +182,7 @@ def map_view(store, tl, bounds: tuple[date | None, date | None]) -> None:
     else:
         day = date_slider(tl, first, last)
     shown = day or date.min  # before any claim: every district "no report"
-    counts = tl.counts_on(shown)
-    cols = st.columns(len(STATUSES))
-    for col, s in zip(cols, STATUSES):
-        col.metric(ad.STATUS_LABELS[s], counts[s])
-    st.markdown(ad.legend_html(), unsafe_allow_html=True)
+    st.markdown(ad.legend_html(tl.counts_on(shown)), unsafe_allow_html=True)
 
     statuses = tl.status_on(shown)
     # The district panel comes after the map, so read its choice (a click's

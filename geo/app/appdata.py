@@ -471,10 +471,18 @@ def _swatch(status: str, variant: str = "") -> str:
             f'height="12" fill="{fill}" stroke="#555" stroke-width="1"{extra}/></svg>')
 
 
-def legend_html() -> str:
-    """The legend (fixed text, no article content): colours and the qualifiers' look."""
+def legend_html(counts: Mapping[str, int] | None = None) -> str:
+    """The legend (fixed text, no article content): colours and the qualifiers' look.
+
+    With ``counts``, each status shows its number of districts (one line, not a
+    row of big figures: the room goes to the map).
+    """
     sw = _swatch
-    items = [sw(s) + " " + STATUS_LABELS[s] for s in STATUSES]
+
+    def n(s: str) -> str:
+        return f' <strong class="n" data-status="{s}">{int(counts[s])}</strong>' if counts is not None else ""
+
+    items = [sw(s) + " " + STATUS_LABELS[s] + n(s) for s in STATUSES]
     items += [sw("taliban", "unconfirmed") + " unconfirmed (one side's own statements)",
               sw("taliban", "stale") + " stale (no recent report)",
               ('<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
@@ -483,7 +491,8 @@ def legend_html() -> str:
                'height="12" fill="none" stroke="#6c3483" stroke-width="2" stroke-dasharray="4 2"/></svg> '
                "report about most / part of a province (outlined; colours no district)")]
     return ('<div class="tcmap-legend"><svg width="0" height="0" style="position:absolute"><defs>'
-            + _patterns() + "</defs></svg>" + " &nbsp; ".join(items) + "</div>")
+            + _patterns() + "</defs></svg>"
+            + " &nbsp; ".join(f'<span style="white-space:nowrap">{i}</span>' for i in items) + "</div>")
 
 
 # -- escaping ---------------------------------------------------------------

@@ -28,7 +28,11 @@ def _app():
 
 
 def _metric(at, label: str) -> int:
-    return int(next(m for m in at.metric if m.label == label).value)
+    """The number of districts the map's legend gives for a status ("Taliban" ...)."""
+    status = next(k for k, v in ad.STATUS_LABELS.items() if v == label)
+    counts = re.findall(rf'data-status="{status}">(\d+)<', _markdown(at))
+    assert len(counts) == 1, counts
+    return int(counts[0])
 
 
 def _markdown(at) -> str:
