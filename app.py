@@ -26,6 +26,11 @@ SEEDS = HERE / "seeds"
 PAGES = ("Map", "Add articles", "Review", "Export", "Unresolved places")
 READ_ONLY_PAGES = ("Map", "Export")
 PLAY_STEP_S = 0.8
+MAP_HEIGHT = 680
+# Streamlit's wide layout pads the main area by 5rem a side and 6rem on top;
+# narrower margins leave the map most of a laptop screen.
+PAGE_CSS = ("<style>[data-testid='stMainBlockContainer']{padding:3.75rem 1.5rem 4rem 1.5rem}"
+            "</style>")
 
 
 # -- cached loads -----------------------------------------------------------
@@ -129,8 +134,18 @@ def show_reports(reports) -> None:
         if r.unresolved:
             uniq = sorted(set(r.unresolved))
             parts.append(f"{len(uniq)} place(s) not understood: " + ", ".join(ad.escape_text(u) for u in uniq[:20]))
+        if r.foreign:
+            abroad = sorted(set(r.foreign))
+            parts.append(f"{len(abroad)} place(s) outside Afghanistan, not mapped: "
+                         + ", ".join(ad.escape_text(u) for u in abroad[:20]))
         msg = f"**{name}**: " + "; ".join(parts)
-        (st.success if r.claims and not r.skipped else st.warning)(msg)
+        # A success only when everything found is on the map.
+        (st.success if r.claims and not r.skipped and not r.undrawn else st.warning)(msg)
+        if r.undrawn:
+            st.warning(f"**{name}**: {r.undrawn} claim(s) not on the map: {len(r.undated)} article(s) "
+                       "without a publication date, and none could be inferred from the text or the "
+                       "store's other articles. **Give the date** under *Articles without a date* "
+                       "below (or in the publication date field when adding).")
         for s in r.skipped:
             st.warning(f"Skipped {ad.escape_text(s.origin)}: {ad.escape_text(s.reason)}")
         for art_id, day, reason in r.inferred:
@@ -146,63 +161,52 @@ def page_map(store, filters) -> None:
         if sample_available() and st.button("Load the sample articles", type="primary", key="load_sample"):
             load_sample(store)
             st.rerun()
-    map_view(store, timeline_for(store, filters))
+    map_view(store, timeline_for(store, filters), date_bounds(store, filters))
+
+
+def date_bounds(store, filters) -> tuple[date | None, date | None]:
+    """The date slider's range: every dated claim's, whatever the filters, so that
+    picking a province or a source never moves the chosen date."""
+    contest, stale, *_ = filters
+    full = get_timeline(home(), store.revision(), contest, stale, (), 0.0, None)
+    return full.first_date, full.last_date
 
 
 @st.fragment
-def map_view(store, tl) -> None:
+def map_view(store, tl, bounds: tuple[date | None, date | None]) -> None:
     """Date, counts, map and district panel: a fragment, so moving the date or clicking
     the map reruns only this part (the timeline comes cached from the full run)."""
     from streamlit_folium import st_folium
 
-    first, last = tl.first_date, tl.last_date
-    if first is None:
-        first = last = date.today()
-    hi = max(last, first + timedelta(days=1))
-    # Widget state is dropped on other pages; "map_day" outlives it. Programmatic
-    # moves (play, restart) go through "next_day": a widget's state may only be
-    # set before the widget is drawn.
+    first, last = bounds
     ss = st.session_state
-    if (pending := ss.pop("next_day", None)) is not None:
-        ss.day = pending
-    elif "day" not in ss:
-        ss.day = ss.get("map_day") or last
-    if not first <= ss.day <= hi:
-        ss.day = last
-    c1, c2 = st.columns([6, 1])
-    with c2:
-        playing = st.session_state.get("playing", False)
-        if st.button("Pause" if playing else "Play", key="play", width="stretch"):
-            st.session_state.playing = not playing
-            if not playing and st.session_state.day >= last:
-                st.session_state.next_day = first
-            st.rerun(scope="fragment")
-    with c1:
-        day = st.slider("Date", min_value=first, max_value=hi, step=timedelta(days=1), key="day",
-                        format="YYYY-MM-DD")
-    st.session_state.map_day = day
-    counts = tl.counts_on(day)
-    shown = [s for s in STATUSES if s != "partly_reported" or not tl.params.points_colour_districts]
-    cols = st.columns(len(shown))
-    for col, s in zip(cols, shown):
-        col.metric(ad.STATUS_LABELS[s], counts[s])
-    st.markdown(ad.legend_html(points_colour_districts=tl.params.points_colour_districts),
+    if first is None or last is None:
+        # No dated claim: no date to show (not today's), and nothing is drawn.
+        st.info("Nothing on the map yet: no claim with a date. Add articles (and give the "
+                "dates of undated ones) on the *Add articles* page.")
+        day = None
+        ss.pop("map_day", None)
+    else:
+        day = date_slider(tl, first, last)
+    shown = day or date.min  # before any claim: every district "no report"
+    st.markdown(ad.legend_html(tl.counts_on(shown), points_colour_districts=tl.params.points_colour_districts),
                 unsafe_allow_html=True)
 
-    statuses = tl.status_on(day)
+    statuses = tl.status_on(shown)
     # The district panel comes after the map, so read its choice (a click's
     # pending one, the picker's, or the remembered one) before painting.
     ss = st.session_state
     selected = ss.get("next_district") or (ss.get("district") if "district" in ss else ss.get("sel_district"))
-    notes = tl.notes_on(day)
-    paint = ad.paint_layer(statuses, f"{day.isoformat()}|{selected or ''}", selected=selected, notes=notes,
-                           points=tl.point_status_on(day))
-    left, right = st.columns([3, 2])
-    with left:
-        out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
-                                    assets=map_assets()),
-                        key="map", height=600, use_container_width=True,
-                        returned_objects=["last_object_clicked"], feature_group_to_add=paint)
+    notes = tl.notes_on(day) if day else []
+    paint = ad.paint_layer(statuses, f"{day.isoformat() if day else 'none'}|{selected or ''}",
+                           selected=selected, notes=notes,
+                           points=tl.point_status_on(day) if day else [])
+    # The map is the page: the main area's full width (about three quarters of
+    # a 1366-px laptop screen) and MAP_HEIGHT tall; the district panel follows.
+    out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
+                                assets=map_assets(), height=MAP_HEIGHT),
+                    key="map", height=MAP_HEIGHT, use_container_width=True,
+                    returned_objects=["last_object_clicked"], feature_group_to_add=paint)
     click = (out or {}).get("last_object_clicked")
     if click and click != st.session_state.get("last_click"):
         st.session_state.last_click = click
@@ -210,15 +214,13 @@ def map_view(store, tl) -> None:
         if pcode and pcode != selected:
             st.session_state.next_district = pcode
             st.rerun(scope="fragment")
-    if notes:
-        with left:
-            st.caption("Reports about part or most of a province (outlined on the map; they colour no district):")
-            for n in notes:
-                st.text(n.label)
+    left, right = st.columns([3, 2])
     with right:
+        province_reports(notes)
+    with left:
         district_panel(store, tl, day)
 
-    if st.session_state.get("playing"):
+    if day and st.session_state.get("playing"):
         nxt = next((d for d in tl.change_dates if d > day), None)
         time.sleep(PLAY_STEP_S)
         if nxt is None:
@@ -228,7 +230,49 @@ def map_view(store, tl) -> None:
         st.rerun(scope="fragment")
 
 
-def district_panel(store, tl, day: date) -> None:
+def date_slider(tl, first: date, last: date) -> date:
+    """The date picker and Play; returns the chosen day (kept across pages and filters)."""
+    hi = max(last, first + timedelta(days=1))
+    # Widget state is dropped on other pages; "map_day" outlives it. Programmatic
+    # moves (play, restart) go through "next_day": a widget's state may only be
+    # set before the widget is drawn.
+    ss = st.session_state
+    if (pending := ss.pop("next_day", None)) is not None:
+        ss.day = pending
+    else:
+        # Set again on every run, so that the slider keeps the day when its range
+        # changes (an override or new articles move the last change date).
+        ss.day = ss.get("day") or ss.get("map_day") or last
+    if not first <= ss.day <= hi:
+        ss.day = last
+    c1, c2 = st.columns([6, 1])
+    with c2:
+        playing = ss.get("playing", False)
+        if st.button("Pause" if playing else "Play", key="play", width="stretch"):
+            ss.playing = not playing
+            if not playing and ss.day >= (tl.last_date or last):
+                ss.next_day = tl.first_date or first
+            st.rerun(scope="fragment")
+    with c1:
+        day = st.slider("Date", min_value=first, max_value=hi, step=timedelta(days=1), key="day",
+                        format="YYYY-MM-DD")
+    ss.map_day = day
+    return day
+
+
+def province_reports(notes) -> None:
+    """The day's reports about most or part of a province: listed here, named on the
+    map only when hovering their outline (a permanent label would hide districts)."""
+    st.subheader("Province-level reports")
+    if not notes:
+        st.caption("None on this date.")
+        return
+    st.caption("Outlined on the map (hover the outline); they colour no district, "
+               "since the report does not say which.")
+    st.markdown("\n".join(f"- {ad.escape_text(n.label)}" for n in notes))
+
+
+def district_panel(store, tl, day: date | None) -> None:
     choices = ad.district_choices()
     labels = dict(choices)
     st.subheader("District")
@@ -243,6 +287,9 @@ def district_panel(store, tl, day: date) -> None:
     st.session_state.sel_district = pcode
     if not pcode:
         return
+    if day is None:
+        st.markdown(f"**{ad.escape_text(labels[pcode])}**: no claim yet.")
+        return
     try:
         s = tl.status_of(pcode, day)
     except KeyError:
@@ -254,6 +301,13 @@ def district_panel(store, tl, day: date) -> None:
         st.markdown(f"Analyst note: {ad.escape_text(s.note)}")
     if s.basis == "point":
         st.caption("Only places inside this district were reported; no report says who holds the district.")
+    if not getattr(store, "read_only", False):
+        ss = st.session_state
+        if st.button("Correct this", key="correct",
+                     help="Set this district's status yourself, from this date: an analyst override."):
+            ss.correcting = None if ss.get("correcting") == pcode else pcode
+        if ss.get("correcting") == pcode:
+            override_form(store, "p", pcode=pcode, start=day)
     hist = ad.history_rows(tl, pcode)
     if hist:
         st.dataframe(hist, hide_index=True, width="stretch", key="history")
@@ -293,8 +347,9 @@ def page_add(store) -> None:
                + "; ".join(limits.describe(k) for k in ("max_upload_bytes", "max_article_bytes",
                                                         "max_zip_files")) + ".")
     with st.form("upload", clear_on_submit=True):
+        # The box states the limit the ingest enforces (not Streamlit's own 200 MB default).
         files = st.file_uploader("Articles", type=list(ad.UPLOAD_TYPES), accept_multiple_files=True,
-                                 key="files")
+                                 key="files", max_upload_size=ad.upload_limit_mb(limits))
         undated = st.date_input("Publication date for articles that state none (optional)", value=None,
                                 key="upload_date")
         sent = st.form_submit_button("Add these articles", type="primary")
@@ -302,6 +357,7 @@ def page_add(store) -> None:
         with st.spinner("Reading and extracting…"):
             st.session_state.reports = ad.ingest_files(
                 store, [(f.name, f.getvalue()) for f in files], user_date=undated, limits=limits)
+            st.session_state.redated = ad.date_waiting(store, st.session_state.reports)
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("…or paste an article", height=180, key="paste_text")
         title = st.text_input("Title (optional)", key="paste_title")
@@ -313,8 +369,12 @@ def page_add(store) -> None:
         else:
             with st.spinner("Extracting…"):
                 st.session_state.reports = [ad.ingest_text(store, text, published=day, title=title or None)]
+                st.session_state.redated = ad.date_waiting(store, st.session_state.reports)
     if st.session_state.get("reports"):
         show_reports(st.session_state.reports)
+    for art_id, day, reason in st.session_state.get("redated") or ():
+        st.info(f"{ad.escape_text(art_id)}, added earlier without a date, is now dated **{day}** because "
+                f"{ad.escape_text(reason or 'of the dates it mentions')}. Correct it below if wrong.")
     undated_articles(store)
 
 
@@ -335,8 +395,6 @@ def undated_articles(store) -> None:
 
 
 def page_review(store, filters) -> None:
-    from geo.timeline.build import Override
-
     st.header("Review claims")
     stored = store.stored_claims(include_rejected=True)
     df = ad.claims_frame(stored)
@@ -360,24 +418,8 @@ def page_review(store, filters) -> None:
         st.success(f"{len(changes)} claim(s) updated.")
 
     st.subheader("Set a district's status")
-    choices = ad.district_choices()
-    labels = dict(choices)
-    with st.form("override", clear_on_submit=True):
-        pcode = st.selectbox("District", [c for c, _ in choices], format_func=labels.get, key="o_district")
-        status = st.selectbox("Status", STATUSES, format_func=ad.STATUS_LABELS.get, key="o_status")
-        start = st.date_input("From", value=st.session_state.get("map_day") or date.today(), key="o_start")
-        end = st.date_input("Until (empty: open-ended)", value=None, key="o_end")
-        note = st.text_input("Note (why)", key="o_note")
-        author = st.text_input("Analyst", key="o_author")
-        if st.form_submit_button("Save override", type="primary"):
-            try:
-                ov = Override(adm2_pcode=pcode, status=status, start=start, end=end, note=note, author=author)
-                store.add_override(ov)
-            except ValueError as e:
-                st.error(str(e))
-            else:
-                st.success(f"Override saved: {ad.escape_text(labels[pcode])} is "
-                           f"{ad.STATUS_LABELS[status]} from {start}" + (f" to {end}" if end else "") + ".")
+    labels = dict(ad.district_choices())
+    override_form(store, "o", start=st.session_state.get("map_day"))
     overrides = store.stored_overrides()
     if overrides:
         st.subheader("Overrides in force")
@@ -392,10 +434,57 @@ def page_review(store, filters) -> None:
                 st.rerun()
 
 
+def override_form(store, prefix: str, *, pcode: str | None = None, start: date | None = None) -> None:
+    """The analyst's override: empty (no district, no status) unless opened on a district.
+
+    ``prefix`` keeps the keys of the Review page's form ("o") and the district panel's ("p") apart.
+    """
+    from geo.timeline.build import Override
+
+    choices = ad.district_choices()
+    labels = dict(choices)
+    in_panel = pcode is not None
+    with st.form(f"override-{prefix}", clear_on_submit=True):
+        if in_panel:
+            st.markdown(f"Correct **{ad.escape_text(labels[pcode])}**")
+        else:
+            pcode = st.selectbox("District", [c for c, _ in choices], format_func=labels.get, index=None,
+                                 key=f"{prefix}_district", placeholder="Pick a district")
+        status = st.selectbox("Status", STATUSES, format_func=ad.STATUS_LABELS.get, index=None,
+                              key=f"{prefix}_status", placeholder="Pick a status")
+        start = st.date_input("From", value=start, key=f"{prefix}_start")
+        end = st.date_input("Until (empty: open-ended)", value=None, key=f"{prefix}_end")
+        note = st.text_input("Note (why)", key=f"{prefix}_note")
+        author = st.text_input("Analyst", key=f"{prefix}_author")
+        if not st.form_submit_button("Save override", type="primary"):
+            return
+    missing = [what for what, v in (("a district", pcode), ("a status", status), ("the From date", start))
+               if v is None]
+    if missing:
+        st.error("Nothing saved: pick " + " and ".join(missing) + ".")
+        return
+    try:
+        store.add_override(Override(adm2_pcode=pcode, status=status, start=start, end=end, note=note,
+                                    author=author))
+    except ValueError as e:
+        st.error(ad.escape_text(str(e)))
+        return
+    msg = (f"Override saved: {labels[pcode]} is {ad.STATUS_LABELS[status]} from {start}"
+           + (f" to {end}" if end else "") + ".")
+    if in_panel:  # the timeline changed: redraw the whole page, not just the map fragment
+        st.session_state.correcting = None
+        st.session_state.flash = msg
+        st.rerun()
+    st.success(ad.escape_text(msg))
+
+
 def page_export(store, filters) -> None:
     st.header("Export")
     tl = timeline_for(store, filters)
-    day = st.session_state.get("map_day") or tl.last_date or date.today()
+    day = st.session_state.get("map_day") or tl.last_date
+    if day is None:
+        st.info("Nothing to export yet: no claim with a date.")
+        return
     st.caption(f"Exports use the current filters and every analyst override. Tables are for {day}.")
     if st.button("Prepare exports", type="primary", key="prepare"):
         with st.spinner("Rendering…"):
@@ -409,14 +498,19 @@ def page_export(store, filters) -> None:
 
 def page_unresolved(store) -> None:
     st.header("Places not understood")
-    st.caption("Names the gazetteer could not place, across all articles, most frequent first: "
-               "the to-do list for the gazetteer.")
-    st.dataframe(ad.unresolved_frame(store.unresolved_places()), hide_index=True,
-                 width="stretch", key="unresolved")
+    here, abroad = ad.split_unresolved(store.unresolved_places())
+    st.caption("Names in Afghanistan the gazetteer could not place, across all articles, most "
+               "frequent first: the to-do list for the gazetteer.")
+    st.dataframe(ad.unresolved_frame(here), hide_index=True, width="stretch", key="unresolved")
+    st.subheader("Outside Afghanistan")
+    st.caption("Places abroad the articles name (neighbouring countries, foreign capitals): "
+               "recognised, but not on the map. Nothing to fix here.")
+    st.dataframe(ad.unresolved_frame(abroad), hide_index=True, width="stretch", key="unresolved_abroad")
 
 
 def main() -> None:
     st.set_page_config(page_title="tcmap: territorial control map", layout="wide")
+    st.html(PAGE_CSS)
     store = get_store(home())
     st.sidebar.title("tcmap")
     read_only = getattr(store, "read_only", False)

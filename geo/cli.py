@@ -95,6 +95,12 @@ def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | N
     if not result.results and result.skipped:
         _report(result)
         raise Fatal("No article could be read.")
+    if not result.results:  # an empty folder: say so rather than write an empty map or table
+        from geo.ingest.articles import ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES
+
+        kinds = ", ".join(sorted(ARTICLE_SUFFIXES | ARCHIVE_SUFFIXES))
+        raise Fatal(f"No article found in {', '.join(map(str, paths))}: expected files ending in {kinds}. "
+                    "Nothing was written.")
     return result
 
 
@@ -467,6 +473,21 @@ def status(paths, day, fmt, show_all, show_points, user_date, store, stale_days,
     _done(result)
 
 
+# What `map --out` must not be given, and the command that writes it.
+_OTHER_OUTPUTS = {".png": "tcmap png PATHS --date YYYY-MM-DD --out {out}",
+                  ".geojson": "tcmap export PATHS --format geojson --date YYYY-MM-DD --out {out}",
+                  ".gpkg": "tcmap export PATHS --format gpkg --date YYYY-MM-DD --out {out}",
+                  ".csv": "tcmap export PATHS --format csv --date YYYY-MM-DD --out {out}"}
+
+
+def _check_map_out(out: Path) -> None:
+    """`map` writes HTML only: a PNG (or export) file name is a usage error naming the right command."""
+    hint = _OTHER_OUTPUTS.get(out.suffix.lower())
+    if hint:
+        raise click.UsageError(f"tcmap map writes an HTML page, not a {out.suffix.lower()[1:].upper()} file "
+                               f"({out}). Use: {hint.format(out=out)}")
+
+
 @cli.command(name="map")
 @paths_arg
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/map.html"), show_default=True)
@@ -478,6 +499,8 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
          claims_path, points_colour):
     """Write a self-contained, offline HTML control map with a date slider."""
     from geo.maps.htmlmap import render_map
+
+    _check_map_out(out)
 
     claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
                                         claims_path, points_colour)

@@ -183,6 +183,23 @@ def test_nothing_readable_is_a_fatal_exit(boundaries, runner, tmp_path):
     assert "No article could be read" in res.stderr
 
 
+def test_an_empty_folder_writes_no_blank_map(boundaries, runner, tmp_path):
+    (tmp_path / "emptydir").mkdir()
+    out = tmp_path / "x.html"
+    res = invoke(runner, "map", str(tmp_path / "emptydir"), "--out", str(out))
+    assert res.exit_code == EXIT_FATAL
+    assert "No article found in" in res.stderr and "emptydir" in res.stderr and ".txt" in res.stderr
+    assert not out.exists()
+
+
+def test_map_refuses_a_png_and_names_the_command_that_writes_one(runner, tmp_path):
+    out = tmp_path / "x.png"
+    res = invoke(runner, "map", str(SEEDS), "--out", str(out))
+    assert res.exit_code == 2
+    assert "tcmap png" in res.stderr and "Usage:" in res.stderr
+    assert not out.exists()
+
+
 def test_bad_date_option_is_a_usage_error(runner):
     res = invoke(runner, "status", "seeds", "--date", "2021-02-30")
     assert res.exit_code == 2

@@ -55,6 +55,8 @@ __all__ = [
     "district_at",
     "district_choices",
     "district_styles",
+    "date_against_store",
+    "date_waiting",
     "escape_text",
     "evidence_rows",
     "highlight",
@@ -69,6 +71,7 @@ __all__ = [
     "timeline_centres",
     "redate_article",
     "safe_url",
+    "store_references",
     "unresolved_frame",
 ]
 
@@ -271,7 +274,23 @@ _BASE_TEMPLATE = """
     layer.addTo(group);
     registry[code] = layer;
   });
-  group.addTo({{ this._parent.get_name() }});
+  var map = {{ this._parent.get_name() }};
+  group.addTo(map);
+  // Fitted to the country whatever the frame's size, and again when the frame
+  // is resized, until the analyst zooms or pans.
+  var bounds = group.getBounds(), fitting = false, moved = false;
+  function fit() {
+    if (moved || !bounds.isValid()) { return; }
+    fitting = true;
+    map.invalidateSize(false);
+    map.fitBounds(bounds, {animate: false, padding: [4, 4]});
+    fitting = false;
+  }
+  map.on("zoomstart dragstart", function () { if (!fitting) { moved = true; } });
+  fit();
+  window.addEventListener("resize", fit);
+  if (window.ResizeObserver) { new ResizeObserver(fit).observe(map.getContainer()); }
+  window.tcmapFit = function () { moved = false; fit(); };
   // Hatch patterns for unconfirmed statuses, in the SVG the polygons live in.
   var first = registry[Object.keys(registry)[0]];
   var svg = first && first._path && first._path.ownerSVGElement;
@@ -286,8 +305,17 @@ _BASE_TEMPLATE = """
   // script on the days such a report holds; they colour no district.
   var provinces = {};
   Object.keys(payload.p).forEach(function (code) {
-    provinces[code] = L.polygon(payload.p[code].map(function (rings) { return rings.map(ring); }),
-      {fill: false, color: "#6c3483", weight: 2.5, dashArray: "8 5", interactive: false});
+    var layer = L.polygon(payload.p[code].map(function (rings) { return rings.map(ring); }),
+      {fill: false, color: "#6c3483", weight: 3, dashArray: "8 5"});
+    // Named on hover (and in the list beside the map), never by a permanent
+    // label: those overlap and hide the districts under them.
+    layer.tcmapNote = "";
+    layer.bindTooltip(function (l) {
+      var el = document.createElement("div");
+      el.textContent = l.tcmapNote;
+      return el;
+    }, {sticky: true, className: "tcmap-note"});
+    provinces[code] = layer;
   });
   window.tcmapProvinces = provinces;
   document.body.setAttribute("data-tcmap-ready", "1");
@@ -307,10 +335,7 @@ _PAINT_TEMPLATE = """
   Object.keys(provinces).forEach(function (code) {
     var layer = provinces[code];
     if (notes[code] && map) {
-      var el = document.createElement("div");
-      el.textContent = notes[code];
-      layer.unbindTooltip();
-      layer.bindTooltip(el, {permanent: true, direction: "center", className: "tcmap-note"});
+      layer.tcmapNote = notes[code];
       if (!map.hasLayer(layer)) { layer.addTo(map); }
     } else if (map && map.hasLayer(layer)) {
       map.removeLayer(layer);
@@ -483,20 +508,32 @@ def _swatch(status: str, variant: str = "") -> str:
             f'height="12" fill="{fill}" stroke="#555" stroke-width="1"{extra}/></svg>')
 
 
-def legend_html(*, points_colour_districts: bool = False) -> str:
-    """The legend (fixed text, no article content): colours and the qualifiers' look."""
+def legend_html(counts: Mapping[str, int] | None = None, *, points_colour_districts: bool = False) -> str:
+    """The legend (fixed text, no article content): colours and the qualifiers' look.
+
+    With ``counts``, each status shows its number of districts (one line, not a
+    row of big figures: the room goes to the map).
+    """
     sw = _swatch
     hints = _htmlmap.STATUS_HINTS
-    items = [sw(s) + " " + STATUS_LABELS[s] + (f" ({html.escape(hints[s])})" if s in hints else "")
+
+    def n(s: str) -> str:
+        return f' <strong class="n" data-status="{s}">{int(counts[s])}</strong>' if counts is not None else ""
+
+    items = [sw(s) + " " + STATUS_LABELS[s] + (f" ({html.escape(hints[s])})" if s in hints else "") + n(s)
              for s in STATUSES if s != "partly_reported" or not points_colour_districts]
     items += [sw("taliban", "unconfirmed") + " unconfirmed (only one side claiming its own gain)",
               sw("taliban", "stale") + " stale (no recent report)",
               ('<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
                'height="12" fill="none" stroke="#222" stroke-width="2.5"/></svg> analyst override'),
               ('<svg class="sw" width="22" height="14" aria-hidden="true"><circle cx="11" cy="7" r="5" '
-               'fill="#fff" stroke="#222" stroke-width="2"/></svg> ' + html.escape(_htmlmap.POINT_LEGEND))]
+               'fill="#fff" stroke="#222" stroke-width="2"/></svg> ' + html.escape(_htmlmap.POINT_LEGEND)),
+              ('<svg class="sw" width="22" height="14" aria-hidden="true"><rect x="1" y="1" width="20" '
+               'height="12" fill="none" stroke="#6c3483" stroke-width="2" stroke-dasharray="4 2"/></svg> '
+               "report about most / part of a province (outlined; colours no district)")]
     return ('<div class="tcmap-legend"><svg width="0" height="0" style="position:absolute"><defs>'
-            + _patterns() + "</defs></svg>" + " &nbsp; ".join(items) + "</div>")
+            + _patterns() + "</defs></svg>"
+            + " &nbsp; ".join(f'<span style="white-space:nowrap">{i}</span>' for i in items) + "</div>")
 
 
 # -- escaping ---------------------------------------------------------------
@@ -680,6 +717,17 @@ def unresolved_frame(places: Sequence[UnresolvedPlace]) -> pd.DataFrame:
                         columns=["name", "mentions", "articles", "why", "example article"])
 
 
+def split_unresolved(places: Sequence[UnresolvedPlace]) -> tuple[list[UnresolvedPlace], list[UnresolvedPlace]]:
+    """(names in Afghanistan the gazetteer missed, places abroad), each most frequent first.
+
+    Places abroad ("Pakistan", "Tehran") are understood, just not mapped: listed
+    apart so they do not bury the Afghan names the gazetteer must learn.
+    """
+    here = [p for p in places if not getattr(p, "foreign", False)]
+    abroad = [p for p in places if getattr(p, "foreign", False)]
+    return here, abroad
+
+
 # -- adding articles --------------------------------------------------------------
 @dataclass
 class FileReport:
@@ -689,10 +737,12 @@ class FileReport:
     articles: list[str] = field(default_factory=list)
     claims: int = 0
     unresolved: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # places outside Afghanistan: understood, not mapped
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     inferred: list[tuple[str, str, str]] = field(default_factory=list)  # id, date, reason
+    undrawn: int = 0  # claims of the articles left without a date: not on the map
     error: str | None = None
 
     @property
@@ -701,6 +751,16 @@ class FileReport:
 
 
 UPLOAD_TYPES = ("txt", "md", "html", "htm", "jsonl", "zip")
+
+
+def upload_limit_mb(limits: Any) -> int:
+    """The upload box's per-file limit in whole MB: the ingest's own limit, rounded up
+    (Streamlit takes whole MB; a file over the exact limit is still refused, with the reason)."""
+    import math
+
+    from geo.ingest.articles import MB
+
+    return max(1, math.ceil(limits.max_upload_bytes / MB))
 
 Extractor = Callable[[list[Article]], list[Any]]
 
@@ -746,10 +806,17 @@ def _store_batch(store: Store, report: FileReport, articles: list[Article], run_
     if known:  # already stored by this extractor: nothing to extract or add
         report.duplicates += len(known)
         report.articles.extend(known.values())
+        waiting = {i for i in known.values()  # already in the store, still waiting for a date
+                   if (stored := store.article(i)) is not None and stored.published is None}
+        if waiting:
+            report.undated.extend(sorted(waiting))
+            report.undrawn += sum(1 for c in store.claims() if c.article_id in waiting)
         articles = [a for a in articles if a.id not in known]
     if not articles:
         return
     results = extract(articles)
+    if any(r.article.published is None for r in results):
+        results = date_against_store(results, store)
     summary = store.add_results(results, run_id)
     report.articles.extend(summary.article_ids)
     report.claims += summary.claims
@@ -758,11 +825,67 @@ def _store_batch(store: Store, report: FileReport, articles: list[Article], run_
         a = res.article
         for m in getattr(res, "mentions", None) or ():
             if getattr(m, "place", None) is None:
-                report.unresolved.append(m.text)
+                (report.foreign if getattr(m, "rule", "") == "foreign" else report.unresolved).append(m.text)
         if a.published is None:
             report.undated.append(a.id)
+            report.undrawn += len(getattr(res, "claims", ()) or ())
         elif a.published_source == "inferred":
-            report.inferred.append((a.id, a.published.isoformat(), a.published_reason or ""))
+            report.inferred.append((a.id, a.published.isoformat(), _in_store_words(a.published_reason or "")))
+
+
+def store_references(store: Store, exclude: Iterable[str] = ()) -> list[Any]:
+    """The store's dated articles with their claims, as extraction results.
+
+    What a new undated article is dated against: the CLI dates an article by
+    the other articles of its run; in the app, the store is the run.
+    """
+    from geo.models import ArticleResult
+
+    skip = set(exclude)
+    by_article: dict[str, list[Claim]] = {}
+    for c in store.claims():
+        by_article.setdefault(c.article_id, []).append(c)
+    return [ArticleResult(a, by_article.get(a.id, []), []) for a in store.articles()
+            if a.id not in skip and a.published is not None and a.published_source != "inferred"]
+
+
+def date_against_store(results: list[Any], store: Store) -> list[Any]:
+    """Infer the dates of undated ``results`` from them and the store's dated articles (year, events)."""
+    from geo.claims.dating import infer_published
+
+    refs = store_references(store, exclude=(r.article.id for r in results))
+    if not refs:
+        return results
+    return infer_published(list(results) + refs)[:len(results)]
+
+
+def date_waiting(store: Store, reports: Sequence[FileReport], *,
+                 extract: Extractor | None = None) -> list[tuple[str, str, str]]:
+    """Date the store's undated articles against newly added dated ones: (id, date, reason) each.
+
+    The CLI dates an article by every other article of its run, whichever came
+    first; here an article pasted before the dated ones that tell its year is
+    dated when they arrive. Runs only when ``reports`` added a dated article;
+    the waiting articles are re-extracted (as :func:`redate_article` does), so
+    their event dates resolve against the new publication date.
+    """
+    if not any(len(r.articles) - r.duplicates - len(r.undated) > 0 for r in reports):
+        return []
+    waiting = [a for a in store.articles() if a.published is None]
+    if not waiting:
+        return []
+    results = date_against_store((extract or _default_extract)(waiting), store)
+    dated = [r for r in results if r.article.published is not None]
+    if dated:
+        store.add_results(dated, None, replace=True)
+    return [(r.article.id, r.article.published.isoformat(), _in_store_words(r.article.published_reason or ""))
+            for r in dated]
+
+
+def _in_store_words(reason: str) -> str:
+    """The dating reason in the app's terms: the articles of the "run" are the store's."""
+    return reason.replace("dated articles of the run", "dated articles in the store").replace(
+        "the run's dated articles", "the store's dated articles")
 
 
 def ingest_files(store: Store, files: Iterable[tuple[str, bytes]], *, limits: Any = None,

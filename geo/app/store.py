@@ -253,6 +253,11 @@ class UnresolvedPlace:
     articles: int
     reason: str
     example_article: str
+    rule: str = ""  # the mention finder's rule; "foreign" for a place outside Afghanistan
+
+    @property
+    def foreign(self) -> bool:
+        return self.rule == "foreign"
 
 
 @dataclass(frozen=True)
@@ -574,10 +579,11 @@ class Store:
         rows = self._read(
             """SELECT norm, count(*) AS n, count(DISTINCT article_id) AS na,
                       min(text) AS name, max(coalesce(reason, '')) AS reason,
-                      min(article_id) AS example
+                      min(article_id) AS example, max(coalesce(rule, '')) AS rule
                FROM unresolved GROUP BY norm ORDER BY n DESC, na DESC, name
                """ + ("LIMIT ?" if limit else ""), (limit,) if limit else ())
-        return [UnresolvedPlace(r["name"], r["n"], r["na"], r["reason"], r["example"]) for r in rows]
+        return [UnresolvedPlace(r["name"], r["n"], r["na"], r["reason"], r["example"], r["rule"])
+                for r in rows]
 
     def unresolved_for(self, article_id: str) -> list[dict]:
         rows = self._read("SELECT text, char_start, char_end, reason FROM unresolved "

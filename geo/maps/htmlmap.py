@@ -493,6 +493,8 @@ _TEMPLATE = """<!DOCTYPE html>
 <svg id="chart" role="img" aria-label="Districts per status on each date"></svg>
 <h2>Legend</h2>
 <ul id="legend">@@LEGEND@@</ul>
+<h2>Province-level reports</h2>
+<ul id="pnotes" class="small"></ul><p id="pnotes-none" class="small">None on this date.</p>
 <h2>Sources</h2>
 <p class="small">@@NARTICLES@@ articles with claims.</p>
 <ul class="small">@@SOURCES@@</ul>
@@ -647,7 +649,8 @@ _APP_JS = r"""
 
   var notes = D.notes.map(function (n) {
     var layer = L.polygon(provGeom[n[0]] || [], { color: COL[n[2]], weight: 3, dashArray: "8 5", fill: false, className: "tc-note-shape" });
-    layer.bindTooltip(el("span", n[1]), { permanent: true, direction: "center", className: "tc-note" });
+    // Named on hover and in the side panel, never by a permanent label (they overlap the districts).
+    layer.bindTooltip(el("span", n[1]), { sticky: true, className: "tc-note" });
     layer.bindPopup(function () {
       var box = el("div", null, "tc-pop");
       box.appendChild(el("h3", n[1]));
@@ -746,10 +749,14 @@ _APP_JS = r"""
     now.textContent = N ? D.dates[i] : "No dated claims";
     layers.forEach(function (layer, j) { layer.setStyle(styleOf(codeOf(j))); });
     var day = N ? D.dates[i] : "";
+    var pnotes = document.getElementById("pnotes");
+    pnotes.textContent = "";
     notes.forEach(function (layer, k) {
-      var n = D.notes[k];
-      show(layer, N > 0 && n[3] <= day && (!n[4] || day <= n[4]));
+      var n = D.notes[k], on = N > 0 && n[3] <= day && (!n[4] || day <= n[4]);
+      show(layer, on);
+      if (on) pnotes.appendChild(el("li", n[1]));
     });
+    document.getElementById("pnotes-none").hidden = pnotes.childNodes.length > 0;
     points.forEach(function (m, k) {
       var s = pointSeg(k);
       if (s) m.setStyle(pointStyle(parseCode(s[1]), D.points[k][5]));

@@ -100,8 +100,9 @@ def browser():
 class Page:
     """A browser tab on the app with the network cut, recording dialogs and blocked requests."""
 
-    def __init__(self, browser, url: str):
-        self.ctx = browser.new_context(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
+    def __init__(self, browser, url: str, viewport: dict | None = None):
+        self.ctx = browser.new_context(viewport=viewport or {"width": 1500, "height": 1100},
+                                       accept_downloads=True)
         self.page = self.ctx.new_page()
         self.blocked: list[str] = []
         self.dialogs: list[str] = []
@@ -208,10 +209,41 @@ def test_map_draws_offline_and_follows_the_date_slider(app):
     # Every district polygon is drawn.
     n = app.frame.locator("path.leaflet-interactive").count()
     assert n >= 399
-    # A "most of Badakhshan" report outlines and labels the province on the last day.
+    # A "most of Badakhshan" report outlines the province on the last day and is
+    # listed beside the map; the outline names it on hover, never by a label that
+    # stays on the map over the districts.
     slider.focus()
     slider.press("End")
-    app.frame.locator(".tcmap-note", has_text="Most of Badakhshan").wait_for(timeout=30_000)
+    app.page.locator("li", has_text="Most of Badakhshan: taliban (reported)").wait_for(timeout=30_000)
+    app.wait_painted(lambda t: t.split("|")[0] == "2021-08-12")
+    frame = app.map_frame()
+    assert frame.evaluate("() => window.map.hasLayer(window.tcmapProvinces['AF17'])")
+    assert app.frame.locator(".tcmap-note").count() == 0
+    frame.evaluate("""() => { const l = window.tcmapProvinces['AF17'];
+        l.fire('mouseover', {latlng: l.getLatLngs()[0][0][0]}); }""")
+    app.frame.locator(".tcmap-note", has_text="Most of Badakhshan").wait_for(timeout=10_000)
+
+
+def test_the_map_fills_a_laptop_screen_fitted_to_afghanistan_without_developer_tools(browser, server):
+    page = Page(browser, server, viewport={"width": 1366, "height": 768})
+    try:
+        page.painted()
+        box = page.page.locator(MAP_FRAME).bounding_box()
+        assert box["width"] >= 0.65 * 1366 and box["height"] >= 650, box
+        # The country's districts fill the map: inside it, and most of its width or height.
+        nw, se, size = page.map_frame().evaluate("""() => {
+            const b = L.featureGroup(Object.values(window.tcmapDistricts)).getBounds();
+            const p = (ll) => { const q = window.map.latLngToContainerPoint(ll); return [q.x, q.y]; };
+            const s = window.map.getSize();
+            return [p(b.getNorthWest()), p(b.getSouthEast()), [s.x, s.y]]; }""")
+        assert nw[0] >= -1 and nw[1] >= -1 and se[0] <= size[0] + 1 and se[1] <= size[1] + 1
+        assert (se[0] - nw[0]) / size[0] > 0.8 or (se[1] - nw[1]) / size[1] > 0.8
+        # Analysts get no "Deploy" button or other developer options.
+        assert page.page.get_by_role("button", name="Deploy").count() == 0
+        assert page.page.locator('[data-testid="stAppDeployButton"]').count() == 0
+        assert not page.blocked and not page.dialogs
+    finally:
+        page.close()
 
 
 def test_a_crossing_is_a_marker_in_its_own_status_colour(app):
@@ -299,3 +331,15 @@ def test_downloading_the_html_report(app, tmp_path):
     assert html.lstrip().lower().startswith("<!doctype html")
     assert "leaflet" in html.lower() and "cdn.jsdelivr" not in html
     assert "<script>alert('script')</script>" not in html
+
+
+def test_a_districts_panel_has_its_own_correct_this_button(app):
+    app.painted()
+    app.select_by_click("AF0101")  # Kabul
+    app.page.get_by_role("button", name="Correct this").click()
+    _pick(app.page, "Status", "Contested")
+    app.page.get_by_label("Note (why)").fill("checked by phone")
+    app.page.get_by_role("button", name="Save override").click()
+    app.page.get_by_text("Override saved").wait_for(timeout=60_000)
+    app.page.get_by_text("checked by phone").first.wait_for(timeout=30_000)
+    assert app.page.get_by_text("analyst override").count() >= 1

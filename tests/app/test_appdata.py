@@ -29,7 +29,11 @@ def _app():
 
 
 def _metric(at, label: str) -> int:
-    return int(next(m for m in at.metric if m.label == label).value)
+    """The number of districts the map's legend gives for a status ("Taliban" ...)."""
+    status = next(k for k, v in ad.STATUS_LABELS.items() if v == label)
+    counts = re.findall(rf'data-status="{status}">(\d+)<', _markdown(at))
+    assert len(counts) == 1, counts
+    return int(counts[0])
 
 
 def _markdown(at) -> str:
@@ -360,7 +364,7 @@ def test_the_map_page_counts_a_partly_reported_district_and_the_switch_restores_
     at.checkbox(key="f_points").check().run()
     assert not at.exception
     assert _metric(at, "Taliban") == 1
-    assert not [m for m in at.metric if m.label == "Partly reported"]
+    assert 'data-status="partly_reported"' not in _markdown(at)
 
 
 def test_the_district_panel_lists_the_places_inside_with_their_own_evidence(home):
@@ -376,3 +380,162 @@ def test_the_district_panel_lists_the_places_inside_with_their_own_evidence(home
     assert exp.label == "Shir Khan Bandar Taliban since 2021-07-06"
     assert any("crossing on Tuesday" in m.value for m in exp.markdown)
     assert ad.plain_label("**x** [y](javascript:z) `c` $d$") == "x yjavascriptz c d"
+
+
+# -- dating pasted articles against the store --------------------------------------
+WIRE = ("HERAT, July 3 (Reuters) - Taliban fighters captured Kohsan district of Herat province "
+        "on Friday, a local official said.")
+
+
+def _paste(at, text: str) -> None:
+    at.radio(key="page").set_value("Add articles").run()
+    at.text_area(key="paste_text").input(text)
+    next(b for b in at.button if b.label == "Add pasted text").click().run()
+    assert not at.exception
+
+
+def test_a_wire_dateline_takes_its_year_from_the_stores_other_articles(home):
+    Store.open(home).add_results([make_result(1)])  # a dated 2021 article
+    at = _app().run()
+    _paste(at, WIRE)
+    assert any("claim(s) found" in s.value for s in at.success)
+    assert not at.warning
+    assert any("2021-07-03" in i.value and "dateline" in i.value for i in at.info)
+    kohsan = [c for c in Store.open(home).claims() if c.adm2_name == "Kohsan"]
+    assert kohsan and all(c.published == "2021-07-03" for c in kohsan)
+    at.radio(key="page").set_value("Map").run()
+    at.slider(key="day").set_value(date(2021, 7, 2)).run()  # "on Friday": the day before
+    assert _metric(at, "Taliban") == 2  # Khwaja Ghar and Kohsan are both drawn
+
+
+def test_an_article_that_cannot_be_drawn_is_a_warning_saying_to_give_a_date(home):
+    at = _app().run()  # an empty store: nothing to take the year from
+    _paste(at, WIRE)
+    assert not at.success
+    text = " ".join(w.value for w in at.warning)
+    assert "1 claim(s) found" in text and "not on the map" in text and "Give the date" in text
+    assert any(h.value == "Articles without a date" for h in at.subheader)
+    # Pasting it again says the same, not that all is well.
+    _paste(at, WIRE)
+    assert not at.success and "Give the date" in " ".join(w.value for w in at.warning)
+
+
+def test_date_against_store_leaves_dated_and_unrelated_results_alone(home):
+    from dataclasses import replace
+
+    store = Store.open(home)
+    store.add_results([make_result(1)])
+    dated = make_result(2)
+    undated = make_result(3)
+    undated = replace(undated, article=replace(undated.article, published=None, published_source=None))
+    out = ad.date_against_store([dated, undated], store)
+    assert out[0] is dated and [r.article.id for r in out] == ["art-2", "art-3"]
+    assert ad.date_against_store([undated], Store.open(home.parent / "empty"))[0] is undated
+
+
+# -- an analyst's daily use ----------------------------------------------------------
+def _two_provinces(home) -> None:
+    Store.open(home).add_results([
+        make_result(1, event_date="2021-06-10"),  # Khwaja Ghar, Takhar (AF18)
+        make_result(2, place="Kohsan", pcode="AF3213", controller="government", event_date="2021-06-20"),
+        make_result(3, place="Kohsan", pcode="AF3213", event_date="2021-06-25")])
+
+
+def test_picking_a_province_does_not_move_the_chosen_date(home):
+    _two_provinces(home)
+    at = _app().run()
+    at.slider(key="day").set_value(date(2021, 6, 15)).run()
+    for provinces in (["AF32"], ["AF18"], ["AF18", "AF32"], []):
+        at.multiselect(key="f_provinces").set_value(provinces).run()
+        assert not at.exception
+        assert at.slider(key="day").value == date(2021, 6, 15), provinces
+    at.multiselect(key="f_provinces").set_value(["AF32"]).run()
+    assert (_metric(at, "Taliban"), _metric(at, "Government")) == (0, 0)  # Kohsan: nothing before the 20th
+    at.slider(key="day").set_value(date(2021, 6, 22)).run()
+    assert (_metric(at, "Taliban"), _metric(at, "Government")) == (0, 1)
+
+
+def test_the_override_form_starts_empty_and_saves_nothing_half_filled(home):
+    _two_provinces(home)
+    at = _app().run()
+    at.radio(key="page").set_value("Review").run()
+    assert at.selectbox(key="o_district").value is None and at.selectbox(key="o_status").value is None
+    next(b for b in at.button if b.label == "Save override").click().run()
+    assert not at.exception
+    assert any("Nothing saved" in e.value and "a district" in e.value for e in at.error)
+    assert Store.open(home).overrides() == []
+
+
+def test_a_districts_panel_corrects_that_district_from_the_shown_date(home):
+    _two_provinces(home)
+    at = _app().run()
+    at.slider(key="day").set_value(date(2021, 6, 22)).run()
+    at.selectbox(key="district").set_value("AF3213").run()
+    at.button(key="correct").click().run()
+    assert not at.exception
+    assert at.date_input(key="p_start").value == date(2021, 6, 22)
+    at.selectbox(key="p_status").set_value("contested")
+    at.text_input(key="p_note").input("two sources disagree")
+    next(b for b in at.button if b.label == "Save override").click().run()
+    assert not at.exception
+    (ov,) = Store.open(home).overrides()
+    assert (ov.adm2_pcode, ov.status, ov.start, ov.note) == ("AF3213", "contested", date(2021, 6, 22),
+                                                            "two sources disagree")
+    assert any("Override saved" in s.value for s in at.success)
+    assert _metric(at, "Contested") == 1
+    assert "analyst override" in _markdown(at)
+
+
+def test_an_empty_store_shows_no_date(home):
+    at = _app().run()
+    assert not at.exception
+    assert not [s for s in at.slider if s.key == "day"]
+    assert any("Nothing on the map yet" in i.value for i in at.info)
+    assert date.today().isoformat() not in _markdown(at) + " ".join(i.value for i in at.info)
+    at.radio(key="page").set_value("Export").run()
+    assert any("Nothing to export yet" in i.value for i in at.info)
+
+
+def test_places_abroad_are_listed_apart_from_the_afghan_names_to_fix(home):
+    from geo.models import Mention
+
+    r = make_result(1, unresolved=("Qala-i-Zal",))
+    text = r.article.text + " Officials fled to Peshawar and Quetta."
+    r.article = __import__("dataclasses").replace(r.article, text=text)
+    for name in ("Peshawar", "Quetta"):
+        s = text.find(name)
+        r.mentions.append(Mention(text=name, start=s, end=s + len(name), place=None, rule="foreign",
+                                  reason=f"{name!r} is in Pakistan, not Afghanistan"))
+    Store.open(home).add_results([r])
+    at = _app().run()
+    at.radio(key="page").set_value("Unresolved places").run()
+    assert not at.exception
+    here, abroad = (t.value for t in at.dataframe)  # Afghan names first, then the places abroad
+    assert list(here["name"]) == ["Qala-i-Zal"]
+    assert list(abroad["name"]) == ["Peshawar", "Quetta"]
+    assert list(abroad["mentions"]) == [1, 1]
+
+
+def test_the_upload_box_states_the_limit_the_ingest_enforces(home, monkeypatch):
+    monkeypatch.setenv("TCMAP_MAX_UPLOAD_MB", "7")
+    at = _app().run()
+    at.radio(key="page").set_value("Add articles").run()
+    assert not at.exception
+    (box,) = at.get("file_uploader")
+    assert box.proto.max_upload_size_mb == 7
+    assert any("7 MB" in c.value for c in at.caption)
+
+
+def test_an_article_waiting_for_its_year_is_dated_when_dated_articles_arrive(home):
+    at = _app().run()
+    _paste(at, WIRE)  # nothing to take the year from yet
+    assert Store.open(home).article(Store.open(home).articles()[0].id).published is None
+    at.text_area(key="paste_text").input(
+        "Government forces retook Khwaja Ghar district of Takhar province on Tuesday, the army said.")
+    at.date_input(key="paste_date").set_value(date(2021, 6, 23))
+    next(b for b in at.button if b.label == "Add pasted text").click().run()
+    assert not at.exception
+    assert any("now dated **2021-07-03**" in i.value for i in at.info)
+    assert not [h for h in at.subheader if h.value == "Articles without a date"]
+    kohsan = [c for c in Store.open(home).claims() if c.adm2_name == "Kohsan"]
+    assert kohsan and all(c.published == "2021-07-03" for c in kohsan)
