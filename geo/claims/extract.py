@@ -422,8 +422,9 @@ _REPORT_NOUN = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggest
 # "denied reports that X had fallen", "rejected Taliban claims that ...": the clause after is denied
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
                           r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?(?:reports?|claims?|rumou?rs?|allegations?|"
-                          r"suggestions?|assertions?)\s+)?(?:that\b|(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*\s+"
-                          r"(?:district\s+|city\s+)?(?:was|were|had|has)\b))", re.IGNORECASE)
+                          r"suggestions?|assertions?)\s+)?(?:that\b|(?=(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*\s+"
+                          r"(?:district\s+|city\s+)?|the\s+(?:district|city|town|provincial\s+capital)\s+)(?:was|were|had|has)\b))",
+                          re.IGNORECASE)
 
 
 _ALL_BUT_DISTRICTS = re.compile(r"\ball\s+(?:but|except)\s+(?:\w+\s+){1,2}?districts?\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -179,6 +179,8 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             t.excluded = "title"
         elif _FRONTED.match(text[:t.start]) and _SPEAKER_AFTER.match(after):
             t.excluded = "speaker's place"  # "In Kabul, the ministry said ...": where the speaker is
+        elif _SPEAKER_IN.search(before) and _SPEECH_AFTER.match(after):
+            t.excluded = "speaker's place"  # "The defence ministry in Kabul denied ...": where the speaker sits
         if t.place.level == "province":
             share = _district_share(before, after)
             t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
@@ -613,6 +615,14 @@ _FELL_BACK_TO = re.compile(r"\b(?:retreat|withdr|pull|f[ae]ll|regroup)\w*\s+(?:b
 # "In Kabul, however, the interior ministry said ...": the fronted place is the speaker's
 _SPEAKER_AFTER = re.compile(r"^\s*,\s*(?:however\s*,\s*|meanwhile\s*,\s*)?(?:[\w'’.-]+\s+){1,6}?"
                             r"(?:said|says|told|announced|stated|insisted|claimed|confirmed|denied)\b")
+
+
+# "The defence ministry in Kabul denied the district had fallen", "officials in Herat said ..."
+_SPEAKER_IN = re.compile(r"\b(?:ministry|government|officials?|spokes(?:man|woman|person)|authorities|"
+                         r"governor['’]?s?\s+office|embassy|headquarters|sources?)\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:(?:also|later|have|has|had|on\s+\w+day)\s+){0,2}"
+                           r"(?:said|says|told|announced|stated|insisted|claimed|confirmed|denied|denies|rejected|reported)\b",
+                           re.IGNORECASE)
 
 
 class _Capitals:

@@ -330,3 +330,22 @@ def test_both_points_back_to_each_place_of_the_list_with_its_own_day(gazetteer) 
 )
 def test_an_advance_or_offensive_on_a_place_contests_it(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 5g. Holding words and headlines of our own: "under the Taliban", "under the Taliban's control",
+# a headline's "attack on X repelled"; where a speaker sits and what takes time are not claims
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nerkh is now under the Taliban.", {("AF0402", "taliban")}),
+        ("Nerkh is under the government's control.", {("AF0402", "government")}),
+        ("Nerkh is under Taliban attack.", {("AF0402", "contested")}),
+        ("The whole of Faryab is now under the Taliban, a lawmaker said.", {("AF29", "taliban")}),
+        ("Logar: Taliban attack on Pul-e-Alam repelled, officials say", {("AF0501", "government")}),
+        ("The defence ministry in Kabul denied that the district had fallen.", set()),
+        ("Officials in Kabul said Nerkh had fallen to the Taliban.", {("AF0402", "taliban")}),
+        ("Reinforcements from Pul-i-Khumri took days to reach Kunduz.", set()),
+    ],
+)
+def test_holding_words_headlines_and_speakers_places(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
