@@ -38,6 +38,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 DEFAULT_SETS = [
     SHARED / "dev2" / "tune", SHARED / "dev", SHARED / "seeds", ROOT / "evalsets" / "challenge",
     *[ROOT / "evalsets" / f"challenge{n}" / "tune" for n in range(2, 11)], ROOT / "evalsets" / "families" / "tune",
+    ROOT / "evalsets" / "pages" / "tune",
 ]
 THRESHOLDS = [round(0.3 + 0.05 * k, 2) for k in range(14)] + [0.97]
 C = 0.5

@@ -127,6 +127,7 @@ def actor_side(text: str, *, last: bool) -> str | None:
     return best[2]
 
 
+_OUR_FORCES = re.compile(r"\b(?:[Oo]ur\s+(?:brave\s+)?(?:forces|troops|fighters|mujahideen|soldiers|men|units)|[Ww]e)\b")
 _FROM_SIDE = re.compile(r"\bfrom\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.IGNORECASE)
 
 
@@ -194,6 +195,10 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             side = actor_side(after, last=False) if m else None
         elif side is None:
             side = actor_side(sentence[clause_start:cue.start], last=True)
+            if side is None and actor_side(sentence[:cue.start], last=True) is None \
+                    and _OUR_FORCES.search(sentence, 0, cue.start):
+                # "Our forces cleared Nawa and raised the flag", says a spokesman: the speaker's side
+                return None if cue.negated else "speaker"
         if side is None and (cue.passive or cue.nominal) and cue.cls in ("take", "retake"):
             # "Musa Qala was captured from the Taliban in 2007": the side it was taken from lost it
             lost = _FROM_SIDE.search(re.split(r"[,;.:“”\"]", sentence[cue.end:cue.end + 80])[0])

@@ -349,3 +349,21 @@ def test_an_advance_or_offensive_on_a_place_contests_it(keys, text: str, expecte
 )
 def test_holding_words_headlines_and_speakers_places(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 6c. "it" as the object of a siege or an attack; "our forces" in a quote is the speaker's side
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said Nerkh was still under government control, but the Taliban had surrounded it.",
+         {("AF0402", "government"), ("AF0402", "contested")}),
+        ("Nerkh fell on Monday. The Taliban had besieged it for weeks.",
+         {("AF0402", "taliban"), ("AF0402", "contested")}),
+        ('"Our forces cleared Nerkh district and raised the flag on the district compound," said a '
+         "spokesman for the provincial governor.", {("AF0402", "government")}),
+        ('"Our mujahideen raised the flag over Nerkh district," the Taliban spokesman said.',
+         {("AF0402", "taliban")}),
+    ],
+)
+def test_it_as_object_and_our_forces(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
