@@ -101,6 +101,7 @@ DENIAL_REACH = 2
 
 # A line of a bulleted or numbered list.
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
+_LABELLED_LINE = re.compile(r"^\s*[A-Z][\w'’ -]{1,40}:[ \t]+\S[^\n]{0,300}$")
 
 
 _UNNAMED_PLACE = re.compile(
@@ -166,7 +167,9 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     for i, s in enumerate(sentences):
         sent_claims: list[Claim] = []
         targets: list[Target] = []
-        bullet = bool(_BULLET.match(s.text))
+        # under "The following districts have fallen:", a line "Kunduz province: Imam Sahib, Archi" is an item too
+        labelled = list_intro is not None and i not in cue_sents and bool(_LABELLED_LINE.match(s.text))
+        bullet = bool(_BULLET.match(s.text)) or labelled
         if not bullet:
             list_intro = i if (s.text.rstrip().endswith(":") and i in cue_sents) else None
         if "district" in s.text and re.search(r"\d|\b(?:dozens|hundred|twenty|thirty|forty|fifty)\b", s.text):
@@ -176,6 +179,10 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         in_link = any(a <= s.start < b for a, b in links_at)
         if (i in by_sentence or (earlier and i in cue_sents)) and not _is_caption(s.text, rules):
             targets = _targets(s, by_sentence.get(i, []), capitals, earlier, gazetteer)
+            if labelled:
+                for t in targets:
+                    if t.end <= s.text.index(":"):
+                        t.container = True  # "Kunduz province: Imam Sahib, Archi": where the items lie
             cues = find_cues(s.text) if i in cue_sents else []
             inherited = None
             source = i - 1

@@ -289,7 +289,11 @@ def _colon_link(text: str, cues: list[Cue], colon: int, doc: Any) -> _Link | Non
     intro = text[cue.end:colon]
     if _BOUNDARY.search(intro) or len(_WORD.findall(intro)) > 12:
         return None
-    if cue.mode in ("object", "both") and not cue.passive:
+    heading = not intro.strip() and (not text[:cue.start].strip() or (
+        _PLURAL_PLACES.search(text, 0, cue.start) and len(_WORD.findall(text[:cue.start])) <= 4))
+    if heading:
+        pass  # "Districts under siege: Khan Abad and Chahar Dara", "Contested: ...": a round-up's heading
+    elif cue.mode in ("object", "both") and not cue.passive:
         if not (_PLURAL_PLACES.search(intro) and _object_gap_ok(intro)):
             return None
     elif not _PLURAL_PLACES.search(text, max(0, cue.start - 50), cue.start) \

@@ -367,3 +367,24 @@ def test_holding_words_headlines_and_speakers_places(keys, text: str, expected: 
 )
 def test_it_as_object_and_our_forces(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# 1b. Round-ups: "Province: A, B" lines under an intro with a colon, and headings with a colon
+def test_labelled_lines_under_an_intro_are_its_items_and_their_label_is_where_they_lie(keys) -> None:
+    text = ("The following districts have fallen to the Taliban:\n"
+            "Kunduz province: Imam Sahib, Qala-e-Zal\n"
+            "Baghlan province: Burka\n\n"
+            "Districts under siege: Khan Abad and Chahar Dara.")
+    assert keys(text) == {("AF1905", "taliban"), ("AF1907", "taliban"), ("AF0910", "taliban"),
+                          ("AF1904", "contested"), ("AF1902", "contested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Contested: Khan Abad, Chahar Dara", {("AF1904", "contested"), ("AF1902", "contested")}),
+        ("Captured: Khan Abad, Chahar Dara", {("AF1904", "taliban"), ("AF1902", "taliban")}),
+    ],
+)
+def test_a_headings_status_governs_the_list_after_its_colon(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
