@@ -204,7 +204,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
                 group += 1
             elif _WHERE_IT_LIES.search(text, max(out[i - 1].start, t.start - 30), t.start) \
                     and not re.search(r"\b(?:and|or)\s+(?:also\s+)?in\s+(?:the\s+)?$", glue, re.IGNORECASE) \
-                    and not re.search(r"\b(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:district|city|town)\s+of\s+$", glue, re.IGNORECASE) \
+                    and not re.search(r"\b(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:districts?|city|cities|towns?)\s+of\s+$", glue, re.IGNORECASE) \
                     and not (out[i - 1].place.level == "province"
                              and re.fullmatch(r"\s+(?:province\s+)?districts?\s+of\s+(?:the\s+)?", glue, re.IGNORECASE)):
                 # (nor "the Helmand province district of Musa Qala": the district named)

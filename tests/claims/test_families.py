@@ -388,3 +388,16 @@ def test_labelled_lines_under_an_intro_are_its_items_and_their_label_is_where_th
 )
 def test_a_headings_status_governs_the_list_after_its_colon(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government holds the provincial capital of Ghazni and the districts of Jaghori, Malistan and Nawur.",
+         {("AF1101", "government"), ("AF1114", "government"), ("AF1116", "government"), ("AF1110", "government")}),
+        ("Fighting in Ghazni continued. The government still holds the provincial capital.",
+         {("AF1101", "contested"), ("AF1101", "government")}),
+    ],
+)
+def test_holding_plural_districts_and_the_provincial_capital(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
