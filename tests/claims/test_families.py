@@ -401,3 +401,7 @@ def test_a_headings_status_governs_the_list_after_its_colon(keys, text: str, exp
 )
 def test_holding_plural_districts_and_the_provincial_capital(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+def test_fighting_that_spread_to_a_place_contests_it(keys) -> None:
+    assert keys("Fighting has spread to Khan Abad, officials said.") == {("AF1904", "contested")}
