@@ -346,6 +346,12 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
         lasts[t.group] = max(lasts.get(t.group, 0), t.end)
     found: list[tuple[Target, _Link]] = []
     for t in targets:
+        if t.scope and t.anaphor_of is not None and t.group not in links and not t.excluded and not t.container:
+            # "all districts except Qala-i-Naw were in Taliban hands": the share takes the cue of its exception
+            exc = next((o for o in targets if o.group in links and o.start >= t.end
+                        and _EXCEPT.search(text, max(0, o.start - 30), o.start)), None)
+            if exc is not None:
+                links[t.group] = links[exc.group]
         if t.excluded or t.container or t.group not in links:
             continue
         for link in links[t.group]:

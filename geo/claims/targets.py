@@ -311,6 +311,9 @@ _BARE_DISTRICT_SCOPE = re.compile(
     r"(?!\s*(?:,\s*)?(?:including|namely|such\s+as|:))", re.IGNORECASE)
 
 
+_EXCEPT_CAPITAL = re.compile(r"\s+(?:except|but|apart\s+from|save)\s+(?:for\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
 def _bare_district_scopes(text: str, out: list[Target], earlier: list[Target] | None, gazetteer: Any,
                           base: int) -> None:
     if gazetteer is None or not hasattr(gazetteer, "province"):
@@ -328,6 +331,9 @@ def _bare_district_scopes(text: str, out: list[Target], earlier: list[Target] | 
             ref = (fronted or provinces)[0 if fronted else -1]
         elif not before and earlier and any(t.place.level == "province" for t in earlier):
             ref = [t for t in earlier if t.place.level == "province"][-1]
+        elif (exc := _EXCEPT_CAPITAL.match(text, m.end())) is not None and \
+                (after := [t for t in out if t.start >= m.end() and t.start <= exc.end() + 2]):
+            ref = after[0]  # "all districts except the provincial capital": the capital's province
         else:
             continue
         try:

@@ -405,3 +405,18 @@ def test_holding_plural_districts_and_the_provincial_capital(keys, text: str, ex
 
 def test_fighting_that_spread_to_a_place_contests_it(keys) -> None:
     assert keys("Fighting has spread to Khan Abad, officials said.") == {("AF1904", "contested")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Saturday, all districts except Qala-i-Naw were in Taliban hands.",
+        "All districts except Qala-i-Naw have fallen to the Taliban.",
+        "The Taliban entered Qala-i-Naw on Wednesday. By Saturday, all districts except the provincial capital "
+        "were in Taliban hands.",
+    ],
+)
+def test_all_districts_but_one_is_the_province_and_the_exception(keys, text: str) -> None:
+    got = keys(text)
+    assert {("AF31", "taliban"), ("AF3101", "government")} <= got
+    assert ("AF3101", "taliban") not in got
