@@ -333,6 +333,8 @@ def _bare_district_scopes(text: str, out: list[Target], earlier: list[Target] | 
             ref = [t for t in earlier if t.place.level == "province"][-1]
         elif (exc := _EXCEPT_CAPITAL.match(text, m.end())) is not None and \
                 (after := [t for t in out if t.start >= m.end() and t.start <= exc.end() + 2]):
+            if len({t.place.adm1_pcode for t in out if t.group == after[0].group}) > 1:
+                continue  # "all districts except Nerkh and Maywand": of no one province
             ref = after[0]  # "all districts except the provincial capital": the capital's province
         else:
             continue
