@@ -394,7 +394,7 @@ _OF_THE_PROVINCE = re.compile(r"\b(?:capital|centre|center|districts?|areas?|vil
                               re.IGNORECASE)
 
 
-_IN_THE = re.compile(r"\b(?:a|an|the|one|first|second|third|only|last|latest)\s+(?:[\w-]+\s+)?"
+_IN_THE = re.compile(r"\b(?:a|an|the|one|any|every|each|no|first|second|third|only|last|latest)\s+(?:[\w-]+\s+)?"
                      r"(?:district|town|city|village|area|base|post|checkpoint)\s+(?:in|of|within)\s+$", re.IGNORECASE)
 
 
