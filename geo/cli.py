@@ -38,17 +38,37 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, instead got: {value!r}") from None
 
 
+class BadSetting(click.ClickException):
+    """A bad value in an environment variable: a usage error (exit 2), with no usage text."""
+
+    exit_code = EXIT_USAGE
+
+
+def _check_max_mb(_ctx, param, value: float | None) -> float | None:
+    """--max-article-mb: above 0 and at most a terabyte, never NaN or infinity."""
+    if value is None:
+        return None
+    from geo.ingest.articles import limit_value
+
+    try:
+        limit_value("max_article_bytes", value, "--max-article-mb")
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return value
+
+
 def _limits(max_article_mb: float | None):
-    from geo.ingest.articles import Limits
+    from geo.ingest.articles import Limits, limit_value
 
     try:
         limits = Limits.from_env()
     except ValueError as e:
-        raise Fatal(str(e)) from e
+        raise BadSetting(str(e)) from e
     if max_article_mb is not None:
         from dataclasses import replace
 
-        limits = replace(limits, max_article_bytes=int(max_article_mb * 1024 * 1024))
+        size = limit_value("max_article_bytes", max_article_mb, "--max-article-mb")
+        limits = replace(limits, max_article_bytes=size)
     return limits
 
 
@@ -160,17 +180,17 @@ date_opt = click.option(
     "--date", "user_date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles that have none."
 )
 max_mb_opt = click.option(
-    "--max-article-mb", type=float, default=None, help="Largest article accepted, in MB (default 20, or $TCMAP_MAX_ARTICLE_MB)."
+    "--max-article-mb", type=float, default=None, callback=_check_max_mb, help="Largest article accepted, in MB (default 20, or $TCMAP_MAX_ARTICLE_MB)."
 )
 store_opt = click.option("--store", is_flag=True, help="Read claims from the tcmap store ($TCMAP_HOME) instead of files.")
-stale_opt = click.option("--stale-days", type=click.IntRange(1), default=30, show_default=True, help="Days without a claim after which a status is stale.")
+stale_opt = click.option("--stale-days", type=click.IntRange(1, 36500), default=30, show_default=True, help="Days without a claim after which a status is stale.")
 article_date_opt = click.option(
     "--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles."
 )
 claims_opt = click.option(
     "--claims", "claims_path", metavar="DATASET", default=None,
     help="Build from a claims dataset written by extract (Parquet folder or JSON Lines), reading no article.")
-contest_opt = click.option("--contest-days", type=click.IntRange(0), default=3, show_default=True, help="Opposing claims this close make a district contested.")
+contest_opt = click.option("--contest-days", type=click.IntRange(0, 3650), default=3, show_default=True, help="Opposing claims this close make a district contested.")
 
 
 def timeline_options(f):
@@ -204,11 +224,11 @@ def cli() -> None:
 @date_opt
 @max_mb_opt
 @store_opt
-@click.option("--workers", type=click.IntRange(1), default=None,
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
               help="Extract on a local Dask cluster of N worker processes.")
 @click.option("--scheduler", default=None, metavar="ADDR",
               help="Extract on an existing Dask cluster (tcp://HOST:PORT; default $DASK_SCHEDULER_ADDRESS).")
-@click.option("--partition-size", type=click.IntRange(1), default=None,
+@click.option("--partition-size", type=click.IntRange(1, 10_000_000), default=None,
               help="Articles per Dask task (default 250).")
 @click.option("--worker-boundaries", default=None, metavar="DIR",
               help="Boundaries folder as the Dask workers see it (default: this machine's).")

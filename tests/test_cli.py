@@ -234,3 +234,51 @@ def test_a_bad_geocoder_setting_stops_before_any_work(boundaries, runner, tmp_pa
     res = invoke(runner, "extract", str(SEEDS))
     assert res.exit_code == EXIT_FATAL
     assert "TCMAP_GEOCODER" in res.stderr and "'google'" in res.stderr
+
+
+# ---------------------------------------------------------------------------
+# Numbers users type: every numeric option and variable is range-checked (exit 2)
+# ---------------------------------------------------------------------------
+
+BAD_SIZES = ["0", "-1", "nan", "inf", "-inf", "1e308", "abc", ""]
+
+
+@pytest.mark.parametrize("value", BAD_SIZES)
+def test_a_bad_max_article_mb_is_a_usage_error(runner, tmp_path, value):
+    (tmp_path / "a.txt").write_text("The Taliban took a district on Tuesday.\n", encoding="utf-8")
+    for command in ("extract", "places", "counts", "ingest"):
+        res = runner.invoke(cli, [command, str(tmp_path / "a.txt"), f"--max-article-mb={value}"])
+        assert res.exit_code == 2, (command, value, res.output)
+        assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+        assert "--max-article-mb" in res.stderr
+
+
+@pytest.mark.parametrize("variable", ["TCMAP_MAX_ARTICLE_MB", "TCMAP_MAX_UPLOAD_MB", "TCMAP_MAX_ZIP_FILES",
+                                      "TCMAP_MAX_ZIP_UNCOMPRESSED_MB", "TCMAP_MAX_ZIP_RATIO"])
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "1e308", "12abc"])
+def test_a_bad_limit_variable_is_a_usage_error_naming_it(runner, tmp_path, monkeypatch, variable, value):
+    monkeypatch.setenv(variable, value)
+    monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
+    (tmp_path / "a.txt").write_text("The Taliban took a district on Tuesday.\n", encoding="utf-8")
+    res = runner.invoke(cli, ["places", str(tmp_path / "a.txt")])
+    assert res.exit_code == 2, res.output
+    assert not isinstance(res.exception, (ValueError, OverflowError)), res.exception
+    assert variable in res.stderr and repr(value) in res.stderr
+    assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("option", ["--stale-days", "--contest-days"])
+@pytest.mark.parametrize("value", ["-1", "99999999999999999999", "nan", "1.5"])
+def test_bad_day_counts_are_usage_errors(runner, tmp_path, option, value):
+    (tmp_path / "a.txt").write_text("The Taliban took a district on Tuesday.\n", encoding="utf-8")
+    res = runner.invoke(cli, ["status", str(tmp_path / "a.txt"), "--date", "2021-07-01", f"{option}={value}"])
+    assert res.exit_code == 2, res.output
+    assert option in res.stderr
+
+
+@pytest.mark.parametrize("option", ["--workers", "--partition-size"])
+@pytest.mark.parametrize("value", ["0", "-3", "99999999999999999999"])
+def test_bad_cluster_sizes_are_usage_errors(runner, tmp_path, option, value):
+    res = runner.invoke(cli, ["extract", str(tmp_path), f"{option}={value}"])
+    assert res.exit_code == 2, res.output
+    assert option in res.stderr

@@ -79,6 +79,7 @@ __all__ = [
     "MB",
     "Limits",
     "iter_jsonl",
+    "limit_value",
     "join_soft_wraps",
     "find_page_date",
     "parse_date_header",
@@ -168,24 +169,11 @@ class Limits:
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for name, (var, _flag, unit, _words) in _LIMIT_KNOBS.items():
+        for name, (var, _flag, _unit, _words) in _LIMIT_KNOBS.items():
             raw = env.get(var)
             if raw is None or not raw.strip():
                 continue
-            try:
-                number = float(raw)
-            except ValueError:
-                raise ValueError(
-                    f"Expected a positive number in {var}, instead got: {raw!r}."
-                ) from None
-            if not 0 < number < float("inf"):  # also false for NaN
-                raise ValueError(f"Expected a positive number in {var}, instead got: {raw!r}.")
-            if name == "max_zip_ratio":
-                values[name] = number
-            elif unit is None:
-                values[name] = max(1, int(number))
-            else:
-                values[name] = max(1, int(number * unit))
+            values[name] = limit_value(name, raw, f"the environment variable {var}")
         return cls(**values)
 
     def describe(self, name: str) -> str:
@@ -199,6 +187,42 @@ class Limits:
             else f"the environment variable {var}"
         )
         return f"the {label} limit of {shown} (raise it with {how})"
+
+
+# The largest value each limit accepts: far above any real need, and small
+# enough that bytes fit in an int (1e308 MB must be refused, not overflow).
+_LIMIT_MAX: dict[str, float] = {
+    "max_article_bytes": 1024 * 1024,  # MB: 1 TB
+    "max_upload_bytes": 1024 * 1024,
+    "max_zip_files": 10_000_000,
+    "max_zip_uncompressed_bytes": 1024 * 1024,
+    "max_zip_ratio": 1_000_000,
+}
+
+
+def limit_value(name: str, raw: str | float, where: str) -> int | float:
+    """One limit from what a user typed (MB for sizes), range-checked; raises ValueError in words.
+
+    ``where`` names the setting in the message ("the environment variable
+    TCMAP_MAX_ARTICLE_MB", "--max-article-mb"). 0, negatives, NaN, infinity
+    and absurdly large values are refused rather than overflowing later.
+    """
+    _var, _flag, unit, label = _LIMIT_KNOBS[name]
+    top = _LIMIT_MAX[name]
+    shown = f"{top:,.0f}" + (" (MB)" if unit else "")
+    problem = f"Expected a number above 0 and at most {shown} for {where} ({label}), instead got: {raw!r}."
+    if isinstance(raw, str):
+        try:
+            number = float(raw.strip())
+        except ValueError:
+            raise ValueError(problem) from None
+    else:
+        number = float(raw)
+    if not 0 < number <= top:  # also false for NaN
+        raise ValueError(problem)
+    if name == "max_zip_ratio":
+        return number
+    return max(1, int(number * unit)) if unit else max(1, int(number))
 
 
 def _mb(size: float) -> str:
@@ -1490,14 +1514,22 @@ class _Walk:
 
 
 def _read_bytes(path: Path, limit: int, origin: str, limits: Limits, which: str) -> bytes | Skipped:
+    # In chunks, not read(limit + 1): a limit of a terabyte must not allocate one.
+    chunks: list[bytes] = []
+    total = 0
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            while total <= limit:
+                chunk = handle.read(min(_CHUNK * 16, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
     except OSError as error:
         return Skipped(origin, f"cannot read: {_os_reason(error)}")
-    if len(data) > limit:  # the file grew after stat
+    if total > limit:  # the file grew after stat
         return Skipped(origin, f"file is over {limits.describe(which)}")
-    return data
+    return b"".join(chunks)
 
 
 def _file_meta(path: Path) -> tuple[Mapping[str, object] | None, str, str | None]:
