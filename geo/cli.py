@@ -9,7 +9,6 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -351,8 +350,10 @@ CLAIM_COLUMNS = [
 def _format_rows(rows: list[dict], fmt: str, columns: list[str]) -> str:
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    from geo.csvcells import SafeDictWriter
+
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer = SafeDictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buf.getvalue()

@@ -282,3 +282,64 @@ def test_bad_cluster_sizes_are_usage_errors(runner, tmp_path, option, value):
     res = runner.invoke(cli, ["extract", str(tmp_path), f"{option}={value}"])
     assert res.exit_code == 2, res.output
     assert option in res.stderr
+
+
+# ---------------------------------------------------------------------------
+# Spreadsheet formulas: no CSV cell tcmap writes starts a formula
+# ---------------------------------------------------------------------------
+
+FORMULA_IDS = ['=HYPERLINK("http://example.org","x")', "+1+2", "-3+4", "@SUM(A1:A9)", "\t=1", "\uff1d1+1"]
+
+
+def _hostile_jsonl(path: Path) -> Path:
+    lines = [
+        {"id": FORMULA_IDS[i], "date": "2021-07-01",
+         "text": f"{FORMULA_IDS[i]} The Taliban captured Chahab district of Takhar province on Tuesday."}
+        for i in range(len(FORMULA_IDS))
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    return path
+
+
+def _no_formula(rows: list[dict]) -> None:
+    from geo.csvcells import FORMULA_START
+
+    assert rows
+    for row in rows:
+        for key, value in row.items():
+            assert not (value or "").startswith(FORMULA_START), (key, value)
+
+
+@pytest.mark.parametrize("command", [["extract", "--format", "csv"], ["places", "--format", "csv"]])
+def test_csv_outputs_never_start_a_cell_with_a_formula(boundaries, runner, tmp_path, command):
+    src = _hostile_jsonl(tmp_path / "hostile.jsonl")
+    res = invoke(runner, *command, str(src))
+    assert res.exit_code == EXIT_OK, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    _no_formula(rows)
+    ids = {r["article_id"] for r in rows}
+    assert ids == {"'" + i.strip() for i in FORMULA_IDS}  # the value is kept, shown as text
+
+
+def test_the_dask_csv_sink_guards_cells_too(tmp_path):
+    from geo.cli import CLAIM_COLUMNS
+    from geo.scale.dataset import LinesSink
+    from tests._storedata import make_result
+
+    claims = []
+    for i, bad in enumerate(FORMULA_IDS):
+        result = make_result(i, prefix="a")
+        claims += [c.__class__(**{**c.__dict__, "article_id": bad, "sentence": bad + " text"}) for c in result.claims]
+    buf = io.StringIO()
+    sink = LinesSink(buf, "csv", CLAIM_COLUMNS)
+    sink.write(claims)
+    _no_formula(list(csv.DictReader(io.StringIO(buf.getvalue()))))
+
+
+def test_every_csv_writer_goes_through_the_one_guard():
+    for path in (REPO / "geo").rglob("*.py"):
+        if path.name == "csvcells.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        for call in ("csv.writer(", "csv.DictWriter(", ".to_csv("):
+            assert call not in source, f"{path.relative_to(REPO)} writes CSV with {call} instead of geo.csvcells"

@@ -135,14 +135,14 @@ class LinesSink:
     """Writes claims as JSON Lines (or CSV) to a stream, as they come."""
 
     def __init__(self, handle: io.TextIOBase, fmt: str = "jsonl", columns: list[str] | None = None) -> None:
-        import csv
+        from geo.csvcells import SafeDictWriter
 
         self.handle = handle
         self.fmt = fmt
         self.count = 0
         self._csv = None
         if fmt == "csv":
-            self._csv = csv.DictWriter(handle, fieldnames=columns or CONTRACT_COLUMNS, extrasaction="ignore",
+            self._csv = SafeDictWriter(handle, fieldnames=columns or CONTRACT_COLUMNS, extrasaction="ignore",
                                        lineterminator="\n")
             self._csv.writeheader()
 
