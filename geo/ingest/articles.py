@@ -70,7 +70,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from geo.ingest._decode import BinaryInput, decode_bytes, looks_utf16, normalize_text, sniff_binary
+from geo.ingest._decode import (
+    BinaryInput,
+    decode_bytes,
+    drop_invisible,
+    looks_utf16,
+    normalize_text,
+    sniff_binary,
+)
 from geo.ingest._html import declared_charset, parse_html
 from geo.models import Article, Skipped
 
@@ -80,6 +87,7 @@ __all__ = [
     "Limits",
     "iter_jsonl",
     "limit_value",
+    "loads_json",
     "join_soft_wraps",
     "find_page_date",
     "parse_date_header",
@@ -638,7 +646,8 @@ class _Draft:
         self.published, self.published_source, self.published_reason = day, "header", reason
 
     def finish(self, user_date: date | None, ids: _Ids | None) -> Article | Skipped:
-        text = self.text.strip()
+        # Zero-width characters go before any offset is taken: "Cha\u200dhab" is Chahab.
+        text = drop_invisible(self.text).strip()
         if not text:
             return Skipped(self.origin, "no article text (empty or whitespace only)")
         if self.published is None:
@@ -1032,11 +1041,13 @@ def _jsonl_article(
         raw = line.decode("cp1252", errors="replace")
         warnings.append("line is not valid UTF-8; decoded as cp1252")
     try:
-        record = json.loads(raw)
+        record = loads_json(raw)
     except json.JSONDecodeError as error:
         return Skipped(origin, f"malformed JSON ({error.msg} at column {error.colno})")
     except RecursionError:
         return Skipped(origin, "malformed JSON (nested too deeply)")
+    except ValueError as error:  # anything else json or int() may refuse: this line only
+        return Skipped(origin, f"malformed JSON ({_one_line(str(error))[:200]})")
     if not isinstance(record, dict):
         return Skipped(
             origin,
@@ -1099,6 +1110,34 @@ def _record_article(
     if not draft.text:
         return Skipped(origin, "only a date header, no article text")
     return draft.finish(user_date, ids)
+
+
+# Python refuses int() of more than 4,300 digits (a guard against slow
+# conversions); a longer JSON integer is read as a float (inf), so the field
+# it sits in is ignored with a warning and the line's article is kept.
+_MAX_INT_DIGITS = 640
+
+
+class _HugeNumber(float):
+    """A JSON integer too long to convert: infinity, named by its length in messages."""
+
+    digits: int = 0
+
+    def __repr__(self) -> str:
+        return f"a number of {self.digits:,} digits"
+
+
+def _parse_int(digits: str) -> int | float:
+    if len(digits) <= _MAX_INT_DIGITS:
+        return int(digits)
+    huge = _HugeNumber("-inf" if digits.startswith("-") else "inf")
+    huge.digits = len(digits.lstrip("-"))
+    return huge
+
+
+def loads_json(raw: str) -> Any:
+    """``json.loads`` that never fails on a number: a 5,000-digit integer becomes a float."""
+    return json.loads(raw, parse_int=_parse_int)
 
 
 def _json_type(value: object) -> str:
@@ -1344,14 +1383,15 @@ def list_inputs(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path
         if children is not None:
             yield children
             continue
-        if not explicit:
-            name = path.name.lower()
-            if input_suffix(name) not in READ_SUFFIXES or name.endswith(META_SUFFIX):
-                continue
         try:
             info = path.stat()
-        except OSError:
-            yield path, explicit  # the reader names the problem
+        except OSError as error:
+            # The reader names the problem (a path too long, no permission), as in
+            # one process; a vanished or dangling entry of another type stays silent.
+            if explicit or not isinstance(error, FileNotFoundError) or _wanted(path):
+                yield path, explicit
+            continue
+        if not explicit and not _wanted(path):
             continue
         key = (info.st_dev, info.st_ino)
         origin = _printable(str(path))
@@ -1360,6 +1400,12 @@ def list_inputs(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path
             continue
         walk.seen_files[key] = origin
         yield path, explicit
+
+
+def _wanted(path: Path) -> bool:
+    """Whether a folder walk reads a file of this name."""
+    name = path.name.lower()
+    return input_suffix(name) in READ_SUFFIXES and not name.endswith(META_SUFFIX)
 
 
 def read_listed(
@@ -1454,7 +1500,7 @@ class _Walk:
         try:
             info = path.stat()
         except OSError as error:
-            if path.is_symlink():
+            if _is_symlink(path):
                 if _is_loop(error):
                     yield Skipped(origin, "symlink loop; not read")
                 elif explicit or path.suffix.lower() in ARTICLE_SUFFIXES:
@@ -1557,8 +1603,8 @@ def _file_meta(path: Path) -> tuple[Mapping[str, object] | None, str, str | None
 
 def _parse_meta(raw: bytes, name: str) -> tuple[Mapping[str, object] | None, str | None]:
     try:
-        meta = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        meta = loads_json(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError too
         detail = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
         return None, f"sidecar {name} ignored: not valid UTF-8 JSON ({detail})"
     if not isinstance(meta, dict):
@@ -1586,7 +1632,24 @@ def _is_loop(error: OSError) -> bool:
     return error.errno == errno.ELOOP
 
 
+def _is_symlink(path: Path) -> bool:
+    """``path.is_symlink()`` that says False, not raises, for a path the OS refuses (too long)."""
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
+
+
 def _os_reason(error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.ENAMETOOLONG:
+        length = len(os.fsencode(error.filename)) if isinstance(error.filename, str | bytes) else None
+        size = f" ({length:,} bytes)" if length else ""
+        return (
+            f"the path is longer than the system allows{size}; move the folder nearer the "
+            "top of the disk or shorten folder names, then read it again"
+        )
     return (error.strerror or type(error).__name__).lower()
 
 

@@ -240,9 +240,9 @@ def _iter_jsonl(path: str) -> Iterator[Claim]:
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line)
+                    row = json.loads(line, parse_int=lambda d: int(d) if len(d) <= 640 else float(d))
                     yield _claim(row), row.get("content_hash")
-                except (json.JSONDecodeError, TypeError) as error:
+                except (ValueError, TypeError, AttributeError, RecursionError) as error:
                     raise ClaimsDatasetError(f"{path}:{n}: not a claim record ({error})") from error
     except FileNotFoundError as error:
         raise ClaimsDatasetError(f"{path}: no such file") from error
