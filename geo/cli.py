@@ -586,7 +586,8 @@ def ingest(paths, user_date, max_article_mb, claims_path):
     known = st.stored_ids(fresh)
     todo = [a for a in fresh if a.id not in known]
     with _progress_bar(len(todo), "extracting") as bar:
-        result.results = extract_articles(todo, progress=bar.update)
+        # The stored ones are not extracted again, but they date the rest, as in one run.
+        result.results = extract_articles(fresh, progress=bar.update, known=st.known_results(fresh, known))
     summary = st.ingest_result(result)
     if known:
         click.echo(f"{len(known)} article(s) already in the store, not extracted again", err=True)

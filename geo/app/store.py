@@ -473,6 +473,30 @@ class Store:
                 out[a.id] = rows[0][0]
         return out
 
+    def known_results(self, articles: Iterable[Article], known: dict[str, str]) -> dict[str, Any]:
+        """Results for the ``articles`` already stored (``known``: input id -> stored id, from ``stored_ids``).
+
+        Each is the article as read now with the claims the store keeps for
+        it (rejected ones too: they are what extraction gave). What a resumed
+        ingest needs to date the rest of its batch as one run would
+        (``pipeline.extract_articles(..., known=...)``); only dated articles
+        date others, so undated ones cost no query.
+        """
+        from geo.models import ArticleResult
+
+        out: dict[str, Any] = {}
+        for a in articles:
+            stored_id = known.get(a.id)
+            if stored_id is None:
+                continue
+            claims: list[Claim] = []
+            if a.published is not None:
+                rows = self._read("SELECT data FROM claims WHERE article_id = ? ORDER BY id", (stored_id,))
+                claims = [dataclasses.replace(c, article_id=a.id) for c in
+                          (Claim.from_dict(json.loads(r[0])) for r in rows)]
+            out[a.id] = ArticleResult(a, claims, [], [])
+        return out
+
     def article_ids(self) -> set[str]:
         return {r[0] for r in self._read("SELECT id FROM articles")}
 
