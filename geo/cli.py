@@ -117,13 +117,41 @@ def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | N
     return result
 
 
-def _open_store():
+def _open_store(mode: str = "write"):
+    """The store of $TCMAP_HOME; ``mode="read"`` also opens a read-only one (for --store reads)."""
     from geo.app.store import Store, StoreError
 
     try:
-        return Store.open()
+        return Store.open(mode=mode)
     except StoreError as e:
         raise Fatal(str(e)) from e
+
+
+class _StoreRead:
+    """What reading the store gave besides claims: its damaged rows, reported like skipped inputs."""
+
+    def __init__(self, problems: list[str]) -> None:
+        from geo.models import Skipped
+
+        self.skipped = [Skipped(p.split(": ", 1)[0], p.split(": ", 1)[1]) for p in problems]
+        self.articles: list = []
+        self.results: list = []
+
+    def summary(self) -> str:
+        n = len(self.skipped)
+        return f"{n} damaged row{'s' if n != 1 else ''} of the store left out"
+
+
+def _store_claims():
+    """The store's claims and, when some rows were damaged, a report of them (else None)."""
+    from geo.app.store import StoreError
+
+    st = _open_store("read")
+    try:
+        claims = st.claims()
+    except StoreError as e:
+        raise Fatal(str(e)) from e
+    return claims, (_StoreRead(st.problems) if st.problems else None)
 
 
 def _claims_from(paths, store, user_date, max_article_mb, claims_path=None):
@@ -133,7 +161,7 @@ def _claims_from(paths, store, user_date, max_article_mb, claims_path=None):
             raise click.UsageError("--claims builds from a claims dataset alone: give no PATH and no --store.")
         return _dataset_claims(claims_path), None
     if store:
-        return _open_store().claims(), None
+        return _store_claims()
     result = _run(paths, user_date, max_article_mb)
     return result.claims, result
 
@@ -151,7 +179,14 @@ def _dataset_claims(path: str):
 
 
 def _overrides_from(store: bool):
-    return tuple(_open_store().overrides()) if store else ()
+    from geo.app.store import StoreError
+
+    if not store:
+        return ()
+    try:
+        return tuple(_open_store("read").overrides())
+    except StoreError as e:
+        raise Fatal(str(e)) from e
 
 
 def _sources(claims) -> list[tuple[str, int]]:
@@ -272,7 +307,7 @@ def _write_dataset(claims, result, out: str) -> None:
     from geo.scale.dataset import ParquetSink
 
     sink = ParquetSink(out)
-    if result is None:
+    if result is None or isinstance(result, _StoreRead):
         sink.write(claims)
         summary = {"summary": f"{len(claims)} claims from the store"}
     else:
@@ -583,12 +618,17 @@ def ingest(paths, user_date, max_article_mb, claims_path):
             result.skipped.append(item)
         else:
             fresh.append(item)
-    known = st.stored_ids(fresh)
-    todo = [a for a in fresh if a.id not in known]
-    with _progress_bar(len(todo), "extracting") as bar:
-        # The stored ones are not extracted again, but they date the rest, as in one run.
-        result.results = extract_articles(fresh, progress=bar.update, known=st.known_results(fresh, known))
-    summary = st.ingest_result(result)
+    from geo.app.store import StoreError
+
+    try:
+        known = st.stored_ids(fresh)
+        todo = [a for a in fresh if a.id not in known]
+        with _progress_bar(len(todo), "extracting") as bar:
+            # The stored ones are not extracted again, but they date the rest, as in one run.
+            result.results = extract_articles(fresh, progress=bar.update, known=st.known_results(fresh, known))
+        summary = st.ingest_result(result)
+    except StoreError as e:
+        raise Fatal(str(e)) from e
     if known:
         click.echo(f"{len(known)} article(s) already in the store, not extracted again", err=True)
     click.echo(f"store {st.path}: {summary}", err=True)
@@ -606,7 +646,12 @@ def _ingest_claims(paths, claims_path: str) -> int:
         results = results_from_claims(claims_path)
     except ClaimsDatasetError as e:
         raise Fatal(str(e)) from e
-    summary = st.ingest_result(RunResult(results=results), label=f"claims {claims_path}")  # type: ignore[arg-type]
+    from geo.app.store import StoreError
+
+    try:
+        summary = st.ingest_result(RunResult(results=results), label=f"claims {claims_path}")  # type: ignore[arg-type]
+    except StoreError as e:
+        raise Fatal(str(e)) from e
     click.echo(f"store {st.path}: {summary}", err=True)
     return EXIT_OK
 
