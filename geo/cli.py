@@ -244,7 +244,41 @@ def _done(result) -> None:
     sys.exit(_report(result) if result else EXIT_OK)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns a file the OS refuses (an --out folder that cannot be made, a full disk,
+    a read-only file) into a one-line fatal error naming the file, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # `tcmap extract ... | head`: the reader has what it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_OK)
+        except OSError as e:
+            raise Fatal(_os_failure(e)) from e
+
+
+def _os_failure(e: OSError) -> str:
+    import errno
+
+    where = e.filename if e.filename is not None else "a file"
+    what = (e.strerror or type(e).__name__).lower()
+    fix = {
+        errno.ENOSPC: "free space on that disk (or write elsewhere) and run the command again",
+        errno.EROFS: "that file system is read-only: give an --out path on a writable disk",
+        errno.EACCES: "you may not write there: give an --out path you can write",
+        errno.ENOENT: "its folder does not exist and cannot be made there: give another --out path",
+        errno.EISDIR: "that is a folder: give a file name",
+        errno.ENAMETOOLONG: "the path is too long: give a shorter one",
+        errno.ENOTDIR: "part of the path is a file, not a folder: give another --out path",
+        errno.EEXIST: "a file is in the way of a folder: give another --out path",
+    }.get(e.errno or 0, "check the path (--out) and the disk, then run the command again")
+    return f"Cannot use {where}: {what}; {fix}."
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tcmap")
 def cli() -> None:
     """tcmap: turn news reports into a dated map of who controls what."""
@@ -572,7 +606,11 @@ def eval_(gold_dir, verbose, as_json):
     else:  # the seeds' gold sits apart from its articles: look for them by id
         paths = _find_articles_for(gold_dir)
     result = _run(paths, None, None)
-    scores = score(gold_dir, result.results)
+    try:
+        scores = score(gold_dir, result.results)
+    except (ValueError, KeyError, TypeError) as e:
+        raise Fatal(f"{gold_dir / 'gold.jsonl'}: not a gold file tcmap can score against ({e}). "
+                    "Each line needs a JSON object with an 'id' and its 'claims'.") from e
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))
     else:
@@ -581,7 +619,12 @@ def eval_(gold_dir, verbose, as_json):
 
 
 def _find_articles_for(gold_dir: Path) -> list[str]:
-    ids = [json.loads(line)["id"] for line in (gold_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    try:
+        ids = [json.loads(line)["id"] for line in (gold_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    except (ValueError, KeyError, TypeError) as e:
+        raise Fatal(f"{gold_dir / 'gold.jsonl'}: not a gold file ({type(e).__name__}: {e}); each line needs "
+                    "a JSON object with an 'id'.") from e
     for cand in (gold_dir.parent.parent / gold_dir.name, gold_dir.parent / gold_dir.name, Path("seeds")):
         found = [str(p) for i in ids for p in cand.glob(f"{i}.*") if cand.is_dir()]
         if found:

@@ -343,3 +343,40 @@ def test_every_csv_writer_goes_through_the_one_guard():
         source = path.read_text(encoding="utf-8")
         for call in ("csv.writer(", "csv.DictWriter(", ".to_csv("):
             assert call not in source, f"{path.relative_to(REPO)} writes CSV with {call} instead of geo.csvcells"
+
+
+# ---------------------------------------------------------------------------
+# Output files the OS refuses: a named fatal error, never a traceback
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [
+    ["map", "--out", "{bad}/map.html"],
+    ["png", "--date", "2021-07-01", "--out", "{bad}/map.png"],
+    ["export", "--format", "geojson", "--date", "2021-07-01", "--out", "{bad}/s.geojson"],
+    ["export", "--format", "csv", "--date", "2021-07-01", "--out", "{bad}/s.csv"],
+    ["export", "--format", "acled", "--out", "{bad}/a.csv"],
+    ["extract", "--out", "{bad}/claims.jsonl"],
+    ["extract", "--format", "parquet", "--out", "{bad}/ds"],
+    ["counts", "--out", "{bad}/counts.csv"],
+], ids=lambda c: " ".join(c[:3]))
+def test_an_output_path_that_cannot_be_written_is_named(boundaries, runner, tmp_path, command):
+    art = tmp_path / "a.txt"
+    art.write_text("date: 2021-07-01\nThe Taliban captured Chahab district of Takhar province on Tuesday.\n")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    args = [a.replace("{bad}", str(blocker / "sub")) for a in command]
+    res = runner.invoke(cli, [args[0], str(art), *args[1:]])
+    assert res.exit_code == EXIT_FATAL, res.output
+    assert not isinstance(res.exception, OSError), repr(res.exception)
+    assert str(blocker) in res.stderr and "--out" in res.stderr
+
+
+@pytest.mark.parametrize("gold", ['{"id": ', "[1, 2]", '{"no_id": 1}', '{"id": "x", "claims": 5}'])
+def test_a_malformed_gold_file_is_named(runner, tmp_path, gold):
+    (tmp_path / "gold.jsonl").write_text(gold + "\n")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "x.txt").write_text("The Taliban took a district on Tuesday.\n")
+    res = runner.invoke(cli, ["eval", str(tmp_path)])
+    assert res.exit_code == EXIT_FATAL, res.output
+    assert "gold.jsonl" in res.stderr and not isinstance(res.exception, (ValueError, KeyError, TypeError))

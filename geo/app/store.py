@@ -782,7 +782,7 @@ def _unwritable(db: Path) -> str | None:
         where = db if e.filename and Path(e.filename) == db else db.parent
         why = {errno.EROFS: "is on a read-only file system", errno.EACCES: "is not writable by you",
                errno.EPERM: "is not writable by you", errno.ENOSPC: "is on a full disk",
-               errno.ENOTDIR: "is under a file, not a folder"}.get(e.errno or 0)
+               errno.ENOTDIR: "is under a file, not a folder", errno.EEXIST: "is a file, not a folder"}.get(e.errno or 0)
         return f"{where} {why}" if why else f"{where} cannot be written ({e.strerror or e})"
     return None
 
