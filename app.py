@@ -39,7 +39,8 @@ def get_store(home: str):
 
     if dataset := ad.dataset_path(home):
         return ad.DatasetView(dataset)
-    return Store.open(home)
+    # "read": a store on a read-only folder opens read-only (the read-only pages), not an error.
+    return Store.open(home, mode="read")
 
 
 @st.cache_resource(show_spinner="Loading district boundaries…")
@@ -399,7 +400,8 @@ def main() -> None:
     read_only = getattr(store, "read_only", False)
     page = st.sidebar.radio("Page", READ_ONLY_PAGES if read_only else PAGES, key="page")
     if read_only:
-        st.sidebar.caption(f"Read-only: claims dataset {ad.escape_text(store.path)}")
+        what = "claims dataset" if isinstance(store, ad.DatasetView) else "store on a read-only folder"
+        st.sidebar.caption(f"Read-only: {what} {ad.escape_text(str(store.path))}")
     filters = sidebar_filters()
     if msg := st.session_state.pop("flash", None):
         st.success(ad.escape_text(msg))

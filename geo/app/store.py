@@ -273,7 +273,7 @@ class Store:
         self.path = path
         self._conn = conn
         self._lock = threading.RLock()
-        self.readonly = False
+        self.read_only = False
         # Rows a read had to leave out because they are damaged, in words (the CLI prints them).
         self.problems: list[str] = []
 
@@ -357,7 +357,7 @@ class Store:
                 raise StoreError(f"{db}: the store is at schema {version} (this tcmap reads {SCHEMA_VERSION}) "
                                  f"and {how}.")
             store = cls(db, conn)
-            store.readonly = True
+            store.read_only = True
             return store
         assert last is not None
         raise StoreError(explain(db, last, opening=True)) from last
@@ -380,7 +380,7 @@ class Store:
         change back and becomes a ``StoreError`` that names the file and the fix.
         """
         with self._lock:
-            if self.readonly:
+            if self.read_only:
                 raise StoreError(f"{self.path}: the store was opened read-only (its folder is read-only); "
                                  f"set ${ENV_HOME} to a writable folder to change it.")
             try:

@@ -242,3 +242,18 @@ def test_a_read_only_home_without_a_store_says_there_is_none(boundaries, tmp_pat
     assert res.returncode == EXIT_FATAL, res.stderr
     assert "no tcmap store" in res.stderr and "TCMAP_HOME" in res.stderr and "Traceback" not in res.stderr
     assert not (home / "tcmap.sqlite3").exists()
+
+
+def test_a_store_opened_read_only_reads_and_refuses_writes_in_words(tmp_path, monkeypatch):
+    import geo.app.store as store_mod
+
+    db = _filled(tmp_path / "home", 3)
+    monkeypatch.setattr(store_mod, "_unwritable", lambda _db: f"{db.parent} is on a read-only file system")
+    with Store.open(tmp_path / "home", mode="read") as st:
+        assert st.read_only and len(st.claims()) == 3 and st.count_articles() == 3
+        with pytest.raises(StoreError, match="read-only") as info:
+            st.add_results([make_result(9)])
+        assert str(db) in str(info.value) and "TCMAP_HOME" in str(info.value)
+    with pytest.raises(StoreError, match="read-only file system") as info:
+        Store.open(tmp_path / "home")  # a writer is told, before anything is tried
+    assert "TCMAP_HOME" in str(info.value)
