@@ -304,7 +304,11 @@ def _clean_8bit(chunk: bytes) -> bool:
         text = chunk.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return not _CONTROL_RE.search(text)
+    # A word and a space: UTF-16 CJK can pass as printable bytes, but rarely spells "the ".
+    return not _CONTROL_RE.search(text) and _WORD_RE.search(text) is not None
+
+
+_WORD_RE = re.compile(r"[A-Za-z]{3,}[ \n]")
 
 
 def _decode_8bit(data: bytes, declared: str | None) -> tuple[str, str, list[str]]:
