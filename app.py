@@ -265,7 +265,11 @@ def page_add(store) -> None:
     st.header("Add articles")
     from geo.ingest.articles import Limits
 
-    limits = Limits.from_env()
+    try:
+        limits = Limits.from_env()
+    except ValueError as e:  # a TCMAP_MAX_* variable out of range
+        st.error(ad.escape_text(str(e)))
+        return
     st.caption("Upload .txt, .md, .html, .jsonl files or a .zip of them. Each file is reported on "
                "below: claims found, places not understood, files skipped and why. Limits: "
                + "; ".join(limits.describe(k) for k in ("max_upload_bytes", "max_article_bytes",
@@ -394,8 +398,16 @@ def page_unresolved(store) -> None:
 
 
 def main() -> None:
+    from geo.app.store import StoreError
+
     st.set_page_config(page_title="tcmap: territorial control map", layout="wide")
-    store = get_store(home())
+    try:
+        render(get_store(home()))
+    except StoreError as e:  # a full disk, a damaged or read-only store: said in words, not a traceback
+        st.error(ad.escape_text(str(e)))
+
+
+def render(store) -> None:
     st.sidebar.title("tcmap")
     read_only = getattr(store, "read_only", False)
     page = st.sidebar.radio("Page", READ_ONLY_PAGES if read_only else PAGES, key="page")

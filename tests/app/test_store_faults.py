@@ -257,3 +257,39 @@ def test_a_store_opened_read_only_reads_and_refuses_writes_in_words(tmp_path, mo
     with pytest.raises(StoreError, match="read-only file system") as info:
         Store.open(tmp_path / "home")  # a writer is told, before anything is tried
     assert "TCMAP_HOME" in str(info.value)
+
+
+# ---------------------------------------------------------------------------
+# The app: the same faults in words on the page
+# ---------------------------------------------------------------------------
+
+APP = str(REPO / "app.py")
+
+
+def _app():
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def test_the_app_says_a_store_file_is_damaged_instead_of_a_traceback(boundaries, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "tcmap.sqlite3").write_bytes(b"not a database at all " * 400)
+    monkeypatch.setenv("TCMAP_HOME", str(home))
+    at = _app().run()
+    assert not at.exception, at.exception
+    assert any("tcmap.sqlite3" in e.value and "recover" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_the_app_shows_a_read_only_store_with_its_read_only_pages(boundaries, tmp_path, monkeypatch):
+    import geo.app.store as store_mod
+
+    db = _filled(tmp_path / "home", 3)
+    monkeypatch.setattr(store_mod, "_unwritable", lambda _db: f"{db.parent} is on a read-only file system")
+    monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
+    at = _app().run()
+    assert not at.exception, at.exception
+    pages = at.sidebar.radio[0].options
+    assert "Add articles" not in pages and "Map" in pages
+    assert any("read-only folder" in c.value for c in at.sidebar.caption)
