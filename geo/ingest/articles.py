@@ -1032,9 +1032,13 @@ def _read_line(handle: io.BufferedIOBase, limit: int) -> tuple[bytes, bool]:
 def _jsonl_article(
     line: bytes, origin: str, user_date: date | None, today: date | None, ids: _Ids
 ) -> Article | Skipped:
-    if b"\x00" in line:
-        return Skipped(origin, "binary data (NUL bytes) in a JSON Lines line")
     warnings: list[str] = []
+    if b"\x00" in line:
+        if b"\x00\x00" in line or line.count(0) * 10 > len(line):
+            return Skipped(origin, "binary data (NUL bytes) in a JSON Lines line")
+        nuls = line.count(0)  # a converter's litter in a good line: drop it, keep the article
+        line = line.replace(b"\x00", b"")
+        warnings.append(f"{nuls} stray NUL byte{'s' if nuls != 1 else ''} dropped from the line")
     try:
         raw = line.decode("utf-8")
     except UnicodeDecodeError:

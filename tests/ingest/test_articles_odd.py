@@ -186,3 +186,12 @@ def test_a_whole_utf16_file_with_curly_quotes_is_still_one_encoding(codec: str) 
     result = read_text_article(text.encode(codec), name="u.txt", origin="u.txt", today=TODAY)
     assert isinstance(result, Article) and result.text == text.strip()
     assert not any("mixed" in w for w in result.warnings)
+
+
+def test_a_jsonl_line_with_a_few_stray_nuls_keeps_its_article() -> None:
+    good = json.dumps({"text": BODY, "date": "2021-07-01"}).encode().replace(b" ", b" \x00", 2)
+    junk = b"\x00\x00\x00\x01 binary junk"
+    results = list(iter_jsonl(good + b"\n" + junk + b"\n", origin="feed.jsonl", today=TODAY))
+    assert isinstance(results[0], Article) and results[0].text == BODY
+    assert any("NUL" in w for w in results[0].warnings)
+    assert isinstance(results[1], Skipped) and results[1].origin == "feed.jsonl:2"
