@@ -184,7 +184,11 @@ def _overrides_from(store: bool):
     if not store:
         return ()
     try:
-        return tuple(_open_store("read").overrides())
+        st = _open_store("read")
+        overrides = tuple(st.overrides())
+        for problem in st.problems:  # a damaged override is left out, and said
+            click.echo(f"warning {problem}", err=True)
+        return overrides
     except StoreError as e:
         raise Fatal(str(e)) from e
 

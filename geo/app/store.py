@@ -442,8 +442,14 @@ class Store:
 
     def runs(self) -> list[Run]:
         rows = self._read("SELECT * FROM runs ORDER BY id DESC")
-        return [Run(r["id"], r["label"], r["started_at"], r["finished_at"],
-                    json.loads(r["counts"] or "{}"), json.loads(r["skipped"] or "[]")) for r in rows]
+        out = []
+        for r in rows:
+            try:
+                out.append(Run(r["id"], r["label"], r["started_at"], r["finished_at"],
+                               json.loads(r["counts"] or "{}"), json.loads(r["skipped"] or "[]")))
+            except (ValueError, TypeError) as e:
+                self._damaged(f"run row {r['id']}", e)
+        return out
 
     # -- articles and claims ---------------------------------------------
     def add_results(self, results: Iterable[Any], run_id: int | None = None, *,
@@ -740,11 +746,17 @@ class Store:
         from geo.timeline.build import Override
 
         rows = self._read('SELECT * FROM overrides WHERE deleted_at IS NULL ORDER BY id')
-        return [StoredOverride(r["id"], Override(
-            adm2_pcode=r["adm2_pcode"], status=r["status"],
-            start=date.fromisoformat(r["start"]),
-            end=date.fromisoformat(r["end"]) if r["end"] else None,
-            note=r["note"], author=r["author"]), r["created_at"]) for r in rows]
+        out = []
+        for r in rows:
+            try:
+                out.append(StoredOverride(r["id"], Override(
+                    adm2_pcode=r["adm2_pcode"], status=r["status"],
+                    start=date.fromisoformat(r["start"]),
+                    end=date.fromisoformat(r["end"]) if r["end"] else None,
+                    note=r["note"], author=r["author"]), r["created_at"]))
+            except (ValueError, TypeError) as e:
+                self._damaged(f"override row {r['id']}", e)
+        return out
 
 
 def _text(raw: bytes) -> str:

@@ -293,3 +293,29 @@ def test_the_app_shows_a_read_only_store_with_its_read_only_pages(boundaries, tm
     pages = at.sidebar.radio[0].options
     assert "Add articles" not in pages and "Map" in pages
     assert any("read-only folder" in c.value for c in at.sidebar.caption)
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE overrides SET start = 'garbage'",
+    "UPDATE overrides SET \"end\" = '2021-13-45'",
+])
+def test_a_damaged_override_row_is_left_out_and_named(boundaries, tmp_path, monkeypatch, damage):
+    from datetime import date
+
+    from geo.timeline.build import Override
+
+    db = _filled(tmp_path / "home", 2)
+    with Store.open(tmp_path / "home") as st:
+        st.add_override(Override(adm2_pcode="AF1809", status="government", start=date(2021, 7, 1), end=None,
+                                 note="seen"))
+    conn = sqlite3.connect(db)
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    with Store.open(tmp_path / "home") as st:
+        assert st.overrides() == []
+        assert any("override row 1" in p for p in st.problems)
+    monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
+    res = CliRunner().invoke(cli, ["status", "--store", "--date", "2021-07-02"])
+    assert res.exit_code == EXIT_OK, res.output
+    assert "override row 1" in res.stderr and str(db) in res.stderr
