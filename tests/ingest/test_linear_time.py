@@ -89,3 +89,11 @@ def test_extracting_claims_after_a_hostile_run_is_linear(boundaries, unit: str) 
         return article
 
     assert_linear(make, lambda article: extract_articles([article]), 3_000)
+
+
+@pytest.mark.parametrize("unit", [".", "<a ", "Kabul ", "Chahab district ", "A. ", "Qala-ye "],
+                         ids=["dots", "unclosed tags", "one name", "one district", "initials", "connectors"])
+def test_finding_place_mentions_is_linear(gazetteer, unit: str) -> None:
+    from geo.places.mentions import find_mentions
+
+    assert_linear(lambda n: BODY + unit * n + " and so on", lambda text: find_mentions(text, gazetteer), 1_000)
