@@ -75,7 +75,8 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def ingest(home: Path, folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(ingest_command(folder), env=_env(home), capture_output=True, text=True, check=False)
+    return subprocess.run(ingest_command(folder), env=_env(home), capture_output=True, text=True, check=False,
+                          cwd=REPO)
 
 
 def snapshot(home: Path) -> dict:
@@ -147,7 +148,7 @@ def kill_once(home: Path, folder: Path, rng: random.Random, n_articles: int, sta
     db = home / "tcmap.sqlite3"
     before = max(_count(db), 0) if db.exists() else 0
     proc = subprocess.Popen(ingest_command(folder), env=_env(home), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.DEVNULL, cwd=REPO)
     storing = False
     try:
         if rng.random() < 2 / 3 and before < n_articles:

@@ -175,7 +175,7 @@ def _read_only_runner(home: Path):
         for p in [home, *home.iterdir()]:
             p.chmod(0o555 if p.is_dir() else 0o444)
         return lambda *args: subprocess.run([sys.executable, "-m", "geo", *args], env=_env(home),
-                                            capture_output=True, text=True, check=False)
+                                            capture_output=True, text=True, check=False, cwd=REPO)
     if shutil.which("unshare") is None or subprocess.run(
             ["unshare", "-m", "true"], capture_output=True, check=False).returncode != 0:
         pytest.skip("cannot make a read-only mount here")
@@ -184,7 +184,7 @@ def _read_only_runner(home: Path):
         script = (f'mount --bind -o ro "{home}" "{home}" && exec "{sys.executable}" -m geo '
                   + " ".join(f"'{a}'" for a in args))
         return subprocess.run(["unshare", "-m", "sh", "-c", script], env=_env(home), capture_output=True,
-                              text=True, check=False)
+                              text=True, check=False, cwd=REPO)
     return run
 
 
@@ -319,3 +319,37 @@ def test_a_damaged_override_row_is_left_out_and_named(boundaries, tmp_path, monk
     res = CliRunner().invoke(cli, ["status", "--store", "--date", "2021-07-02"])
     assert res.exit_code == EXIT_OK, res.output
     assert "override row 1" in res.stderr and str(db) in res.stderr
+
+
+def test_a_real_full_disk_during_ingest_then_room_made_finishes_the_job(boundaries, tmp_path):
+    """On a 400 KB tmpfs (a private mount: root and unshare only), then the same mount made larger."""
+    if os.geteuid() != 0 or shutil.which("unshare") is None or subprocess.run(
+            ["unshare", "-m", "true"], capture_output=True, check=False).returncode != 0:
+        pytest.skip("needs root and unshare for a private tmpfs")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"r{i:02d}.txt").write_text(
+            f"date: 2021-07-0{1 + i % 9}\nThe Taliban captured Chahab district of Takhar province on Tuesday. "
+            f"Report {i} " + "with a long tail of words " * 600 + "\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    py = f'"{sys.executable}" -m geo ingest "{folder}"'
+    check = (f'"{sys.executable}" -c "import sqlite3; c = sqlite3.connect(\'{home}/tcmap.sqlite3\'); '
+             "print('CHECK', c.execute('pragma integrity_check').fetchone()[0], "
+             "c.execute('select count(*) from articles').fetchone()[0])\"")
+    script = (f'mount -t tmpfs -o size=400k tmpfs "{home}" || exit 97\n'
+              f'{py}; echo "FIRST=$?"\n{check}\n'
+              f'mount -o remount,size=64m "{home}"\n{py}; echo "SECOND=$?"\n{check}\n')
+    out = subprocess.run(["unshare", "-m", "sh", "-c", script], env=_env(home), capture_output=True,
+                         text=True, check=False, cwd=REPO)
+    if out.returncode == 97:
+        pytest.skip("cannot mount a tmpfs here")
+    text = out.stdout + out.stderr
+    assert f"FIRST={EXIT_FATAL}" in text, text
+    assert "Traceback" not in text
+    assert "disk is full" in text and f"{home}/tcmap.sqlite3" in text and "Free space" in text
+    checks = [line.split() for line in out.stdout.splitlines() if line.startswith("CHECK")]
+    assert checks[0][1] == "ok" and 0 <= int(checks[0][2]) < 40
+    assert f"SECOND={EXIT_OK}" in text, text
+    assert checks[1] == ["CHECK", "ok", "40"]
