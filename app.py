@@ -44,7 +44,8 @@ def get_store(home: str):
 
     if dataset := ad.dataset_path(home):
         return ad.DatasetView(dataset)
-    return Store.open(home)
+    # "read": a store on a read-only folder opens read-only (the read-only pages), not an error.
+    return Store.open(home, mode="read")
 
 
 @st.cache_resource(show_spinner="Loading district boundaries…")
@@ -341,7 +342,11 @@ def page_add(store) -> None:
     st.header("Add articles")
     from geo.ingest.articles import Limits
 
-    limits = Limits.from_env()
+    try:
+        limits = Limits.from_env()
+    except ValueError as e:  # a TCMAP_MAX_* variable out of range
+        st.error(ad.escape_text(str(e)))
+        return
     st.caption("Upload .txt, .md, .html, .jsonl files or a .zip of them. Each file is reported on "
                "below: claims found, places not understood, files skipped and why. Limits: "
                + "; ".join(limits.describe(k) for k in ("max_upload_bytes", "max_article_bytes",
@@ -509,14 +514,23 @@ def page_unresolved(store) -> None:
 
 
 def main() -> None:
+    from geo.app.store import StoreError
+
     st.set_page_config(page_title="tcmap: territorial control map", layout="wide")
     st.html(PAGE_CSS)
-    store = get_store(home())
+    try:
+        render(get_store(home()))
+    except StoreError as e:  # a full disk, a damaged or read-only store: said in words, not a traceback
+        st.error(ad.escape_text(str(e)))
+
+
+def render(store) -> None:
     st.sidebar.title("tcmap")
     read_only = getattr(store, "read_only", False)
     page = st.sidebar.radio("Page", READ_ONLY_PAGES if read_only else PAGES, key="page")
     if read_only:
-        st.sidebar.caption(f"Read-only: claims dataset {ad.escape_text(store.path)}")
+        what = "claims dataset" if isinstance(store, ad.DatasetView) else "store on a read-only folder"
+        st.sidebar.caption(f"Read-only: {what} {ad.escape_text(str(store.path))}")
     filters = sidebar_filters()
     if msg := st.session_state.pop("flash", None):
         st.success(ad.escape_text(msg))

@@ -9,7 +9,6 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -38,17 +37,37 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, instead got: {value!r}") from None
 
 
+class BadSetting(click.ClickException):
+    """A bad value in an environment variable: a usage error (exit 2), with no usage text."""
+
+    exit_code = EXIT_USAGE
+
+
+def _check_max_mb(_ctx, param, value: float | None) -> float | None:
+    """--max-article-mb: above 0 and at most a terabyte, never NaN or infinity."""
+    if value is None:
+        return None
+    from geo.ingest.articles import limit_value
+
+    try:
+        limit_value("max_article_bytes", value, "--max-article-mb")
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return value
+
+
 def _limits(max_article_mb: float | None):
-    from geo.ingest.articles import Limits
+    from geo.ingest.articles import Limits, limit_value
 
     try:
         limits = Limits.from_env()
     except ValueError as e:
-        raise Fatal(str(e)) from e
+        raise BadSetting(str(e)) from e
     if max_article_mb is not None:
         from dataclasses import replace
 
-        limits = replace(limits, max_article_bytes=int(max_article_mb * 1024 * 1024))
+        size = limit_value("max_article_bytes", max_article_mb, "--max-article-mb")
+        limits = replace(limits, max_article_bytes=size)
     return limits
 
 
@@ -104,13 +123,41 @@ def _run(paths: Sequence[str], user_date: date | None, max_article_mb: float | N
     return result
 
 
-def _open_store():
+def _open_store(mode: str = "write"):
+    """The store of $TCMAP_HOME; ``mode="read"`` also opens a read-only one (for --store reads)."""
     from geo.app.store import Store, StoreError
 
     try:
-        return Store.open()
+        return Store.open(mode=mode)
     except StoreError as e:
         raise Fatal(str(e)) from e
+
+
+class _StoreRead:
+    """What reading the store gave besides claims: its damaged rows, reported like skipped inputs."""
+
+    def __init__(self, problems: list[str]) -> None:
+        from geo.models import Skipped
+
+        self.skipped = [Skipped(p.split(": ", 1)[0], p.split(": ", 1)[1]) for p in problems]
+        self.articles: list = []
+        self.results: list = []
+
+    def summary(self) -> str:
+        n = len(self.skipped)
+        return f"{n} damaged row{'s' if n != 1 else ''} of the store left out"
+
+
+def _store_claims():
+    """The store's claims and, when some rows were damaged, a report of them (else None)."""
+    from geo.app.store import StoreError
+
+    st = _open_store("read")
+    try:
+        claims = st.claims()
+    except StoreError as e:
+        raise Fatal(str(e)) from e
+    return claims, (_StoreRead(st.problems) if st.problems else None)
 
 
 def _claims_from(paths, store, user_date, max_article_mb, claims_path=None):
@@ -120,7 +167,7 @@ def _claims_from(paths, store, user_date, max_article_mb, claims_path=None):
             raise click.UsageError("--claims builds from a claims dataset alone: give no PATH and no --store.")
         return _dataset_claims(claims_path), None
     if store:
-        return _open_store().claims(), None
+        return _store_claims()
     result = _run(paths, user_date, max_article_mb)
     return result.claims, result
 
@@ -138,7 +185,18 @@ def _dataset_claims(path: str):
 
 
 def _overrides_from(store: bool):
-    return tuple(_open_store().overrides()) if store else ()
+    from geo.app.store import StoreError
+
+    if not store:
+        return ()
+    try:
+        st = _open_store("read")
+        overrides = tuple(st.overrides())
+        for problem in st.problems:  # a damaged override is left out, and said
+            click.echo(f"warning {problem}", err=True)
+        return overrides
+    except StoreError as e:
+        raise Fatal(str(e)) from e
 
 
 def _sources(claims) -> list[tuple[str, int]]:
@@ -170,17 +228,17 @@ date_opt = click.option(
     "--date", "user_date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles that have none."
 )
 max_mb_opt = click.option(
-    "--max-article-mb", type=float, default=None, help="Largest article accepted, in MB (default 20, or $TCMAP_MAX_ARTICLE_MB)."
+    "--max-article-mb", type=float, default=None, callback=_check_max_mb, help="Largest article accepted, in MB (default 20, or $TCMAP_MAX_ARTICLE_MB)."
 )
 store_opt = click.option("--store", is_flag=True, help="Read claims from the tcmap store ($TCMAP_HOME) instead of files.")
-stale_opt = click.option("--stale-days", type=click.IntRange(1), default=30, show_default=True, help="Days without a claim after which a status is stale.")
+stale_opt = click.option("--stale-days", type=click.IntRange(1, 36500), default=30, show_default=True, help="Days without a claim after which a status is stale.")
 article_date_opt = click.option(
     "--article-date", "user_date", callback=_parse_date, help="Publication date for undated articles."
 )
 claims_opt = click.option(
     "--claims", "claims_path", metavar="DATASET", default=None,
     help="Build from a claims dataset written by extract (Parquet folder or JSON Lines), reading no article.")
-contest_opt = click.option("--contest-days", type=click.IntRange(0), default=3, show_default=True, help="Opposing claims this close make a district contested.")
+contest_opt = click.option("--contest-days", type=click.IntRange(0, 3650), default=3, show_default=True, help="Opposing claims this close make a district contested.")
 points_colour_opt = click.option(
     "--points-colour-districts", "points_colour", is_flag=True,
     help="Let a claim about any point (crossing, airport, base, town) colour its whole district, "
@@ -205,7 +263,41 @@ def _done(result) -> None:
     sys.exit(_report(result) if result else EXIT_OK)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns a file the OS refuses (an --out folder that cannot be made, a full disk,
+    a read-only file) into a one-line fatal error naming the file, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # `tcmap extract ... | head`: the reader has what it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_OK)
+        except OSError as e:
+            raise Fatal(_os_failure(e)) from e
+
+
+def _os_failure(e: OSError) -> str:
+    import errno
+
+    where = e.filename if e.filename is not None else "a file"
+    what = (e.strerror or type(e).__name__).lower()
+    fix = {
+        errno.ENOSPC: "free space on that disk (or write elsewhere) and run the command again",
+        errno.EROFS: "that file system is read-only: give an --out path on a writable disk",
+        errno.EACCES: "you may not write there: give an --out path you can write",
+        errno.ENOENT: "its folder does not exist and cannot be made there: give another --out path",
+        errno.EISDIR: "that is a folder: give a file name",
+        errno.ENAMETOOLONG: "the path is too long: give a shorter one",
+        errno.ENOTDIR: "part of the path is a file, not a folder: give another --out path",
+        errno.EEXIST: "a file is in the way of a folder: give another --out path",
+    }.get(e.errno or 0, "check the path (--out) and the disk, then run the command again")
+    return f"Cannot use {where}: {what}; {fix}."
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tcmap")
 def cli() -> None:
     """tcmap: turn news reports into a dated map of who controls what."""
@@ -219,11 +311,11 @@ def cli() -> None:
 @date_opt
 @max_mb_opt
 @store_opt
-@click.option("--workers", type=click.IntRange(1), default=None,
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
               help="Extract on a local Dask cluster of N worker processes.")
 @click.option("--scheduler", default=None, metavar="ADDR",
               help="Extract on an existing Dask cluster (tcp://HOST:PORT; default $DASK_SCHEDULER_ADDRESS).")
-@click.option("--partition-size", type=click.IntRange(1), default=None,
+@click.option("--partition-size", type=click.IntRange(1, 10_000_000), default=None,
               help="Articles per Dask task (default 250).")
 @click.option("--worker-boundaries", default=None, metavar="DIR",
               help="Boundaries folder as the Dask workers see it (default: this machine's).")
@@ -268,7 +360,7 @@ def _write_dataset(claims, result, out: str) -> None:
     from geo.scale.dataset import ParquetSink
 
     sink = ParquetSink(out)
-    if result is None:
+    if result is None or isinstance(result, _StoreRead):
         sink.write(claims)
         summary = {"summary": f"{len(claims)} claims from the store"}
     else:
@@ -346,8 +438,10 @@ CLAIM_COLUMNS = [
 def _format_rows(rows: list[dict], fmt: str, columns: list[str]) -> str:
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    from geo.csvcells import SafeDictWriter
+
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer = SafeDictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buf.getvalue()
@@ -657,7 +751,11 @@ def eval_(gold_dir, verbose, as_json):
     else:  # the seeds' gold sits apart from its articles: look for them by id
         paths = _find_articles_for(gold_dir)
     result = _run(paths, None, None)
-    scores = score(gold_dir, result.results)
+    try:
+        scores = score(gold_dir, result.results)
+    except (ValueError, KeyError, TypeError) as e:
+        raise Fatal(f"{gold_dir / 'gold.jsonl'}: not a gold file tcmap can score against ({e}). "
+                    "Each line needs a JSON object with an 'id' and its 'claims'.") from e
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))
     else:
@@ -666,7 +764,12 @@ def eval_(gold_dir, verbose, as_json):
 
 
 def _find_articles_for(gold_dir: Path) -> list[str]:
-    ids = [json.loads(line)["id"] for line in (gold_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    try:
+        ids = [json.loads(line)["id"] for line in (gold_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    except (ValueError, KeyError, TypeError) as e:
+        raise Fatal(f"{gold_dir / 'gold.jsonl'}: not a gold file ({type(e).__name__}: {e}); each line needs "
+                    "a JSON object with an 'id'.") from e
     for cand in (gold_dir.parent.parent / gold_dir.name, gold_dir.parent / gold_dir.name, Path("seeds")):
         found = [str(p) for i in ids for p in cand.glob(f"{i}.*") if cand.is_dir()]
         if found:
@@ -703,11 +806,17 @@ def ingest(paths, user_date, max_article_mb, claims_path):
             result.skipped.append(item)
         else:
             fresh.append(item)
-    known = st.stored_ids(fresh)
-    todo = [a for a in fresh if a.id not in known]
-    with _progress_bar(len(todo), "extracting") as bar:
-        result.results = extract_articles(todo, progress=bar.update)
-    summary = st.ingest_result(result)
+    from geo.app.store import StoreError
+
+    try:
+        known = st.stored_ids(fresh)
+        todo = [a for a in fresh if a.id not in known]
+        with _progress_bar(len(todo), "extracting") as bar:
+            # The stored ones are not extracted again, but they date the rest, as in one run.
+            result.results = extract_articles(fresh, progress=bar.update, known=st.known_results(fresh, known))
+        summary = st.ingest_result(result)
+    except StoreError as e:
+        raise Fatal(str(e)) from e
     if known:
         click.echo(f"{len(known)} article(s) already in the store, not extracted again", err=True)
     click.echo(f"store {st.path}: {summary}", err=True)
@@ -725,7 +834,12 @@ def _ingest_claims(paths, claims_path: str) -> int:
         results = results_from_claims(claims_path)
     except ClaimsDatasetError as e:
         raise Fatal(str(e)) from e
-    summary = st.ingest_result(RunResult(results=results), label=f"claims {claims_path}")  # type: ignore[arg-type]
+    from geo.app.store import StoreError
+
+    try:
+        summary = st.ingest_result(RunResult(results=results), label=f"claims {claims_path}")  # type: ignore[arg-type]
+    except StoreError as e:
+        raise Fatal(str(e)) from e
     click.echo(f"store {st.path}: {summary}", err=True)
     return EXIT_OK
 

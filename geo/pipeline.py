@@ -6,7 +6,7 @@ reader turns it into a ``Skipped`` with a reason) and it never writes files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -62,26 +62,54 @@ def extract_articles(
     articles: Iterable[Article],
     *,
     progress: Callable[[int], None] | None = None,
+    known: Mapping[str, ArticleResult] | None = None,
 ) -> list[ArticleResult]:
     """Extract claims from already-read articles and infer missing dates.
 
-    The mention finder is ``find_mentions``, or with the geocoder when
-    ``TCMAP_GEOCODER`` turns it on (``geo.places.geocode``).
+    ``known`` maps the ids of articles of this batch extracted before (kept in
+    the store) to their results: they are not extracted again nor returned,
+    but their dated events date the others, so a batch resumed after a crash
+    gets the dates one uninterrupted run gives. The mention finder is
+    ``find_mentions``, or with the geocoder when ``TCMAP_GEOCODER`` turns it
+    on (``geo.places.geocode``).
     """
     from geo.claims.dating import infer_published
     from geo.claims.extract import extract, load_nlp
     from geo.places.gazetteer import load_gazetteer
     from geo.places.geocode import mention_finder_from_env
 
+    known = known or {}
+    batch = list(articles)
+    todo = [a for a in batch if a.id not in known]
     find = mention_finder_from_env()
     gazetteer = load_gazetteer()
     nlp = load_nlp()
     results = []
-    for result in extract(articles, gazetteer=gazetteer, nlp=nlp, find=find):
+    for result in extract(todo, gazetteer=gazetteer, nlp=nlp, find=find):
         results.append(result)
         if progress:
             progress(1)
-    return infer_published(results)
+    if not known:
+        return infer_published(results)
+    fresh = iter(results)
+    whole = [known[a.id] if a.id in known else next(fresh) for a in batch]  # in reading order
+    year, index = _dating_context(whole)
+    return infer_published(results, year=year, index=index)
+
+
+def _dating_context(results: list[ArticleResult]) -> tuple[int | None, dict]:
+    """The run's year and dated-event index (as ``infer_published`` builds them) over ``results``."""
+    from collections import Counter
+
+    from geo.claims.dating import reference_events
+
+    years = Counter(r.article.published.year for r in results
+                    if r.article.published and r.article.published_source != "inferred")
+    index: dict = {}
+    for r in results:
+        for key, day in reference_events(r):
+            index.setdefault(key, []).append((day, r.article.id))
+    return (years.most_common(1)[0][0] if years else None), index
 
 
 def run(

@@ -450,3 +450,149 @@ def test_compare_reads_a_wide_table_one_column_per_date(boundaries, runner, seed
     (miss,) = got["disagreements"]
     assert (miss["adm2_pcode"], miss["date"], miss["reference"], miss["tcmap"]) == (
         "AF1905", "2021-06-20", "government", "no_report")
+
+
+# ---------------------------------------------------------------------------
+# Numbers users type: every numeric option and variable is range-checked (exit 2)
+# ---------------------------------------------------------------------------
+
+BAD_SIZES = ["0", "-1", "nan", "inf", "-inf", "1e308", "abc", ""]
+
+
+@pytest.mark.parametrize("value", BAD_SIZES)
+def test_a_bad_max_article_mb_is_a_usage_error(runner, tmp_path, value):
+    (tmp_path / "a.txt").write_text("The Taliban took a district on Tuesday.\n", encoding="utf-8")
+    for command in ("extract", "places", "counts", "ingest"):
+        res = runner.invoke(cli, [command, str(tmp_path / "a.txt"), f"--max-article-mb={value}"])
+        assert res.exit_code == 2, (command, value, res.output)
+        assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+        assert "--max-article-mb" in res.stderr
+
+
+@pytest.mark.parametrize("variable", ["TCMAP_MAX_ARTICLE_MB", "TCMAP_MAX_UPLOAD_MB", "TCMAP_MAX_ZIP_FILES",
+                                      "TCMAP_MAX_ZIP_UNCOMPRESSED_MB", "TCMAP_MAX_ZIP_RATIO"])
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "1e308", "12abc"])
+def test_a_bad_limit_variable_is_a_usage_error_naming_it(runner, tmp_path, monkeypatch, variable, value):
+    monkeypatch.setenv(variable, value)
+    monkeypatch.setenv("TCMAP_HOME", str(tmp_path / "home"))
+    (tmp_path / "a.txt").write_text("The Taliban took a district on Tuesday.\n", encoding="utf-8")
+    res = runner.invoke(cli, ["places", str(tmp_path / "a.txt")])
+    assert res.exit_code == 2, res.output
+    assert not isinstance(res.exception, (ValueError, OverflowError)), res.exception
+    assert variable in res.stderr and repr(value) in res.stderr
+    assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("option", ["--stale-days", "--contest-days"])
+@pytest.mark.parametrize("value", ["-1", "99999999999999999999", "nan", "1.5"])
+def test_bad_day_counts_are_usage_errors(runner, tmp_path, option, value):
+    (tmp_path / "a.txt").write_text("The Taliban took a district on Tuesday.\n", encoding="utf-8")
+    res = runner.invoke(cli, ["status", str(tmp_path / "a.txt"), "--date", "2021-07-01", f"{option}={value}"])
+    assert res.exit_code == 2, res.output
+    assert option in res.stderr
+
+
+@pytest.mark.parametrize("option", ["--workers", "--partition-size"])
+@pytest.mark.parametrize("value", ["0", "-3", "99999999999999999999"])
+def test_bad_cluster_sizes_are_usage_errors(runner, tmp_path, option, value):
+    res = runner.invoke(cli, ["extract", str(tmp_path), f"{option}={value}"])
+    assert res.exit_code == 2, res.output
+    assert option in res.stderr
+
+
+# ---------------------------------------------------------------------------
+# Spreadsheet formulas: no CSV cell tcmap writes starts a formula
+# ---------------------------------------------------------------------------
+
+FORMULA_IDS = ['=HYPERLINK("http://example.org","x")', "+1+2", "-3+4", "@SUM(A1:A9)", "\t=1", "\uff1d1+1"]
+
+
+def _hostile_jsonl(path: Path) -> Path:
+    lines = [
+        {"id": FORMULA_IDS[i], "date": "2021-07-01",
+         "text": f"{FORMULA_IDS[i]} The Taliban captured Chahab district of Takhar province on Tuesday."}
+        for i in range(len(FORMULA_IDS))
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    return path
+
+
+def _no_formula(rows: list[dict]) -> None:
+    from geo.csvcells import FORMULA_START
+
+    assert rows
+    for row in rows:
+        for key, value in row.items():
+            assert not (value or "").startswith(FORMULA_START), (key, value)
+
+
+@pytest.mark.parametrize("command", [["extract", "--format", "csv"], ["places", "--format", "csv"]])
+def test_csv_outputs_never_start_a_cell_with_a_formula(boundaries, runner, tmp_path, command):
+    src = _hostile_jsonl(tmp_path / "hostile.jsonl")
+    res = invoke(runner, *command, str(src))
+    assert res.exit_code == EXIT_OK, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    _no_formula(rows)
+    ids = {r["article_id"] for r in rows}
+    assert ids == {"'" + i.strip() for i in FORMULA_IDS}  # the value is kept, shown as text
+
+
+def test_the_dask_csv_sink_guards_cells_too(tmp_path):
+    from geo.cli import CLAIM_COLUMNS
+    from geo.scale.dataset import LinesSink
+    from tests._storedata import make_result
+
+    claims = []
+    for i, bad in enumerate(FORMULA_IDS):
+        result = make_result(i, prefix="a")
+        claims += [c.__class__(**{**c.__dict__, "article_id": bad, "sentence": bad + " text"}) for c in result.claims]
+    buf = io.StringIO()
+    sink = LinesSink(buf, "csv", CLAIM_COLUMNS)
+    sink.write(claims)
+    _no_formula(list(csv.DictReader(io.StringIO(buf.getvalue()))))
+
+
+def test_every_csv_writer_goes_through_the_one_guard():
+    for path in (REPO / "geo").rglob("*.py"):
+        if path.name == "csvcells.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        for call in ("csv.writer(", "csv.DictWriter(", ".to_csv("):
+            assert call not in source, f"{path.relative_to(REPO)} writes CSV with {call} instead of geo.csvcells"
+
+
+# ---------------------------------------------------------------------------
+# Output files the OS refuses: a named fatal error, never a traceback
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [
+    ["map", "--out", "{bad}/map.html"],
+    ["png", "--date", "2021-07-01", "--out", "{bad}/map.png"],
+    ["export", "--format", "geojson", "--date", "2021-07-01", "--out", "{bad}/s.geojson"],
+    ["export", "--format", "csv", "--date", "2021-07-01", "--out", "{bad}/s.csv"],
+    ["export", "--format", "acled", "--out", "{bad}/a.csv"],
+    ["extract", "--out", "{bad}/claims.jsonl"],
+    ["extract", "--format", "parquet", "--out", "{bad}/ds"],
+    ["counts", "--out", "{bad}/counts.csv"],
+], ids=lambda c: " ".join(c[:3]))
+def test_an_output_path_that_cannot_be_written_is_named(boundaries, runner, tmp_path, command):
+    art = tmp_path / "a.txt"
+    art.write_text("date: 2021-07-01\nThe Taliban captured Chahab district of Takhar province on Tuesday.\n")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    args = [a.replace("{bad}", str(blocker / "sub")) for a in command]
+    res = runner.invoke(cli, [args[0], str(art), *args[1:]])
+    assert res.exit_code == EXIT_FATAL, res.output
+    assert not isinstance(res.exception, OSError), repr(res.exception)
+    assert str(blocker) in res.stderr and "--out" in res.stderr
+
+
+@pytest.mark.parametrize("gold", ['{"id": ', "[1, 2]", '{"no_id": 1}', '{"id": "x", "claims": 5}'])
+def test_a_malformed_gold_file_is_named(runner, tmp_path, gold):
+    (tmp_path / "gold.jsonl").write_text(gold + "\n")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "x.txt").write_text("The Taliban took a district on Tuesday.\n")
+    res = runner.invoke(cli, ["eval", str(tmp_path)])
+    assert res.exit_code == EXIT_FATAL, res.output
+    assert "gold.jsonl" in res.stderr and not isinstance(res.exception, (ValueError, KeyError, TypeError))

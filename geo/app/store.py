@@ -56,6 +56,7 @@ __all__ = [
     "UnresolvedPlace",
     "content_hash",
     "default_home",
+    "explain",
 ]
 
 ENV_HOME = "TCMAP_HOME"
@@ -277,40 +278,94 @@ class Store:
         self.path = path
         self._conn = conn
         self._lock = threading.RLock()
+        self.read_only = False
+        # Rows a read had to leave out because they are damaged, in words (the CLI prints them).
+        self.problems: list[str] = []
 
     # -- opening ----------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None) -> Store:
+    def open(cls, path: str | os.PathLike | None = None, *, mode: str = "write") -> Store:
         """Open (creating and migrating as needed) the store in ``path``.
 
         ``path`` is a data folder (the database goes inside it) or a ``.sqlite3``
-        file; default ``$TCMAP_HOME``.
+        file; default ``$TCMAP_HOME``. ``mode="read"`` is for commands that
+        only read: on a read-only folder or file (a read-only mount, a shared
+        archive) the store is opened read-only instead of refused. Every
+        failure is a ``StoreError`` naming the file, the problem and the fix.
         """
+        if mode not in ("write", "read"):
+            raise ValueError(f"Expected mode 'write' or 'read', instead got: {mode!r}.")
         p = Path(path).expanduser() if path is not None else default_home()
         db = p if p.suffix in (".sqlite3", ".sqlite", ".db") else p / DB_NAME
-        try:
-            db.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise StoreError(f"Cannot create the data folder {db.parent}: {e.strerror}. "
-                             f"Set ${ENV_HOME} to a writable folder.") from e
+        problem = _unwritable(db)
+        if problem is not None:
+            if mode == "read" and db.is_file():
+                return cls._open_readonly(db)
+            if mode == "read":
+                raise StoreError(f"There is no tcmap store at {db} yet, and {problem}, so none can "
+                                 f"be made there. Run `tcmap ingest` with ${ENV_HOME} set to a writable "
+                                 "folder first.")
+            raise StoreError(f"Cannot write the tcmap store {db}: {problem}. Set ${ENV_HOME} to a "
+                             "writable folder (or make this one writable) and run the command again; "
+                             "commands that only read the store (--store) work on a read-only folder.")
+        conn = None
         try:
             conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                    check_same_thread=False)
             conn.row_factory = sqlite3.Row
-            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"{db}: the store needs WAL mode, the file system gave {mode!r}. "
-                                 "Put $TCMAP_HOME on a local disk.")
+            conn.text_factory = _text
+            mode_got = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode_got.lower() != "wal":
+                raise StoreError(f"{db}: the store needs WAL mode, the file system gave {mode_got!r}. "
+                                 f"Put ${ENV_HOME} on a local disk.")
             # NORMAL is durable against a killed process (the WAL is written
             # before COMMIT returns); only a power cut may lose the last commits.
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             store = cls(db, conn)
             store._migrate()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{db}: cannot open the tcmap store ({e}). If the file is not a "
-                             "tcmap store, point ${ENV_HOME} elsewhere.") from e
+        except sqlite3.Error as e:
+            if conn is not None:
+                conn.close()
+            raise StoreError(explain(db, e, opening=True)) from e
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
         return store
+
+    @classmethod
+    def _open_readonly(cls, db: Path) -> Store:
+        """The store of a read-only folder, for reading: never written, never migrated."""
+        uri = db.resolve().as_uri()
+        last: sqlite3.Error | None = None
+        # mode=ro reads a WAL store when its -shm file can be used; on a read-only
+        # mount it often cannot, and nothing can write there: immutable is then exact.
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = None
+            try:
+                conn = sqlite3.connect(uri + query, uri=True, timeout=BUSY_TIMEOUT_S,
+                                       isolation_level=None, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                conn.text_factory = _text
+                version = _current_version(conn)
+            except sqlite3.Error as e:
+                if conn is not None:
+                    conn.close()
+                last = e
+                continue
+            if version != SCHEMA_VERSION:
+                conn.close()
+                how = ("was written by a newer tcmap; upgrade tcmap" if version > SCHEMA_VERSION else
+                       f"needs an upgrade this tcmap cannot write on a read-only folder; copy {db.name} "
+                       f"to a writable folder and set ${ENV_HOME} to it")
+                raise StoreError(f"{db}: the store is at schema {version} (this tcmap reads {SCHEMA_VERSION}) "
+                                 f"and {how}.")
+            store = cls(db, conn)
+            store.read_only = True
+            return store
+        assert last is not None
+        raise StoreError(explain(db, last, opening=True)) from last
 
     def close(self) -> None:
         with self._lock:
@@ -324,20 +379,46 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taken up front so two writers queue instead of deadlocking."""
+        """One write transaction, taken up front so two writers queue instead of deadlocking.
+
+        A failure (disk full, read-only file, damaged pages) rolls the whole
+        change back and becomes a ``StoreError`` that names the file and the fix.
+        """
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            if self.read_only:
+                raise StoreError(f"{self.path}: the store was opened read-only (its folder is read-only); "
+                                 f"set ${ENV_HOME} to a writable folder to change it.")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise StoreError(explain(self.path, e)) from e
             try:
                 yield self._conn
+            except sqlite3.Error as e:
+                self._rollback()
+                raise StoreError(explain(self.path, e)) from e
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             else:
-                self._conn.execute("COMMIT")
+                try:
+                    self._conn.execute("COMMIT")
+                except sqlite3.Error as e:
+                    self._rollback()
+                    raise StoreError(explain(self.path, e)) from e
+
+    def _rollback(self) -> None:
+        try:
+            self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite already rolled back (a full disk does that itself)
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as e:
+                raise StoreError(explain(self.path, e)) from e
 
     def schema_version(self) -> int:
         with self._lock:
@@ -366,8 +447,14 @@ class Store:
 
     def runs(self) -> list[Run]:
         rows = self._read("SELECT * FROM runs ORDER BY id DESC")
-        return [Run(r["id"], r["label"], r["started_at"], r["finished_at"],
-                    json.loads(r["counts"] or "{}"), json.loads(r["skipped"] or "[]")) for r in rows]
+        out = []
+        for r in rows:
+            try:
+                out.append(Run(r["id"], r["label"], r["started_at"], r["finished_at"],
+                               json.loads(r["counts"] or "{}"), json.loads(r["skipped"] or "[]")))
+            except (ValueError, TypeError) as e:
+                self._damaged(f"run row {r['id']}", e)
+        return out
 
     # -- articles and claims ---------------------------------------------
     def add_results(self, results: Iterable[Any], run_id: int | None = None, *,
@@ -458,7 +545,13 @@ class Store:
     def articles(self) -> list[Article]:
         """Every stored article, oldest first."""
         rows = self._read("SELECT * FROM articles ORDER BY added_at, id")
-        return [_article(r) for r in rows]
+        out = []
+        for r in rows:
+            try:
+                out.append(_article(r))
+            except (ValueError, TypeError) as e:
+                self._damaged(f"article row {r['id']!r}", e)
+        return out
 
     def article(self, article_id: str) -> Article | None:
         rows = self._read("SELECT * FROM articles WHERE id = ?", (article_id,))
@@ -478,6 +571,30 @@ class Store:
                 out[a.id] = rows[0][0]
         return out
 
+    def known_results(self, articles: Iterable[Article], known: dict[str, str]) -> dict[str, Any]:
+        """Results for the ``articles`` already stored (``known``: input id -> stored id, from ``stored_ids``).
+
+        Each is the article as read now with the claims the store keeps for
+        it (rejected ones too: they are what extraction gave). What a resumed
+        ingest needs to date the rest of its batch as one run would
+        (``pipeline.extract_articles(..., known=...)``); only dated articles
+        date others, so undated ones cost no query.
+        """
+        from geo.models import ArticleResult
+
+        out: dict[str, Any] = {}
+        for a in articles:
+            stored_id = known.get(a.id)
+            if stored_id is None:
+                continue
+            claims: list[Claim] = []
+            if a.published is not None:
+                rows = self._read("SELECT data FROM claims WHERE article_id = ? ORDER BY id", (stored_id,))
+                claims = [dataclasses.replace(c, article_id=a.id) for c in
+                          (Claim.from_dict(json.loads(r[0])) for r in rows)]
+            out[a.id] = ArticleResult(a, claims, [], [])
+        return out
+
     def article_ids(self) -> set[str]:
         return {r[0] for r in self._read("SELECT id FROM articles")}
 
@@ -489,23 +606,36 @@ class Store:
         return [s.claim for s in self.stored_claims(include_rejected=include_rejected)]
 
     def stored_claims(self, include_rejected: bool = True) -> list[StoredClaim]:
-        """Claims with their row ids and verdicts, for the review table."""
-        rows = self._read(
-            """SELECT c.id, c.data, c.extractor_version, r.note AS rnote, r.article_id AS rid
-               FROM claims c LEFT JOIN rejections r
-                 ON r.article_id = c.article_id
-                AND r.char_start = json_extract(c.data, '$.char_start')
-                AND r.char_end = json_extract(c.data, '$.char_end')
-                AND r.controller = c.controller
-               ORDER BY c.id""")
+        """Claims with their row ids and verdicts, for the review table.
+
+        A row whose data is damaged (a bad disk page) is left out and named in
+        ``problems``, so one bad page does not hide every other claim.
+        """
+        rejections = {(r["article_id"], r["char_start"], r["char_end"], r["controller"]): r["note"]
+                      for r in self._read("SELECT article_id, char_start, char_end, controller, note "
+                                          "FROM rejections")}
+        rows = self._read("SELECT id, article_id, controller, data, extractor_version FROM claims ORDER BY id")
         out = []
         for r in rows:
-            rejected = r["rid"] is not None
+            try:
+                data = json.loads(r["data"])
+                claim = Claim.from_dict(data)
+                key = (r["article_id"], data["char_start"], data["char_end"], r["controller"])
+                note = rejections.get(key)
+            except (ValueError, TypeError, KeyError, RecursionError) as e:
+                self._damaged(f"claim row {r['id']} (article {r['article_id']!r})", e)
+                continue
+            rejected = note is not None
             if rejected and not include_rejected:
                 continue
-            out.append(StoredClaim(r["id"], Claim.from_dict(json.loads(r["data"])), rejected,
-                                   r["rnote"] or "", r["extractor_version"]))
+            out.append(StoredClaim(r["id"], claim, rejected, note or "", r["extractor_version"]))
         return out
+
+    def _damaged(self, what: str, error: BaseException) -> None:
+        self.problems.append(
+            f"{self.path}: {what} is damaged ({type(error).__name__}: {str(error)[:80]}) and was left out; "
+            f"check the file with `sqlite3 {self.path} 'PRAGMA integrity_check'` and recover it with "
+            f"`sqlite3 {self.path} .recover` (or restore a backup)")
 
     def reject_claim(self, claim_id: int, note: str = "") -> None:
         """Mark a claim wrong. Kept by (article, offsets, controller): survives re-extraction."""
@@ -514,7 +644,7 @@ class Store:
                             (claim_id,)).fetchone()
             if row is None:
                 raise StoreError(f"{self.path}: no claim with id {claim_id} to reject.")
-            d = json.loads(row["data"])
+            d = _claim_data(self.path, claim_id, row["data"])
             c.execute(
                 """INSERT OR REPLACE INTO rejections (article_id, char_start, char_end, controller,
                    note, created_at) VALUES (?,?,?,?,?,?)""",
@@ -528,7 +658,7 @@ class Store:
                             (claim_id,)).fetchone()
             if row is None:
                 raise StoreError(f"{self.path}: no claim with id {claim_id} to restore.")
-            d = json.loads(row["data"])
+            d = _claim_data(self.path, claim_id, row["data"])
             c.execute("""DELETE FROM rejections WHERE article_id = ? AND char_start = ?
                          AND char_end = ? AND controller = ?""",
                       (row["article_id"], d["char_start"], d["char_end"], row["controller"]))
@@ -622,11 +752,92 @@ class Store:
         from geo.timeline.build import Override
 
         rows = self._read('SELECT * FROM overrides WHERE deleted_at IS NULL ORDER BY id')
-        return [StoredOverride(r["id"], Override(
-            adm2_pcode=r["adm2_pcode"], status=r["status"],
-            start=date.fromisoformat(r["start"]),
-            end=date.fromisoformat(r["end"]) if r["end"] else None,
-            note=r["note"], author=r["author"]), r["created_at"]) for r in rows]
+        out = []
+        for r in rows:
+            try:
+                out.append(StoredOverride(r["id"], Override(
+                    adm2_pcode=r["adm2_pcode"], status=r["status"],
+                    start=date.fromisoformat(r["start"]),
+                    end=date.fromisoformat(r["end"]) if r["end"] else None,
+                    note=r["note"], author=r["author"]), r["created_at"]))
+            except (ValueError, TypeError) as e:
+                self._damaged(f"override row {r['id']}", e)
+        return out
+
+
+def _text(raw: bytes) -> str:
+    """Text columns as str; bytes a bad disk page left invalid are replaced, not a crash on read."""
+    return raw.decode("utf-8", errors="replace")
+
+
+def _claim_data(db: Path, claim_id: int, raw: str) -> dict:
+    try:
+        data = json.loads(raw)
+        data["char_start"], data["char_end"]  # noqa: B018 - what a rejection is keyed by
+    except (ValueError, TypeError, KeyError) as e:
+        raise StoreError(f"{db}: claim {claim_id} is damaged ({type(e).__name__}); recover the file with "
+                         f"`sqlite3 {db} .recover` (or restore a backup).") from e
+    return data
+
+
+def _unwritable(db: Path) -> str | None:
+    """Why the store cannot be written at ``db`` (read-only folder or file), or None.
+
+    Tried, not guessed from permission bits: root ignores those, a read-only
+    mount does not. Creates the data folder when it is missing.
+    """
+    import errno
+    import tempfile
+
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=db.parent, prefix=".tcmap-write-test-"):
+            pass
+        if db.exists():
+            with open(db, "r+b"):
+                pass
+    except OSError as e:
+        where = db if e.filename and Path(e.filename) == db else db.parent
+        why = {errno.EROFS: "is on a read-only file system", errno.EACCES: "is not writable by you",
+               errno.EPERM: "is not writable by you", errno.ENOSPC: "is on a full disk",
+               errno.ENOTDIR: "is under a file, not a folder", errno.EEXIST: "is a file, not a folder"}.get(e.errno or 0)
+        return f"{where} {why}" if why else f"{where} cannot be written ({e.strerror or e})"
+    return None
+
+
+# SQLite's primary result codes (the low byte of the extended code).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 3, 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+
+
+def explain(db: Path, error: sqlite3.Error, *, opening: bool = False) -> str:
+    """A SQLite failure in words: the file, what went wrong, that the store is intact, what to do."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(error)
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return (f"{db}: the disk is full. The change under way was rolled back; everything stored "
+                f"before it is intact. Free space on the disk of {db.parent} (or set ${ENV_HOME} to a "
+                "folder on another disk) and run the command again: articles already stored are not "
+                "extracted again.")
+    if code in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
+        return (f"{db}: the store is read-only ({text}); nothing was changed. Set ${ENV_HOME} to a "
+                "writable folder, or make this file and its folder writable.")
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+        return (f"{db}: the store file is damaged or not a tcmap store ({text}); nothing was changed. "
+                f"Keep a copy, then recover what it holds with `sqlite3 {db} .recover | sqlite3 "
+                f"repaired.sqlite3` and set ${ENV_HOME} to the repaired store's folder (or restore a "
+                f"backup); if the file is not a tcmap store, point ${ENV_HOME} elsewhere.")
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return (f"{db}: another process has held the store for over {BUSY_TIMEOUT_S:.0f} s ({text}). "
+                "Wait for it to finish (or stop it) and run the command again.")
+    if code == _SQLITE_IOERR:
+        return (f"{db}: the disk reported an input/output error ({text}); the change under way was "
+                "rolled back. Check the disk (full, removed, or a network folder gone offline) and run "
+                "the command again.")
+    if code == _SQLITE_CANTOPEN or opening:
+        return (f"{db}: cannot open the tcmap store ({text}). Check that the folder exists and is "
+                f"readable, or set ${ENV_HOME} to another folder.")
+    return f"{db}: the store failed ({type(error).__name__}: {text}); the change under way was rolled back."
 
 
 def _counts(summary: AddSummary, skipped: int) -> dict:

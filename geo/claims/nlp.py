@@ -47,7 +47,8 @@ def lexicon() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _sentence_end() -> re.Pattern[str]:
     # the last alternative: a full stop with its space lost in scraping ("officials said.Heavy clashes")
-    return re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+    # (?<![.!?]): a run of dots is tried once, from its first dot, not once per dot (linear time).
+    return re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str, *, max_len: int = MAX_SENTENCE) -> list[Sentence]:

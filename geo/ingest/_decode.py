@@ -16,6 +16,7 @@ __all__ = [
     "BinaryInput",
     "Decoded",
     "decode_bytes",
+    "drop_invisible",
     "looks_utf16",
     "normalize_text",
     "sniff_binary",
@@ -52,6 +53,16 @@ _LINE_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAKS_RE = re.compile(f"[{_LINE_BREAK_CHARS}]")
 _SAMPLE = 64 * 1024
 _MAX_CONTROL_SHARE = 0.05
+# A few NUL bytes sprinkled in a text (a broken converter) are dropped with a
+# warning; more than this share, or two in a row, means a binary file.
+_MAX_NUL_SHARE = 0.1
+# Runs of UTF-16 text inside a file that is otherwise 8-bit: at least this many
+# characters of (non-NUL byte, NUL byte) pairs, little- or big-endian.
+_UTF16_RUN_CHARS = 8
+_UTF16_RUNS = {
+    "utf-16-le": re.compile(rb"(?:[^\x00]\x00){%d,}" % _UTF16_RUN_CHARS),
+    "utf-16-be": re.compile(rb"(?:\x00[^\x00]){%d,}" % _UTF16_RUN_CHARS),
+}
 _ERROR_HANDLER = "tcmap-cp1252"
 
 
@@ -83,10 +94,16 @@ def sniff_binary(data: bytes) -> str | None:
             return kind
     if _bom_encoding(data) is not None or looks_utf16(data) is not None:
         return None
-    sample = data[:_SAMPLE]
-    if b"\x00" in sample:
+    if _mostly_nul(data[:_SAMPLE]):
         return "NUL bytes"
     return None
+
+
+def _mostly_nul(sample: bytes) -> bool:
+    """NULs in pairs, or many of them: binary. A few single NULs in text are a converter's litter."""
+    return b"\x00" in sample and (
+        b"\x00\x00" in sample or sample.count(0) > _MAX_NUL_SHARE * len(sample)
+    )
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
@@ -97,9 +114,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     cp1252 for everything else, one byte at a time where a file mixes UTF-8
     with cp1252. Raises ``BinaryInput`` for binary data.
     """
-    kind = sniff_binary(data)
-    if kind is not None:
-        raise BinaryInput(kind)
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryInput(kind)
     warnings: list[str] = []
     bom = _bom_encoding(data)
     if bom is not None:
@@ -112,11 +129,23 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
                 f"bytes from {error.start} on are not valid {_codec_label(bom)} despite the "
                 "byte-order mark; they were replaced by '\ufffd'"
             )
+    elif (mixed := _utf16_segments(data)) is not None:
+        text, encoding, more = mixed
+        warnings.extend(more)
     elif (utf16 := looks_utf16(data)) is not None:
         text = data.decode(utf16, errors="replace")
         encoding = utf16
         warnings.append(f"no byte-order mark; read as {utf16.upper()} from its NUL-byte pattern")
     else:
+        if _mostly_nul(data[:_SAMPLE]):
+            raise BinaryInput("NUL bytes")
+        if b"\x00" in data:
+            nuls = data.count(0)
+            data = data.replace(b"\x00", b"")
+            warnings.append(
+                f"{nuls} stray NUL byte{'s' if nuls != 1 else ''} (from a broken converter?) "
+                "dropped; the rest is text"
+            )
         text, encoding, more = _decode_8bit(data, declared)
         warnings.extend(more)
     text = text.removeprefix("\ufeff")
@@ -143,6 +172,35 @@ def normalize_text(text: str) -> str:
         # Lone surrogates (from JSON "\\ud800" escapes) cannot be written as UTF-8.
         text = _SURROGATE_RE.sub("\ufffd", text)
     return text
+
+
+# Characters that print as nothing. Inside a Latin word ("Cha\u200dhab") they
+# break place matching and mean nothing, so they go; the joiners (ZWNJ, ZWJ)
+# stay between two letters of Arabic script, where Dari and Pashto spell with them.
+_INVISIBLE = "\u200b\u2060\ufeff\u180e\u00ad\u200c\u200d"
+_ALWAYS_INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff\u180e\u00ad]+")
+_JOINER_RE = re.compile("[\u200c\u200d]+")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def drop_invisible(text: str) -> str:
+    """Remove zero-width spaces, word joiners, soft hyphens and stray joiners.
+
+    Done before any offset is taken, so every offset refers to the cleaned text.
+    """
+    if text.isascii() or not any(char in text for char in _INVISIBLE):
+        return text
+    text = _ALWAYS_INVISIBLE_RE.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINER_RE.sub(lambda m: m.group(0) if _between_arabic(m) else "", text)
+    return text
+
+
+def _between_arabic(m: re.Match[str]) -> bool:
+    text, start, end = m.string, m.start(), m.end()
+    return bool(
+        start > 0 and end < len(text) and _ARABIC.match(text[start - 1]) and _ARABIC.match(text[end])
+    )
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -174,15 +232,103 @@ def looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _utf16_segments(data: bytes) -> tuple[str, str, list[str]] | None:
+    """Decode a file that mixes 8-bit text with runs of BOM-less UTF-16; None if it does not.
+
+    A file pasted together from two sources ("a UTF-8 report, then a UTF-16
+    quote") is read part by part, so neither half turns into mojibake. Runs
+    of (letter, NUL) pairs are UTF-16; what lies between them is 8-bit text
+    only when it reads as clean UTF-8 (UTF-16 punctuation such as a curly
+    quote leaves short gaps of control bytes, which stay UTF-16). A file with
+    no 8-bit part is left to the whole-file readings.
+    """
+    if b"\x00" not in data:
+        return None
+    best: tuple[int, str, list[tuple[int, int]]] | None = None
+    for codec, pattern in _UTF16_RUNS.items():
+        runs = [m.span() for m in pattern.finditer(data)]
+        covered = sum(end - start for start, end in runs)
+        if runs and (best is None or covered > best[0]):
+            best = (covered, codec, runs)
+    if best is None:
+        return None
+    _, codec, runs = best
+    segments: list[list] = []  # [is_utf16, start, end], neighbours merged
+
+    def add(wide: bool, start: int, end: int) -> None:
+        if start >= end:
+            return
+        if segments and segments[-1][0] == wide:
+            segments[-1][2] = end
+        else:
+            segments.append([wide, start, end])
+
+    at = 0
+    for start, end in runs:
+        add(not _clean_8bit(data[at:start]), at, start)
+        add(True, start, end)
+        at = end
+    add(not _clean_8bit(data[at:]), at, len(data))
+    narrow = [seg for seg in segments if not seg[0]]
+    if not narrow or all(seg[0] for seg in segments):
+        return None
+    parts: list[str] = []
+    encodings: set[str] = set()
+    for wide, start, end in segments:
+        chunk = data[start:end]
+        if wide:
+            parts.append(chunk.decode(codec, errors="replace"))
+        else:
+            piece, enc, _ = _decode_8bit(chunk.replace(b"\x00", b""), None)
+            parts.append(piece)
+            encodings.add(enc)
+    wide_parts = [seg for seg in segments if seg[0]]
+    other = "UTF-8" if encodings <= {"utf-8"} else "UTF-8/cp1252"
+    n = len(wide_parts)
+    warning = (
+        f"mixed encodings: {n} part{'s' if n != 1 else ''} of the file (first at byte "
+        f"{wide_parts[0][1]}) {'are' if n != 1 else 'is'} {codec.upper()} without a "
+        f"byte-order mark, the rest {other}; each part was read in its own encoding"
+    )
+    return "".join(parts), f"{codec}+8bit", [warning]
+
+
+_MIN_8BIT_GAP = 16
+
+
+def _clean_8bit(chunk: bytes) -> bool:
+    """Whether bytes between UTF-16 runs are 8-bit text: long enough, valid UTF-8, no controls."""
+    if len(chunk) < _MIN_8BIT_GAP:
+        return False
+    try:
+        text = chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    # A word and a space: UTF-16 CJK can pass as printable bytes, but rarely spells "the ".
+    return not _CONTROL_RE.search(text) and _WORD_RE.search(text) is not None
+
+
+_WORD_RE = re.compile(r"[A-Za-z]{3,}[ \n]")
+
+
 def _decode_8bit(data: bytes, declared: str | None) -> tuple[str, str, list[str]]:
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as error:
         first_bad = error.start
+    notes: list[str] = []
     if declared:
         codec = _known_codec(declared)
-        if codec is not None and codec != "utf-8":
-            return data.decode(codec, errors="replace"), codec, []
+        if codec is None:
+            notes.append(
+                f"the page declares charset {declared[:40]!r}, which is not an encoding a web "
+                "page can be written in (or does not match its bytes); ignored"
+            )
+        elif codec != "utf-8":
+            try:
+                return data.decode(codec, errors="replace"), codec, []
+            except (UnicodeError, LookupError, ValueError, TypeError):
+                notes.append(f"the page's charset {declared[:40]!r} cannot decode it; ignored")
     # Any non-ASCII character left after dropping the invalid bytes came from a
     # valid multi-byte UTF-8 sequence: the file mixes UTF-8 with something else.
     mixed = not data.decode("utf-8", errors="ignore").isascii()
@@ -193,19 +339,37 @@ def _decode_8bit(data: bytes, declared: str | None) -> tuple[str, str, list[str]
             "mixed encodings: the text is mostly UTF-8 but some bytes (first at byte "
             f"{first_bad}) are not, and were read as cp1252"
         )
-        return text, "utf-8+cp1252", [warning]
+        return text, "utf-8+cp1252", [*notes, warning]
     return (
         text,
         "cp1252",
-        ["not valid UTF-8; decoded as cp1252 (Windows Latin-1), check odd characters"],
+        [*notes, "not valid UTF-8; decoded as cp1252 (Windows Latin-1), check odd characters"],
     )
 
 
+# A page whose <meta charset> was found by an ASCII pattern is ASCII-compatible,
+# so a declared codec must read ASCII as ASCII: this refuses base64, rot13 and
+# zip (not text encodings) and UTF-16/32 (a lie, as the HTML standard says).
+_NOT_CHARSETS = frozenset(
+    {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-7", "mbcs", "oem"}
+)
+_ASCII_PROBE = b'<meta charset="x"> The district, 2021.'
+
+
 def _known_codec(name: str) -> str | None:
+    """The codec a declared charset names, if it is an ASCII-compatible text encoding."""
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
-    except (LookupError, ValueError):
+        info = codecs.lookup(name.strip().strip("\"'"))
+    except (LookupError, ValueError, TypeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    try:
+        if _ASCII_PROBE.decode(info.name) != _ASCII_PROBE.decode("ascii"):
+            return None
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return None
+    return info.name
 
 
 @cache

@@ -139,7 +139,7 @@ def parse_html(markup: str) -> HtmlPage:
     ``<time datetime>``; the publisher from ``og:site_name``.
     """
     parser = _VisibleText()
-    parser.feed(markup)
+    parser.feed(_drop_unclosed_tail(markup))
     parser.close()
     return parser.page()
 
@@ -294,6 +294,22 @@ class _VisibleText(HTMLParser):
             publisher=_squash(self._meta.get("og:site_name", "")) or None,
             url=url,
         )
+
+
+_TAG_OPEN_RE = re.compile(r"<[A-Za-z/!?]")
+
+
+def _drop_unclosed_tail(markup: str) -> str:
+    """Cut the page at a tag, comment or declaration opened after its last ``>``.
+
+    No ``>`` follows, so it can never close: a browser drops an unfinished
+    tag at the end of the file and hides an unfinished comment. The standard
+    parser instead rescans the rest of the page for every ``<`` there, which
+    takes quadratic time on ``<a <a <a ...`` (10,000 of them: ten seconds).
+    """
+    last = markup.rfind(">")
+    found = _TAG_OPEN_RE.search(markup, last + 1)
+    return markup if found is None else markup[: found.start()]
 
 
 def _hidden(values: dict[str, str]) -> bool:

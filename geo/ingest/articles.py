@@ -70,7 +70,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from geo.ingest._decode import BinaryInput, decode_bytes, looks_utf16, normalize_text, sniff_binary
+from geo.ingest._decode import (
+    BinaryInput,
+    decode_bytes,
+    drop_invisible,
+    looks_utf16,
+    normalize_text,
+    sniff_binary,
+)
 from geo.ingest._html import declared_charset, parse_html
 from geo.models import Article, Skipped
 
@@ -79,6 +86,8 @@ __all__ = [
     "MB",
     "Limits",
     "iter_jsonl",
+    "limit_value",
+    "loads_json",
     "join_soft_wraps",
     "find_page_date",
     "parse_date_header",
@@ -168,24 +177,11 @@ class Limits:
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for name, (var, _flag, unit, _words) in _LIMIT_KNOBS.items():
+        for name, (var, _flag, _unit, _words) in _LIMIT_KNOBS.items():
             raw = env.get(var)
             if raw is None or not raw.strip():
                 continue
-            try:
-                number = float(raw)
-            except ValueError:
-                raise ValueError(
-                    f"Expected a positive number in {var}, instead got: {raw!r}."
-                ) from None
-            if not 0 < number < float("inf"):  # also false for NaN
-                raise ValueError(f"Expected a positive number in {var}, instead got: {raw!r}.")
-            if name == "max_zip_ratio":
-                values[name] = number
-            elif unit is None:
-                values[name] = max(1, int(number))
-            else:
-                values[name] = max(1, int(number * unit))
+            values[name] = limit_value(name, raw, f"the environment variable {var}")
         return cls(**values)
 
     def describe(self, name: str) -> str:
@@ -199,6 +195,42 @@ class Limits:
             else f"the environment variable {var}"
         )
         return f"the {label} limit of {shown} (raise it with {how})"
+
+
+# The largest value each limit accepts: far above any real need, and small
+# enough that bytes fit in an int (1e308 MB must be refused, not overflow).
+_LIMIT_MAX: dict[str, float] = {
+    "max_article_bytes": 1024 * 1024,  # MB: 1 TB
+    "max_upload_bytes": 1024 * 1024,
+    "max_zip_files": 10_000_000,
+    "max_zip_uncompressed_bytes": 1024 * 1024,
+    "max_zip_ratio": 1_000_000,
+}
+
+
+def limit_value(name: str, raw: str | float, where: str) -> int | float:
+    """One limit from what a user typed (MB for sizes), range-checked; raises ValueError in words.
+
+    ``where`` names the setting in the message ("the environment variable
+    TCMAP_MAX_ARTICLE_MB", "--max-article-mb"). 0, negatives, NaN, infinity
+    and absurdly large values are refused rather than overflowing later.
+    """
+    _var, _flag, unit, label = _LIMIT_KNOBS[name]
+    top = _LIMIT_MAX[name]
+    shown = f"{top:,.0f}" + (" (MB)" if unit else "")
+    problem = f"Expected a number above 0 and at most {shown} for {where} ({label}), instead got: {raw!r}."
+    if isinstance(raw, str):
+        try:
+            number = float(raw.strip())
+        except ValueError:
+            raise ValueError(problem) from None
+    else:
+        number = float(raw)
+    if not 0 < number <= top:  # also false for NaN
+        raise ValueError(problem)
+    if name == "max_zip_ratio":
+        return number
+    return max(1, int(number * unit)) if unit else max(1, int(number))
 
 
 def _mb(size: float) -> str:
@@ -618,7 +650,8 @@ class _Draft:
         self.published, self.published_source, self.published_reason = day, "header", reason
 
     def finish(self, user_date: date | None, ids: _Ids | None) -> Article | Skipped:
-        text = self.text.strip()
+        # Zero-width characters go before any offset is taken: "Cha\u200dhab" is Chahab.
+        text = drop_invisible(self.text).strip()
         if not text:
             return Skipped(self.origin, "no article text (empty or whitespace only)")
         if self.published is None:
@@ -1003,20 +1036,26 @@ def _read_line(handle: io.BufferedIOBase, limit: int) -> tuple[bytes, bool]:
 def _jsonl_article(
     line: bytes, origin: str, user_date: date | None, today: date | None, ids: _Ids
 ) -> Article | Skipped:
-    if b"\x00" in line:
-        return Skipped(origin, "binary data (NUL bytes) in a JSON Lines line")
     warnings: list[str] = []
+    if b"\x00" in line:
+        if b"\x00\x00" in line or line.count(0) * 10 > len(line):
+            return Skipped(origin, "binary data (NUL bytes) in a JSON Lines line")
+        nuls = line.count(0)  # a converter's litter in a good line: drop it, keep the article
+        line = line.replace(b"\x00", b"")
+        warnings.append(f"{nuls} stray NUL byte{'s' if nuls != 1 else ''} dropped from the line")
     try:
         raw = line.decode("utf-8")
     except UnicodeDecodeError:
         raw = line.decode("cp1252", errors="replace")
         warnings.append("line is not valid UTF-8; decoded as cp1252")
     try:
-        record = json.loads(raw)
+        record = loads_json(raw)
     except json.JSONDecodeError as error:
         return Skipped(origin, f"malformed JSON ({error.msg} at column {error.colno})")
     except RecursionError:
         return Skipped(origin, "malformed JSON (nested too deeply)")
+    except ValueError as error:  # anything else json or int() may refuse: this line only
+        return Skipped(origin, f"malformed JSON ({_one_line(str(error))[:200]})")
     if not isinstance(record, dict):
         return Skipped(
             origin,
@@ -1079,6 +1118,34 @@ def _record_article(
     if not draft.text:
         return Skipped(origin, "only a date header, no article text")
     return draft.finish(user_date, ids)
+
+
+# Python refuses int() of more than 4,300 digits (a guard against slow
+# conversions); a longer JSON integer is read as a float (inf), so the field
+# it sits in is ignored with a warning and the line's article is kept.
+_MAX_INT_DIGITS = 640
+
+
+class _HugeNumber(float):
+    """A JSON integer too long to convert: infinity, named by its length in messages."""
+
+    digits: int = 0
+
+    def __repr__(self) -> str:
+        return f"a number of {self.digits:,} digits"
+
+
+def _parse_int(digits: str) -> int | float:
+    if len(digits) <= _MAX_INT_DIGITS:
+        return int(digits)
+    huge = _HugeNumber("-inf" if digits.startswith("-") else "inf")
+    huge.digits = len(digits.lstrip("-"))
+    return huge
+
+
+def loads_json(raw: str) -> Any:
+    """``json.loads`` that never fails on a number: a 5,000-digit integer becomes a float."""
+    return json.loads(raw, parse_int=_parse_int)
 
 
 def _json_type(value: object) -> str:
@@ -1324,14 +1391,15 @@ def list_inputs(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path
         if children is not None:
             yield children
             continue
-        if not explicit:
-            name = path.name.lower()
-            if input_suffix(name) not in READ_SUFFIXES or name.endswith(META_SUFFIX):
-                continue
         try:
             info = path.stat()
-        except OSError:
-            yield path, explicit  # the reader names the problem
+        except OSError as error:
+            # The reader names the problem (a path too long, no permission), as in
+            # one process; a vanished or dangling entry of another type stays silent.
+            if explicit or not isinstance(error, FileNotFoundError) or _wanted(path):
+                yield path, explicit
+            continue
+        if not explicit and not _wanted(path):
             continue
         key = (info.st_dev, info.st_ino)
         origin = _printable(str(path))
@@ -1340,6 +1408,12 @@ def list_inputs(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path
             continue
         walk.seen_files[key] = origin
         yield path, explicit
+
+
+def _wanted(path: Path) -> bool:
+    """Whether a folder walk reads a file of this name."""
+    name = path.name.lower()
+    return input_suffix(name) in READ_SUFFIXES and not name.endswith(META_SUFFIX)
 
 
 def read_listed(
@@ -1434,7 +1508,7 @@ class _Walk:
         try:
             info = path.stat()
         except OSError as error:
-            if path.is_symlink():
+            if _is_symlink(path):
                 if _is_loop(error):
                     yield Skipped(origin, "symlink loop; not read")
                 elif explicit or path.suffix.lower() in ARTICLE_SUFFIXES:
@@ -1494,14 +1568,22 @@ class _Walk:
 
 
 def _read_bytes(path: Path, limit: int, origin: str, limits: Limits, which: str) -> bytes | Skipped:
+    # In chunks, not read(limit + 1): a limit of a terabyte must not allocate one.
+    chunks: list[bytes] = []
+    total = 0
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            while total <= limit:
+                chunk = handle.read(min(_CHUNK * 16, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
     except OSError as error:
         return Skipped(origin, f"cannot read: {_os_reason(error)}")
-    if len(data) > limit:  # the file grew after stat
+    if total > limit:  # the file grew after stat
         return Skipped(origin, f"file is over {limits.describe(which)}")
-    return data
+    return b"".join(chunks)
 
 
 def _file_meta(path: Path) -> tuple[Mapping[str, object] | None, str, str | None]:
@@ -1529,8 +1611,8 @@ def _file_meta(path: Path) -> tuple[Mapping[str, object] | None, str, str | None
 
 def _parse_meta(raw: bytes, name: str) -> tuple[Mapping[str, object] | None, str | None]:
     try:
-        meta = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        meta = loads_json(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError too
         detail = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
         return None, f"sidecar {name} ignored: not valid UTF-8 JSON ({detail})"
     if not isinstance(meta, dict):
@@ -1558,7 +1640,24 @@ def _is_loop(error: OSError) -> bool:
     return error.errno == errno.ELOOP
 
 
+def _is_symlink(path: Path) -> bool:
+    """``path.is_symlink()`` that says False, not raises, for a path the OS refuses (too long)."""
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
+
+
 def _os_reason(error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.ENAMETOOLONG:
+        length = len(os.fsencode(error.filename)) if isinstance(error.filename, str | bytes) else None
+        size = f" ({length:,} bytes)" if length else ""
+        return (
+            f"the path is longer than the system allows{size}; move the folder nearer the "
+            "top of the disk or shorten folder names, then read it again"
+        )
     return (error.strerror or type(error).__name__).lower()
 
 

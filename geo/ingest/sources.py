@@ -38,6 +38,7 @@ from geo.ingest.articles import (
     iter_jsonl_range,
     iter_parquet,
     list_inputs,
+    loads_json,
     open_binary,
     read_html_article,
     read_listed,
@@ -382,7 +383,7 @@ def _read_url_file(url: str, settings: ReadSettings, ids: RecordingIds) -> Itera
     for cand in (path + META_SUFFIX, str(PurePosixPath(path).with_suffix(META_SUFFIX))):
         try:
             if fs.exists(cand):
-                meta = json.loads(fs.cat_file(cand).decode("utf-8-sig"))
+                meta = loads_json(fs.cat_file(cand).decode("utf-8-sig"))
                 break
         except Exception:  # noqa: BLE001 - a bad sidecar must not cost the article
             meta = None

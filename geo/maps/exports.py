@@ -4,19 +4,19 @@ These are the edges where the timeline leaves tcmap: QGIS reads the GeoJSON or
 GeoPackage, spreadsheets the CSV, conflict analysts the ACLED-style CSV, and
 report writers the PNG.
 
-CSV cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return get a leading apostrophe: article text must never run as a spreadsheet
-formula when the file is opened in Excel or LibreOffice.
+CSV cells go through ``geo.csvcells`` (one guard for every CSV tcmap writes):
+article text must never run as a spreadsheet formula when the file is opened
+in Excel or LibreOffice.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geo.csvcells import SafeDictWriter, safe_writer
 from geo.models import STATUSES, Claim
 from geo.timeline.build import Timeline, claim_day
 
@@ -62,14 +62,7 @@ ACLED_ACTOR = {
     "contested": "Taliban",  # ACLED lists the attacker first; in these reports that is the Taliban
 }
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "unknown": 3}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HATCHED = ("taliban", "government", "contested")
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _districts_frame(geometry: Any) -> gpd.GeoDataFrame:
@@ -204,10 +197,10 @@ def write_status(
 def _write_frame(frame: Any, path: Path, fmt: str, layer: str, columns: Sequence[str]) -> None:
     if fmt == "csv":
         with open(path, "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
+            w = safe_writer(fh)
             w.writerow(columns)
             for row in frame[list(columns)].itertuples(index=False):
-                w.writerow(["" if v is None or v != v else _cell(v) for v in row])
+                w.writerow(["" if v is None or v != v else v for v in row])
     elif fmt == "geojson":
         if path.exists():
             path.unlink()  # the GeoJSON driver refuses to overwrite
@@ -293,10 +286,9 @@ def write_acled(
     """Write :func:`acled_rows` as CSV; return the number of rows written."""
     rows = acled_rows(claims, gazetteer_or_districts)
     with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(ACLED_COLUMNS))
+        w = SafeDictWriter(fh, fieldnames=list(ACLED_COLUMNS))
         w.writeheader()
-        for r in rows:
-            w.writerow({k: "" if v is None else _cell(v) for k, v in r.items()})
+        w.writerows(rows)
     return len(rows)
 
 

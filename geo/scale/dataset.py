@@ -135,14 +135,14 @@ class LinesSink:
     """Writes claims as JSON Lines (or CSV) to a stream, as they come."""
 
     def __init__(self, handle: io.TextIOBase, fmt: str = "jsonl", columns: list[str] | None = None) -> None:
-        import csv
+        from geo.csvcells import SafeDictWriter
 
         self.handle = handle
         self.fmt = fmt
         self.count = 0
         self._csv = None
         if fmt == "csv":
-            self._csv = csv.DictWriter(handle, fieldnames=columns or CONTRACT_COLUMNS, extrasaction="ignore",
+            self._csv = SafeDictWriter(handle, fieldnames=columns or CONTRACT_COLUMNS, extrasaction="ignore",
                                        lineterminator="\n")
             self._csv.writeheader()
 
@@ -240,9 +240,9 @@ def _iter_jsonl(path: str) -> Iterator[Claim]:
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line)
+                    row = json.loads(line, parse_int=lambda d: int(d) if len(d) <= 640 else float(d))
                     yield _claim(row), row.get("content_hash")
-                except (json.JSONDecodeError, TypeError) as error:
+                except (ValueError, TypeError, AttributeError, RecursionError) as error:
                     raise ClaimsDatasetError(f"{path}:{n}: not a claim record ({error})") from error
     except FileNotFoundError as error:
         raise ClaimsDatasetError(f"{path}: no such file") from error
