@@ -177,21 +177,22 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             t.excluded = "reference"
         elif rules.non_after.match(after):
             t.excluded = "title"
-        elif _FRONTED.match(text[:t.start]) and _SPEAKER_AFTER.match(after):
+        elif t.start < 60 and _FRONTED.match(text[:t.start]) and _SPEAKER_AFTER.match(after):
             t.excluded = "speaker's place"  # "In Kabul, the ministry said ...": where the speaker is
         elif _SPEAKER_IN.search(before) and _SPEECH_AFTER.match(after):
             t.excluded = "speaker's place"  # "The defence ministry in Kabul denied ...": where the speaker sits
         if t.place.level == "province":
             share = _district_share(before, after)
             t.container = (share is None or share[0] * 2 <= share[1]) and _is_container(before, after, t, out)
-        if _FRONTED_REGION.match(text[:t.start]) and after.startswith(",") \
+        if t.start < 80 and after.startswith(",") and _FRONTED_REGION.match(text[:t.start]) \
                 and (t.place.level == "province" or (t.mention is not None and t.mention.rule == "capital-default")) \
                 and any(o.start > t.end and o.place.adm1_pcode == t.place.adm1_pcode and o.place.key != t.place.key
                         for o in out):
             # "In Ghazni, Deh Yak district has also fallen": the province the sentence's places lie in
             t.container = True
-        if any(o is not t and o.place.key != t.place.key and re.fullmatch(r"\s*\(\s*", text[o.end:t.start])
-               and text[t.end:t.end + 1] == ")" for o in out):
+        if text[t.end:t.end + 1] == ")" and any(
+                o is not t and o.place.key != t.place.key and o.end <= t.start and t.start - o.end <= 4
+                and re.fullmatch(r"\s*\(\s*", text[o.end:t.start]) for o in out):
             t.container = True  # "Nahrin (Baghlan)", "Kohistanat (Sar-e Pul)": where the place before lies
     group = 0
     for i, t in enumerate(out):
