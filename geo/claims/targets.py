@@ -29,6 +29,7 @@ class Target:
     claimed: bool = False  # a claim was made on it in its sentence
     seen_at: int = -1  # the latest sentence that named it or pointed back to it with a claim
     scope: str | None = None  # a province scope the text gives after the name ("Kunduz districts fall")
+    destination: bool = False  # where someone went ("officials moved to the provincial capital, Gardez")
 
     def named(self) -> Target:
         """The target that names the place: itself, or what its anaphor points back to."""
@@ -112,6 +113,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
     for t in out:
         before = text[max(0, t.start - 90):t.start]
         after = text[t.end:t.end + 60]
+        t.destination = bool(_DESTINATION.search(before))
         called = _CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after)
         if called:
             t.noun = called.group(1).lower()
@@ -456,7 +458,7 @@ def _antecedent(anaphor: str, candidates: list[Target]) -> Target | None:
         # unless a later sentence names one fitting place alone ("Spin Boldak, on the road to
         # Chaman. The Taliban captured the border town ..."): the text has moved on to it.
         latest = max(t.seen_at for t in claimed)
-        newer = [t for t in fitting if t.seen_at > latest]
+        newer = [t for t in fitting if t.seen_at > latest and not t.destination]
         if len({t.place.key for t in newer if t.seen_at == max(o.seen_at for o in newer)}) == 1 if newer else False:
             return newer[-1]
         return next(t for t in claimed if t.seen_at == latest)
@@ -618,6 +620,10 @@ _CLAIMING_RELATIVE = re.compile(r"^\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,3
                                 r"(?:has|had)\s+been\s+(?:under|captured|overrun|seized|taken))", re.IGNORECASE)
 
 
+# "the district chief had moved to the provincial capital, Gardez": where people went, not what the text moved on to
+_DESTINATION = re.compile(r"\b(?:moved|fled|relocated|transferred|evacuated|shifted|taken|flown|went|headed|escaped)\s+"
+                          r"(?:[\w'’-]+\s+){0,2}?to\s+(?:the\s+)?(?:(?:provincial\s+capital|city|town|district\s+cent(?:re|er))\s*,?\s*(?:of\s+)?)?$",
+                          re.IGNORECASE)
 _FELL_BACK_TO = re.compile(r"\b(?:retreat|withdr|pull|f[ae]ll|regroup)\w*\s+(?:back\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -420,3 +420,9 @@ def test_all_districts_but_one_is_the_province_and_the_exception(keys, text: str
     got = keys(text)
     assert {("AF31", "taliban"), ("AF3101", "government")} <= got
     assert ("AF3101", "taliban") not in got
+
+
+def test_where_people_went_is_not_what_the_district_points_back_to(keys) -> None:
+    text = ("Officials said Sayed Karam district fell after three days of clashes. The district chief had moved "
+            "to the provincial capital, Gardez. The Taliban spokesman confirmed the capture of the district.")
+    assert keys(text) == {("AF1306", "taliban")}
