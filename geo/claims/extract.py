@@ -32,6 +32,7 @@ Public surface: ``load_nlp``, ``extract_article``, ``extract`` (results are ``ge
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -86,6 +87,9 @@ __all__ = ["extract", "extract_article", "load_nlp"]
 
 # An anaphor ("the district") looks back this many sentences for its place.
 ANAPHOR_REACH = 3
+_YEAR = re.compile(r"(?<![\d,.$£€])(19[5-9]\d|20\d\d)(?!\d|,\d)")
+# Control told of before this year (the civil war, the 1996-2001 emirate) is history this map does not draw.
+EARLIEST_YEAR = 2001
 
 
 CLAIMED_REACH = 5
@@ -240,6 +244,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         earlier = list({id(t): t for _, ts in recent for t in ts}.values())
     if nlp and pending and learned_on(learned):
         claims += learned_claims(article, pending, claims, nlp, docs, lead, year_hint)
+    claims = [c for c in claims if not _another_war(c, text, article.published)]
     if lead is not None:
         # The lead's date dates later sentences only for the lead's own places,
         # or when the lead names none ("seized a key district on Thursday").
@@ -287,6 +292,16 @@ def _known_speaker(att: Attribution, earlier: Iterable[Attribution]) -> Attribut
         if e is not att and att.who in e.who and len(e.who) > len(att.who):
             return e
     return att
+
+
+def _another_war(c: Claim, text: str, published: date | None) -> bool:
+    """ "In 1998, when the Taliban took the city": control told of with only years before
+    EARLIEST_YEAR is another war's, not this map's (unless the article itself is that old)."""
+    span = c.extra.get("sentence_span")
+    if not span or (published is not None and published.year < EARLIEST_YEAR):
+        return False
+    years = [int(y) for y in _YEAR.findall(text, span[0], span[1])]
+    return bool(years) and max(years) < EARLIEST_YEAR
 
 
 def _count_claim(article: Article, s: Sentence, number: int, total: int | None, qual: str, a: int,
