@@ -46,7 +46,6 @@ from geo.claims.attribution import (
 )
 from geo.claims.counts import find_counts
 from geo.claims.dates import (
-    ResolvedDate,
     find_dates,
     in_dateline,
     years_in,
@@ -72,6 +71,7 @@ from geo.claims.learned import learned_claims
 from geo.claims.links import _EXCEPT, _as_does, _Link, link_cues
 from geo.claims.page import _CueSentences, _is_caption, _lead_span, link_spans
 from geo.claims.reconcile import _drop_fighting, _entered_and_took, _resolve_conflicts
+from geo.claims.record import claim_record as _claim
 from geo.claims.rules import _rules
 from geo.claims.targets import (
     Target,
@@ -476,48 +476,6 @@ def _false_report(text: str, place_start: int, cue_end: int) -> re.Match[str] | 
 
 _PARTIAL = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|area|areas|neighbou?rhoods?|outskirts|bazaar|market|"
                       r"headquarters|compound|airport|radio|station|square|suburbs?|parts?)\b", re.IGNORECASE)
-
-
-def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, scope: str | None,
-           att: Attribution, conf: float, extra: dict[str, Any]) -> Claim:
-    p = t.place
-    province = p.level == "province"
-    # The mention is the place name as written (offsets into the article);
-    # an anaphor ("the district") is kept in extra.
-    named = t.named()
-    if named is not t:
-        extra = dict(extra, anaphor=t.text, anaphor_span=(t.base + t.start, t.base + t.end))
-    return Claim(
-        article_id=article.id,
-        published=article.published.isoformat() if article.published else None,
-        published_source=article.published_source,
-        mention=named.text,
-        char_start=named.base + named.start,
-        char_end=named.base + named.end,
-        sentence=s.text,
-        place_level=p.level,
-        place_name=p.name,
-        adm2_pcode=None if province else p.adm2_pcode,
-        adm1_pcode=p.adm1_pcode,
-        lat=p.lat if p.level == "point" else None,
-        lon=p.lon if p.level == "point" else None,
-        controller=ctl,  # type: ignore[arg-type]
-        event_date=d.date.isoformat() if d.date else None,
-        time_precision=d.precision,
-        geo_precision=3 if p.level == "province" else (2 if t.mention is None else 1),
-        scope=scope,  # type: ignore[arg-type]
-        attributed_to=att.who,
-        source_type=att.source_type,
-        confidence=conf,
-        place_key=p.key,
-        date_reason=d.reason,
-        adm1_name=p.adm1_name,
-        adm2_name=p.adm2_name,
-        publisher=article.publisher,
-        title=article.title,
-        url=article.url,
-        extra=extra,
-    )
 
 
 def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = None,
