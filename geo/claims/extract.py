@@ -32,8 +32,8 @@ Public surface: ``load_nlp``, ``extract_article``, ``extract`` (results are ``ge
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from geo.claims.attribution import (

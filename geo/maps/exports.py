@@ -307,9 +307,8 @@ def write_png(
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
-
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     from geo.maps.htmlmap import POINT_LEGEND, STATUS_COLOURS, STATUS_HINTS, STATUS_LABELS
 

@@ -37,8 +37,8 @@ from geo.places.names import district_by_name
 
 __all__ = [
     "Reference",
-    "ReferenceTableError",
     "ReferenceRow",
+    "ReferenceTableError",
     "Unmatched",
     "parse_reference",
     "parse_status",
