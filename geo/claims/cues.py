@@ -128,6 +128,8 @@ def actor_side(text: str, *, last: bool) -> str | None:
 
 
 _OUR_FORCES = re.compile(r"\b(?:[Oo]ur\s+(?:brave\s+)?(?:forces|troops|fighters|mujahideen|soldiers|men|units)|[Ww]e)\b")
+_SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|stated)\s+(?:that\s+)?(?:it|they|its\s+(?:forces|fighters)|"
+                      r"their\s+(?:forces|fighters))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|now\s+)?$", re.IGNORECASE)
 _FROM_SIDE = re.compile(r"\bfrom\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.IGNORECASE)
 
 
@@ -195,6 +197,9 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             side = actor_side(after, last=False) if m else None
         elif side is None:
             side = actor_side(sentence[clause_start:cue.start], last=True)
+            if side is None and _SAID_IT.search(sentence, max(0, cue.start - 60), cue.start):
+                # "The National Resistance Front said it had taken Deh Saleh": "it" is the speaker
+                side = actor_side(sentence[:cue.start], last=False)
             if side is None and actor_side(sentence[:cue.start], last=True) is None \
                     and _OUR_FORCES.search(sentence, 0, cue.start):
                 # "Our forces cleared Nawa and raised the flag", says a spokesman: the speaker's side

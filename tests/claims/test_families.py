@@ -442,3 +442,18 @@ def test_where_people_went_is_not_what_the_district_points_back_to(keys) -> None
 )
 def test_residents_places_and_another_war(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# The Taliban's armed foes after August 2021 are on the government's side (as annotators count them);
+# "X said it had taken ..." is X's own claim
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anti-Taliban fighters seized Deh Saleh district on Sunday.", {("AF0908", "government")}),
+        ("Resistance forces recaptured Bano district from the Taliban on Sunday.", {("AF0907", "government")}),
+        ("The National Resistance Front said it had taken control of Deh Saleh district.", {("AF0908", "government")}),
+        ("The Taliban said they had captured Deh Saleh district.", {("AF0908", "taliban")}),
+    ],
+)
+def test_the_resistance_and_said_it_had(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
