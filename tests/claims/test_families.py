@@ -457,3 +457,10 @@ def test_residents_places_and_another_war(keys, text: str, expected: set[tuple[s
 )
 def test_the_resistance_and_said_it_had(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+def test_a_paragraph_the_page_repeats_is_read_once(keys) -> None:
+    para = "A police spokesman said security forces withdrew from the district centre to avoid casualties."
+    text = ("The Taliban captured Khwaja Sabz Posh district on Tuesday. " + para + "\n\n"
+            "Clashes continued on the outskirts of Maimana, the provincial capital, residents said.\n\n" + para)
+    assert keys(text) == {("AF2903", "taliban"), ("AF2901", "contested")}
