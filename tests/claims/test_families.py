@@ -464,3 +464,18 @@ def test_a_paragraph_the_page_repeats_is_read_once(keys) -> None:
     text = ("The Taliban captured Khwaja Sabz Posh district on Tuesday. " + para + "\n\n"
             "Clashes continued on the outskirts of Maimana, the provincial capital, residents said.\n\n" + para)
     assert keys(text) == {("AF2903", "taliban"), ("AF2901", "contested")}
+
+
+# Foreign forces are neither side of this map
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diplomats were flown to the airport in Mazar-i-Sharif, which remained under the protection of US troops.",
+         set()),
+        ("US forces captured Nerkh on Monday.", set()),
+        ("Afghan and US forces retook Nerkh on Monday.", {("AF0402", "government")}),
+        ("US-backed Afghan forces retook Nerkh on Monday.", {("AF0402", "government")}),
+    ],
+)
+def test_foreign_forces_are_no_side(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
