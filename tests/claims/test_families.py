@@ -479,3 +479,8 @@ def test_a_paragraph_the_page_repeats_is_read_once(keys) -> None:
 )
 def test_foreign_forces_are_no_side(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+def test_fighting_in_the_streets_of_a_city_contests_it(keys) -> None:
+    text = "In Helmand, Taliban fighters were battling Afghan forces in the streets of Lashkar Gah for an eighth day."
+    assert keys(text) == {("AF3001", "contested")}
