@@ -10,7 +10,7 @@ from geo.claims.attribution import attribute
 @pytest.mark.parametrize(
     ("sentence", "who", "source_type"),
     [
-        ("A Taliban spokesman, Qari Yousuf Ahmadi, said the fighters held 11 of Helmand's 14 districts.",
+        ("A Taliban spokesman, Qari Yousuf Ahmadi, said the group's fighters were in control of Nerkh.",
          "A Taliban spokesman", "taliban"),
         ("The provincial governor, Abdul Karim, told reporters the district had fallen.",
          "The provincial governor", "government"),
