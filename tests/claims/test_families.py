@@ -484,3 +484,17 @@ def test_foreign_forces_are_no_side(keys, text: str, expected: set[tuple[str, st
 def test_fighting_in_the_streets_of_a_city_contests_it(keys) -> None:
     text = "In Helmand, Taliban fighters were battling Afghan forces in the streets of Lashkar Gah for an eighth day."
     assert keys(text) == {("AF3001", "contested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2016, the Taliban briefly overran Nad Ali before US airstrikes helped Afghan forces push them back.",
+         {("AF3002", "taliban"), ("AF3002", "government")}),
+        # pushed back only to the outskirts: still fought over
+        ("Taliban fighters stormed Nad Ali on Tuesday before Afghan forces pushed them back to the outskirts.",
+         {("AF3002", "contested")}),
+    ],
+)
+def test_pushed_them_back(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
