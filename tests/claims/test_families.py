@@ -498,3 +498,8 @@ def test_fighting_in_the_streets_of_a_city_contests_it(keys) -> None:
 )
 def test_pushed_them_back(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+def test_leaving_a_place_as_the_only_one_held(keys) -> None:
+    text = "The Taliban took Jalalabad on Sunday, leaving Kabul as the only major city still in government hands."
+    assert keys(text) == {("AF0601", "taliban"), ("AF0101", "government")}
