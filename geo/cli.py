@@ -602,7 +602,7 @@ def map_(paths, out, single_date, user_date, title, online_tiles, changes_since,
     claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
                                         claims_path, points_colour)
     if changes_since is not None:
-        single_date = single_date or tl.last_date or changes_since
+        single_date = single_date or max(tl.last_date or changes_since, changes_since)
         if single_date < changes_since:
             raise click.UsageError(f"--date {single_date} is before --changes-since {changes_since}: "
                                    "give a later --date.")
@@ -629,7 +629,7 @@ def changes(paths, since, until, fmt, out, user_date, store, stale_days, contest
 
     _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path,
                                    points_colour)
-    until = until or tl.last_date or since
+    until = until or max(tl.last_date or since, since)
     if until < since:
         raise click.UsageError(f"--until {until} is before --since {since}: give a later --until.")
     rows = find_changes(tl, since, until)

@@ -389,7 +389,10 @@ def render_map(
     if changes_since is not None:
         if not isinstance(changes_since, date):
             raise TypeError(f"Expected a date for changes_since, instead got: {changes_since!r}.")
-        single_date = single_date or timeline.last_date or changes_since
+        single_date = single_date or max(timeline.last_date or changes_since, changes_since)
+        if single_date < changes_since:
+            raise ValueError(f"Expected a date on or after changes_since {changes_since.isoformat()}, "
+                             f"instead got: {single_date.isoformat()}.")
     dates = [single_date] if single_date is not None else list(timeline.change_dates)
     if title is None:
         title = "Territorial control in Afghanistan as reported in the news"
