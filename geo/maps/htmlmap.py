@@ -29,6 +29,12 @@ name, district, province, is the district centre, periods [first date index,
 status code, since, evidence indexes, number of claims]]). A point is drawn as
 a marker in its own status colour; a district whose only claims are about points
 inside it is ``partly_reported`` (see rule 3a of ``geo.timeline.build``).
+``placeLabels`` ([kind, name, lat, lon], ``geo.maps.labels``) are the province
+names and capitals; ``changes`` (or null) is the changes view: since, until and
+per changed district [index, from, to, changed on, evidence, sources]
+(``geo.timeline.changes``). Labels, the district search and the changes view
+live in a script of their own (``_FEATURES_JS``) that works through
+``window.tcmap``'s date hooks and popup extras.
 """
 
 from __future__ import annotations
