@@ -290,6 +290,15 @@ def _labels_payload(labels: Iterable[Any] | None, geometry: Any) -> list[list[An
     return labels_payload(labels)
 
 
+def _aliases_payload(aliases: Mapping[str, Iterable[str]] | None, districts: list[list[Any]]) -> list[list[str]]:
+    """Per district (in page order), the other spellings the search box accepts."""
+    if aliases is None:
+        from geo.maps.labels import district_aliases
+
+        aliases = district_aliases(pcodes={d[0] for d in districts})
+    return [sorted({_clip(str(a), 60) for a in aliases.get(d[0], ())}) for d in districts]
+
+
 def _changes_payload(timeline: Timeline, since: date, until: date, districts: list[list[Any]]) -> dict[str, Any]:
     """The changes view: [district index, from, to, changed on, evidence, sources] per changed district."""
     from geo.timeline.changes import changes, changes_table
@@ -371,6 +380,7 @@ def render_map(
     geometry: Any = None,
     labels: Iterable[Any] | None = None,
     changes_since: date | None = None,
+    aliases: Mapping[str, Iterable[str]] | None = None,
 ) -> str:
     """The timeline as one self-contained HTML page (see the module docstring).
 
@@ -378,6 +388,8 @@ def render_map(
     names and capitals of the installed boundaries). ``changes_since`` shows
     only the districts whose status changed between that day and
     ``single_date`` (default: the last change date), with a table of the changes.
+    ``aliases`` maps a district P-code to other spellings the search box
+    accepts (default: the installed gazetteer's name keys).
 
     ``sources`` maps publisher to article count, or lists (publisher, count)
     pairs (default: counted from the timeline's claims). ``single_date`` draws that one day without a slider.
@@ -405,6 +417,7 @@ def render_map(
     title = " ".join(str(title).split())
     payload = _payload(timeline, dates, geometry, title=title, online_tiles=online_tiles)
     payload["placeLabels"] = _labels_payload(labels, geometry)
+    payload["aliases"] = _aliases_payload(aliases, payload["districts"])
     payload["changes"] = (
         _changes_payload(timeline, changes_since, single_date, payload["districts"])  # type: ignore[arg-type]
         if changes_since is not None else None
@@ -922,7 +935,9 @@ _FEATURES_JS = r"""
     return f.charAt(0) + f.slice(1).replace(/[aeiouy]/g, "");
   }
   var entries = D.districts.map(function (d, j) {
-    return { j: j, label: d[1] + ", " + d[2], code: d[0].toLowerCase(), name: fold(d[1]), loose: loose(d[1]) };
+    var alt = ((D.aliases || [])[j] || []).map(loose);
+    alt.push(loose(d[1]));
+    return { j: j, label: d[1] + ", " + d[2], code: d[0].toLowerCase(), name: fold(d[1]), loose: alt };
   });
   var list = document.getElementById("tc-districts");
   entries.slice().sort(function (a, b) { return a.label.localeCompare(b.label); }).forEach(function (e) {
@@ -938,7 +953,7 @@ _FEATURES_JS = r"""
       function (e) { return fold(e.label) === f; },
       function (e) { return e.code === q.trim().toLowerCase(); },
       function (e) { return e.name === fold(q.split(",")[0]); },
-      function (e) { return e.loose === l; },
+      function (e) { return e.loose.indexOf(l) >= 0; },
       function (e) { return e.name.indexOf(fold(q.split(",")[0])) === 0; }
     ];
     for (var t = 0; t < tests.length && !hit; t++) {

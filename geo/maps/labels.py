@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["PlaceLabel", "labels_payload", "place_labels"]
+__all__ = ["PlaceLabel", "district_aliases", "labels_payload", "place_labels"]
 
 
 @dataclass(frozen=True)
@@ -60,3 +60,29 @@ def labels_payload(labels: Iterable[PlaceLabel]) -> list[list[Any]]:
     """The labels as the map pages send them: [kind, name, lat, lon] (the page sets names as text)."""
     return [[lab.kind, " ".join(str(lab.name).split())[:80], round(lab.lat, 4), round(lab.lon, 4)]
             for lab in labels]
+
+
+def district_aliases(gazetteer: Any = None, pcodes: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """District P-code -> the gazetteer's name keys for it (every spelling it knows), for the search box.
+
+    The keys are already folded (``geo.places.normalize.name_key``); the page
+    folds the typed text loosely (vowels, doubled letters) and compares. With
+    no gazetteer, the installed one; without installed boundaries, none.
+    """
+    if gazetteer is None:
+        from geo.places.boundaries import BoundariesError
+        from geo.places.gazetteer import load_gazetteer
+
+        try:
+            gazetteer = load_gazetteer()
+        except BoundariesError:
+            return {}
+    wanted = set(pcodes) if pcodes is not None else None
+    out: dict[str, set[str]] = {}
+    for key, entries in gazetteer.index.items():
+        for e in entries:
+            place = gazetteer.places.get(e.place_key)
+            if place is None or place.level != "district" or (wanted is not None and place.key not in wanted):
+                continue
+            out.setdefault(place.key, set()).add(key)
+    return {k: sorted(v) for k, v in sorted(out.items())}

@@ -441,3 +441,17 @@ def test_changes_since_with_a_date_and_none_without(geometry, squares):
     assert [payload(page)["districts"][r[0]][0] for r in rows] == ["AF9901"]
     _, plain = render(claims, geometry, squares, labels=[])
     assert payload(plain)["changes"] is None
+
+
+def test_the_search_box_knows_the_gazetteer_spellings_of_a_district(boundaries, geometry, squares):
+    from geo.maps.labels import district_aliases
+    from geo.places.gazetteer import load_gazetteer
+    from geo.places.normalize import name_key
+
+    aliases = district_aliases(load_gazetteer(), {"AF1809"})
+    assert list(aliases) == ["AF1809"] and name_key("Khwaja Ghar") in aliases["AF1809"]
+    assert len(aliases["AF1809"]) > 1  # other spellings too
+    _, page = render([claim("AF9901", "taliban", "2021-07-01")], geometry, squares, labels=[],
+                     aliases={"AF9902": ["bravograd", "<b>x</b>"]})
+    data = payload(page)
+    assert data["aliases"][[d[0] for d in data["districts"]].index("AF9902")] == ["<b>x</b>", "bravograd"]

@@ -218,7 +218,8 @@ def test_search_box_zooms_to_and_opens_a_district_and_labels_show_names(tmp_path
               PlaceLabel("capital", "Westburg <b>x</b>", 33.5, 62.5, "AF99")]
     path = tmp_path / "search.html"
     path.write_text(render_map(tl, geometry=build_map_geometry(frame, tolerance=0.001), labels=labels,
-                               changes_since=date(2021, 7, 5)), encoding="utf-8")
+                               changes_since=date(2021, 7, 5), aliases={"AF9801": ["eastfort"]}),
+                    encoding="utf-8")
 
     problems: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -259,6 +260,11 @@ def test_search_box_zooms_to_and_opens_a_district_and_labels_show_names(tmp_path
             search.press("Enter")
             alpha = page.locator(".leaflet-popup-content", has_text="Westland province · AF9901")
             sync_api.expect(alpha).to_contain_text("No change of status between 2021-07-05 and 2021-07-08")
+
+            search.fill("East Fort")  # a spelling the gazetteer knows for Delta
+            search.press("Enter")
+            delta = page.locator(".leaflet-popup-content", has_text="Eastland province \u00b7 AF9801")
+            sync_api.expect(delta).to_contain_text("Delta")
 
             search.fill("Nowhere at all")
             search.press("Enter")
