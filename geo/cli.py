@@ -625,7 +625,8 @@ def changes(paths, since, until, fmt, out, user_date, store, stale_days, contest
             points_colour):
     """The districts whose status changed between --since and --until: district, province, from, to,
     date of change, evidence, sources (CSV with --out or --format csv)."""
-    from geo.timeline.changes import CHANGE_COLUMNS, changes as find_changes, changes_csv, changes_table
+    from geo.timeline.changes import CHANGE_COLUMNS, changes_csv, changes_table
+    from geo.timeline.changes import changes as find_changes
 
     _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path,
                                    points_colour)

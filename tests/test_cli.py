@@ -631,7 +631,7 @@ def test_map_changes_since_draws_only_what_changed(boundaries, runner, two_repor
                  "--out", str(out))
     assert res.exit_code == EXIT_OK, res.output
     html = out.read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="tcmap-data">(.*?)</script>', html, re.S).group(1))
+    data = json.loads(re.search(r'id="tcmap-data">(.*?)</script>', html, re.DOTALL).group(1))
     assert data["dates"] == ["2021-07-01"]
     assert [(data["districts"][r[0]][1], r[1].split()[0], r[2].split()[0]) for r in data["changes"]["rows"]] == [
         ("Khwaja Ghar", "government", "taliban")]

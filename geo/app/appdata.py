@@ -498,8 +498,8 @@ def change_styles(rows: Sequence[Any], since: date, until: date, selected: str |
     for r in rows:
         s = r.new
         style = _style(s.status, s.unconfirmed, s.stale, s.overridden, s.adm2_pcode == selected)
-        out[s.adm2_pcode] = [style, f"{status_text(s)}; changed on {r.changed_on.isoformat()}, "
-                                    f"was {status_words(r.old)} on {since.isoformat()}"]
+        tip = f"{status_text(s)}; changed on {r.changed_on.isoformat()}, was {status_words(r.old)} on {since.isoformat()}"
+        out[s.adm2_pcode] = [style, tip]
     return out
 
 
