@@ -271,7 +271,10 @@ def date_slider(tl, first: date, last: date) -> date:
 def _found_district() -> None:
     """The search box's pick opens the district in the panel and zooms the map to it."""
     ss = st.session_state
-    pcode = ss.get("find_district")
+    typed = ss.get("find_district")
+    # A name not in the list (another spelling, a town) is looked up in the gazetteer.
+    pcode = typed if typed in dict(ad.search_choices()) else ad.find_district(typed or "")
+    ss.search_miss = typed if typed and not pcode else None
     if pcode:
         ss.next_district = pcode
         ss.zoom_district = pcode
@@ -282,9 +285,11 @@ def district_search() -> None:
     """A search box over the map: type a district's name, province or P-code."""
     choices = ad.search_choices()
     labels = dict(choices)
-    st.selectbox("Find a district", [c for c, _ in choices], format_func=labels.get, index=None,
-                 key="find_district", placeholder="Find a district (name, province or P-code)",
-                 on_change=_found_district, label_visibility="collapsed")
+    st.selectbox("Find a district", [c for c, _ in choices], format_func=lambda c: labels.get(c, c), index=None,
+                 key="find_district", placeholder="Find a district (name, province, P-code or another spelling)",
+                 on_change=_found_district, label_visibility="collapsed", accept_new_options=True)
+    if miss := st.session_state.get("search_miss"):
+        st.caption(f"No district matches “{ad.escape_text(miss)}”.")
 
 
 def changes_controls(tl, first: date | None, day: date | None):

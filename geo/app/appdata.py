@@ -486,6 +486,30 @@ def search_choices() -> list[tuple[str, str]]:
     return [(code, f"{name}, {prov} ({code})") for code, (name, prov, _) in rows]
 
 
+def find_district(text: str) -> str | None:
+    """The district a typed search means: a P-code, a name in any spelling the gazetteer knows
+    ("Khudzhagar"), optionally with its province after a comma, or a town inside it; None if none."""
+    from geo.places.gazetteer import load_gazetteer
+
+    text = " ".join(str(text or "").split())
+    meta = _district_meta()
+    if text.upper() in meta:
+        return text.upper()
+    name, _, province = text.partition(",")
+    name = re.sub(r"\s*\((AF\d{4})\)$", "", name.strip())
+    if not name:
+        return None
+    gaz = load_gazetteer()
+    try:
+        places = gaz.lookup(name)
+    except TypeError:
+        return None
+    prov = gaz.province_named(province) if province.strip() else None
+    found = [p.adm2_pcode if p.level == "point" else p.key for p in places if p.level in ("district", "point")]
+    found = [c for c in found if c in meta and (prov is None or meta[c][2] == prov.key)]
+    return found[0] if found else None
+
+
 BLANK_STYLE = {"fillColor": "#ffffff", "fillOpacity": 0.0, "color": "#b5b5b5", "weight": 0.4,
                "dashArray": None, "opacity": 1.0, "fill": True}
 

@@ -611,3 +611,13 @@ def test_the_map_page_switches_to_changes_and_the_search_opens_a_district(home):
     assert not at.exception
     assert at.selectbox(key="district").value == "AF1809"
     assert "Khwaja Ghar" in _markdown(at) and md
+
+
+def test_a_typed_search_finds_a_district_by_spelling_pcode_or_town(boundaries):
+    assert ad.find_district("af1809") == "AF1809"
+    assert ad.find_district("Khudzhagar") == "AF1809"  # a GeoNames spelling
+    assert ad.find_district("Khwaja Ghar, Takhar") == "AF1809"
+    assert ad.find_district("Khwaja Ghar, Kandahar") is None  # not in that province
+    assert ad.find_district("Taloqan") == ad.district_at(36.73, 69.53)  # the provincial capital's district
+    assert ad.find_district("<b>nowhere</b>") is None and ad.find_district("") is None
+
