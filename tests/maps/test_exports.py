@@ -227,3 +227,19 @@ def test_png_shows_a_partly_reported_district_and_the_point_marker_in_its_own_co
     assert new["taliban"] > legend_only["taliban"] + 20  # the marker
     assert new["partly_reported"] > 20 * old["partly_reported"] + 1000  # Bravo's fill
     assert old["taliban"] > 10 * new["taliban"]  # the old rule paints Bravo red
+
+
+def test_png_carries_the_province_and_capital_labels_as_light_text(timeline, squares, tmp_path):
+    from matplotlib.image import imread
+
+    from geo.maps.exports import write_png
+    from geo.maps.labels import PlaceLabel
+
+    bounds = squares.total_bounds  # lon_min, lat_min, lon_max, lat_max
+    mid = ((bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2)
+    labels = [PlaceLabel("province", "Westland", mid[0], mid[1], "AF99"),
+              PlaceLabel("capital", "Cost $5 $x^2$", mid[0] - 0.3, mid[1] - 1, "AF99")]  # never mathtext
+    bare = imread(write_png(timeline, DAY, tmp_path / "bare.png", geometry=squares, dpi=60, labels=[]))
+    named = imread(write_png(timeline, DAY, tmp_path / "named.png", geometry=squares, dpi=60, labels=labels))
+    diff = (abs(bare - named).sum(axis=-1) > 0.1).sum()
+    assert 50 < diff < bare.shape[0] * bare.shape[1] * 0.05  # some text, small: the colours stay visible
