@@ -503,3 +503,9 @@ def test_pushed_them_back(keys, text: str, expected: set[tuple[str, str]]) -> No
 def test_leaving_a_place_as_the_only_one_held(keys) -> None:
     text = "The Taliban took Jalalabad on Sunday, leaving Kabul as the only major city still in government hands."
     assert keys(text) == {("AF0601", "taliban"), ("AF0101", "government")}
+
+
+def test_the_district_centres_in_general_point_back_to_no_district(keys) -> None:
+    text = ("Fighting was reported in Char Chino. The Taliban control all areas of Uruzgan except the "
+            "district centers.")
+    assert keys(text) == {("AF2504", "contested"), ("AF25", "taliban")}
