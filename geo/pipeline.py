@@ -90,11 +90,33 @@ def extract_articles(
         if progress:
             progress(1)
     if not known:
-        return infer_published(results)
+        return with_sources(infer_published(results), batch)
     fresh = iter(results)
     whole = [known[a.id] if a.id in known else next(fresh) for a in batch]  # in reading order
     year, index = _dating_context(whole)
-    return infer_published(results, year=year, index=index)
+    return with_sources(infer_published(results, year=year, index=index), batch)
+
+
+def with_sources(results: list[ArticleResult], articles: Sequence[Article]) -> list[ArticleResult]:
+    """The results with each claim naming its outlet, its title and its story (copies of one report).
+
+    Copies are found among ``articles`` (the whole batch, so a resumed batch
+    groups the way one run does); each claim gains ``extra`` fields outlet,
+    title, story, source, source_key and copies (:func:`geo.ingest.copies.source_fields`)
+    and, when its article has no title, the article's first line as ``title``.
+    """
+    from dataclasses import replace
+
+    from geo.ingest.copies import source_fields
+
+    fields = source_fields([*articles, *(r.article for r in results)])
+    out = []
+    for r in results:
+        f = fields.get(r.article.id, {})
+        claims = [replace(c, title=c.title or f.get("title"), extra={**(c.extra or {}), **f})
+                  for c in r.claims]
+        out.append(replace(r, claims=claims))
+    return out
 
 
 def _dating_context(results: list[ArticleResult]) -> tuple[int | None, dict]:
