@@ -118,7 +118,7 @@ _WIRE_TAG = re.compile(
     r"\((" + "|".join(sorted((re.escape(k) for k in WIRES), key=len, reverse=True)) + r")\)\s*(?:-{1,2}|—|–|:)",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|al-?\w*)){0,5})\s*$")
+_BYLINE = re.compile(r"^\s*[Bb][Yy]:?\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|al-?\w*)){0,5})\s*$")
 _PHOTO = re.compile(r"\b(?:photo|file|image|picture)\b", re.IGNORECASE)
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
 _HEAD_CHARS = 800  # a dateline or byline sits in the first lines
@@ -201,6 +201,8 @@ def outlet_of(article: Article) -> str | None:
 # A menu or section line ("News / Afghanistan", "Home | World"), not a headline.
 _MENU = re.compile(r"^\s*[\w&' -]{1,30}(?:\s*[/|>»]\s*[\w&' -]{1,30})+\s*$")
 _TITLE_MAX_WORDS = 20
+_BUTTONS = frozenset("share tweet email e-mail print facebook twitter whatsapp linkedin telegram comment comments "
+                     "save copy link menu search home subscribe login log in sign up".split())
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
@@ -216,13 +218,14 @@ def title_of(article: Article) -> str | None:
         return " ".join(article.title.split())
     text = article.text or ""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for line in lines[:6]:
+    for line in lines[:8]:
         words = line.split()
-        if _MENU.match(line) or len(words) < 3 or _BYLINE.match(line):
+        if (_MENU.match(line) or len(words) < 3 or _BYLINE.match(line)
+                or all(w.casefold().strip(":|") in _BUTTONS for w in words)):
             continue
         if len(words) <= _TITLE_MAX_WORDS and not line.endswith((".", ",", ";")):
             return line
-        break
+        return _first_sentence(line)
     return _first_sentence(lines[0]) if lines else None
 
 
