@@ -70,6 +70,13 @@ Rules
 11. **Evidence** lists a sentence once: when one sentence names a district and
     a place inside it, the district keeps the claim about the most
     district-like place (the district, then its centre, then other points).
+12. **Independent sources.** The copies of one report (``extra["story"]``,
+    :mod:`geo.ingest.copies`) are one source: a sentence they share is
+    evidence once, the copy kept listing the others (``extra["copies"]``).
+    ``n_sources`` counts the distinct originators (wire agency or first
+    outlet, :mod:`geo.timeline.corroboration`) among a status's evidence; a
+    status resting on one is ``single_source``, a qualifier shown beside
+    *unconfirmed* (rule 6), not folded into it.
 """
 
 from __future__ import annotations
@@ -84,6 +91,7 @@ from typing import Any
 from geo.models import CONTROLLERS, SOURCE_TYPES, STATUSES, Claim
 from geo.places.centres import DistrictCentres
 from geo.places.normalize import name_key
+from geo.timeline.corroboration import independent_sources
 from geo.timeline.voices import unconfirmed as _all_self_serving
 
 __all__ = [
@@ -208,6 +216,20 @@ class DistrictStatus:
         """What the map shows: status and qualifiers."""
         return (self.status, self.unconfirmed, self.stale, self.overridden)
 
+    @property
+    def sources(self) -> list[str]:
+        """The independent sources behind the status (rule 12)."""
+        return independent_sources(self.evidence)
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)
+
+    @property
+    def single_source(self) -> bool:
+        """True when a taken, held or contested status rests on one independent source (rule 12)."""
+        return self.status in CONTROLLERS and not self.overridden and self.n_sources == 1
+
 
 @dataclass(frozen=True)
 class PointStatus:
@@ -237,6 +259,18 @@ class PointStatus:
     @property
     def code(self) -> tuple[str, bool, bool, bool]:
         return (self.status, self.unconfirmed, self.stale, False)
+
+    @property
+    def sources(self) -> list[str]:
+        return independent_sources(self.evidence)
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)
+
+    @property
+    def single_source(self) -> bool:
+        return self.status in CONTROLLERS and self.n_sources == 1
 
 
 @dataclass(frozen=True)
@@ -554,7 +588,10 @@ def point_key(c: Claim) -> str:
 
 def _sentence_key(c: Claim) -> tuple:
     # By text, not offsets: a wire story often repeats its lead sentence lower down.
-    return (c.article_id, " ".join((c.sentence or "").split()).casefold())
+    # By story, not article: the copies of one report state a claim once (rule 12).
+    story = (c.extra or {}).get("story")
+    return (story if isinstance(story, str) and story else c.article_id,
+            " ".join((c.sentence or "").split()).casefold())
 
 
 def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Claim]:
