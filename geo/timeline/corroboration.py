@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from geo.ingest.outlets import claim_outlet, claim_title
 from geo.models import Claim
 
-__all__ = ["corroboration_text", "independent_sources", "source_key", "source_name"]
+__all__ = ["corroboration_line", "corroboration_text", "independent_sources", "source_key", "source_name"]
 
 
 def source_key(claim: Claim) -> str:
@@ -61,3 +61,12 @@ def corroboration_text(n: int) -> str:
     if n == 1:
         return "single source: not corroborated by an independent source"
     return f"corroborated by {n} independent sources"
+
+
+def corroboration_line(sources: list[str]) -> str:
+    """One line for a popup or panel: how many independent sources, and which."""
+    if not sources:
+        return ""
+    if len(sources) == 1:
+        return f"Single source ({sources[0]}): not corroborated by an independent source."
+    return f"Corroborated by {len(sources)} independent sources: {', '.join(sources)}."

@@ -206,7 +206,7 @@ def test_source_counts_count_distinct_articles_per_publisher():
         claim("AF9902", "taliban", "2021-07-01", article="b", publisher="Kabul Daily"),
         claim("AF9903", "taliban", "2021-07-01", article="c", publisher=None),
     ]
-    assert source_counts(claims) == [("Kabul Daily", 2), ("Unknown publisher", 1)]
+    assert source_counts(claims) == [("Kabul Daily", 2), ("Outlet not named", 1)]
 
 
 def test_json_for_script_escapes_breakouts():
