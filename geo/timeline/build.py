@@ -607,17 +607,20 @@ def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Clai
         cand = (rank.get(id(c), 9), _place_of(c))
         if k not in best or cand < best[k]:
             best[k] = cand
-    seen: set[tuple] = set()
-    out = []
-    for c in reversed(claims):  # the newest copy of a repeated claim stays
+    keep: dict[tuple, Claim] = {}
+    for c in reversed(claims):  # the newest copy of a repeated claim stays...
         k = _sentence_key(c)
         if _place_of(c) != best[k][1]:
             continue
         same = (*k, c.controller, c.attributed_to.strip().casefold())
-        if same not in seen:
-            seen.add(same)
-            out.append(c)
-    return out[::-1]
+        if same not in keep or _is_original(c) and not _is_original(keep[same]):
+            keep[same] = c  # ...but of a story's copies, the original (it lists the others)
+    kept = {id(c) for c in keep.values()}
+    return [c for c in claims if id(c) in kept]
+
+
+def _is_original(c: Claim) -> bool:
+    return (c.extra or {}).get("story") == c.article_id
 
 
 def _place_of(c: Claim) -> str:

@@ -47,11 +47,11 @@ def source_name(claim: Claim) -> str:
 
 
 def independent_sources(claims: Iterable[Claim]) -> list[str]:
-    """The names of the distinct independent sources among ``claims``, in order of first appearance."""
+    """The names of the distinct independent sources among ``claims``, alphabetically."""
     seen: dict[str, str] = {}
     for c in claims:
         seen.setdefault(source_key(c), source_name(c))
-    return list(seen.values())
+    return sorted(seen.values(), key=str.casefold)
 
 
 def corroboration_text(n: int) -> str:

@@ -49,7 +49,7 @@ def test_claims_without_story_fields_count_by_publisher_else_article():
                         sentence="Alpha fell."),
              make_claim(article_id="z", event_date="2021-07-05", sentence="Alpha is lost.")]
     assert [source_key(c) for c in plain] == ["outlet:reuters", "outlet:reuters", "story:z"]
-    assert independent_sources(plain) == ["Reuters", "an article with no outlet named"]
+    assert independent_sources(plain) == ["an article with no outlet named", "Reuters"]
 
 
 def test_an_unnamed_outlet_is_named_by_its_title():
