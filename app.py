@@ -298,6 +298,8 @@ def district_panel(store, tl, day: date | None) -> None:
         return
     st.markdown(f"**{ad.escape_text(labels[pcode])}** on {day.isoformat()}: "
                 f"**{ad.escape_text(ad.status_text(s))}**")
+    if ad.sources_text(s):
+        st.markdown(ad.escape_text(ad.sources_text(s)))
     if s.overridden and s.note:
         st.markdown(f"Analyst note: {ad.escape_text(s.note)}")
     if s.basis == "point":

@@ -55,6 +55,7 @@ from geo.timeline.corroboration import corroboration_line
 __all__ = [
     "METHODOLOGY",
     "STATUS_COLOURS",
+    "copies_text",
     "STATUS_HINTS",
     "STATUS_LABELS",
     "json_for_script",
@@ -159,7 +160,7 @@ def _clip(text: str | None, limit: int = MAX_SENTENCE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
-def _copies_text(c: Claim) -> str:
+def copies_text(c: Claim) -> str:
     """The other copies of the claim's story, by outlet (else title)."""
     names = []
     for copy in (c.extra or {}).get("copies") or []:
@@ -202,7 +203,7 @@ class _Evidence:
                 _clip(c.place_name, 120),
                 c.place_level,
                 c.scope or "",
-                _clip(_copies_text(c), 300),
+                _clip(copies_text(c), 300),
                 _clip(_origin_text(c), 120),
             ])  # fmt: skip
         return self._index[key]

@@ -539,3 +539,40 @@ def test_an_article_waiting_for_its_year_is_dated_when_dated_articles_arrive(hom
     assert not [h for h in at.subheader if h.value == "Articles without a date"]
     kohsan = [c for c in Store.open(home).claims() if c.adm2_name == "Kohsan"]
     assert kohsan and all(c.published == "2021-07-03" for c in kohsan)
+
+
+def test_evidence_names_the_outlet_and_the_headline_never_the_file_name():
+    from geo.models import Article
+
+    text = ("Nawur district falls\n\nKABUL (Reuters) - Insurgents overran Nawur district on Monday after "
+            "troops withdrew, a councillor said.")
+    art = Article("001_1fe15c33fcf35368", text)
+    c = dataclasses.replace(make_claim(art, "Nawur", pcode="AF1101", place="Nawur"), publisher=None, title=None, url=None,
+                            extra={"copies": [{"article_id": "x2", "outlet": "Site Two", "title": "t", "url": None}],
+                                   "source": "Reuters"})
+    row = ad.evidence_rows([c], {art.id: art})[0]
+    assert row.publisher == "Reuters" and row.title == "Nawur district falls"
+    import html
+
+    shown = html.unescape(ad.evidence_html(row))
+    assert "001_1fe15c33fcf35368" not in shown and "unknown publisher" not in shown
+    assert "Same story also in: Site Two" in shown and "story from" not in shown
+
+
+def test_the_panel_says_how_many_independent_sources():
+    from geo.timeline.build import build_timeline
+
+    rows = [{"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"}]
+    from tests.factories import make_claim as neutral_claim
+
+    base = dataclasses.replace(neutral_claim(), adm2_pcode="AF9901", adm1_pcode="AF99", place_level="district",
+                               controller="taliban", event_date="2021-07-05", source_type="reporter",
+                               attributed_to="reporter")
+    one = dataclasses.replace(base, article_id="a", publisher="Kabul Evening Post", sentence="Alpha fell.")
+    two = dataclasses.replace(base, article_id="b", publisher="AFP", sentence="Alpha is lost.")
+    tl = build_timeline([one, two], rows)
+    s = tl.status_of("AF9901", date(2021, 7, 6))
+    assert ad.sources_text(s) == "Corroborated by 2 independent sources: AFP, Kabul Evening Post."
+    assert ad.history_rows(tl, "AF9901")[0]["sources"] == 2
+    alone = build_timeline([one], rows).status_of("AF9901", date(2021, 7, 6))
+    assert ad.sources_text(alone).startswith("Single source (Kabul Evening Post)")
