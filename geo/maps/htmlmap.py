@@ -55,9 +55,9 @@ from geo.timeline.corroboration import corroboration_line
 __all__ = [
     "METHODOLOGY",
     "STATUS_COLOURS",
-    "copies_text",
     "STATUS_HINTS",
     "STATUS_LABELS",
+    "copies_text",
     "json_for_script",
     "render_map",
     "source_counts",

@@ -71,8 +71,9 @@ Rules
     a place inside it, the district keeps the claim about the most
     district-like place (the district, then its centre, then other points).
 12. **Independent sources.** The copies of one report (``extra["story"]``,
-    :mod:`geo.ingest.copies`) are one source: a sentence they share is
-    evidence once, the copy kept listing the others (``extra["copies"]``).
+    :mod:`geo.ingest.copies`) are one source: a claim they share (same
+    place, controller, speaker and date, even reworded) is evidence once,
+    kept from the original, which lists the others (``extra["copies"]``).
     ``n_sources`` counts the distinct originators (wire agency or first
     outlet, :mod:`geo.timeline.corroboration`) among a status's evidence; a
     status resting on one is ``single_source``, a qualifier shown beside
@@ -616,7 +617,30 @@ def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Clai
         if same not in keep or _is_original(c) and not _is_original(keep[same]):
             keep[same] = c  # ...but of a story's copies, the original (it lists the others)
     kept = {id(c) for c in keep.values()}
-    return [c for c in claims if id(c) in kept]
+    return _one_per_story([c for c in claims if id(c) in kept])
+
+
+def _one_per_story(claims: list[Claim]) -> list[Claim]:
+    """Of the copies of one story, one article's claims (rule 12).
+
+    A copy may reword a sentence ("they captured X" / "the insurgents
+    captured X"); the same place, controller, speaker and date in two copies is
+    still one report, kept from the original (else the newest copy).
+    """
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        story = (c.extra or {}).get("story")
+        if isinstance(story, str) and story:
+            groups[(story, _place_of(c), c.controller, c.attributed_to.strip().casefold(),
+                    c.event_date or c.published)].append(c)
+    drop: set[int] = set()
+    for (story, *_), members in groups.items():
+        articles = [c.article_id for c in members]
+        if len(set(articles)) < 2:
+            continue
+        keep = story if story in articles else articles[-1]
+        drop.update(id(c) for c in members if c.article_id != keep)
+    return [c for c in claims if id(c) not in drop]
 
 
 def _is_original(c: Claim) -> bool:

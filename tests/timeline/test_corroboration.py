@@ -65,3 +65,16 @@ def test_no_report_is_not_single_source():
 def test_words():
     assert corroboration_text(3) == "corroborated by 3 independent sources"
     assert corroboration_text(1).startswith("single source")
+
+
+def test_a_reworded_copy_is_still_one_piece_of_evidence_kept_from_the_original():
+    original = _copy("s1", "Site One", sentence="They captured Alpha district on Monday, a councillor said.")
+    reworded = _copy("b", "Site Two", sentence="On Monday the insurgents captured Alpha, a councillor said.")
+    s = _status([reworded, original])
+    assert [c.article_id for c in s.evidence] == ["s1"]
+
+
+def test_two_claims_of_one_article_both_stay():
+    a = _copy("s1", "Site One", sentence="Alpha fell on Monday.")
+    b = _copy("s1", "Site One", sentence="Alpha, which fell on Monday, is quiet now.")
+    assert len(_status([a, b]).evidence) == 2
