@@ -400,7 +400,7 @@ def _extract_distributed(paths, fmt, out, user_date, max_article_mb, workers, sc
             Path(out).parent.mkdir(parents=True, exist_ok=True)
             handle = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
         sink = LinesSink(handle or sys.stdout, fmt, CLAIM_COLUMNS)
-    echo = lambda m: click.echo(m, err=True)  # noqa: E731
+    echo = lambda m: click.echo(m, err=True)
     cluster = connect(workers, scheduler)
     try:
         try:
@@ -679,12 +679,10 @@ def compare_(reference, paths, tolerance_days, one_sided, until, dis_out, as_jso
     columns and one column per date. Names go through the gazetteer; names
     that match no district are listed on stderr (exit code 1).
     """
-    from geo.places.gazetteer import load_gazetteer
+    from geo.places.boundaries import BoundariesError
+    from geo.places.gazetteer import GazetteerError, load_gazetteer
     from geo.timeline.compare import POINT_COLUMNS, compare, point_dict
     from geo.timeline.reference import ReferenceTableError, read_reference
-
-    from geo.places.boundaries import BoundariesError
-    from geo.places.gazetteer import GazetteerError
 
     try:
         gaz = load_gazetteer()

@@ -187,7 +187,7 @@ class RunStats:
 
     def summary(self) -> str:
         """The one-line summary, worded as the single-process run's."""
-        s = lambda n, w: f"{n} {w}{'s' if n != 1 else ''}"  # noqa: E731
+        s = lambda n, w: f"{n} {w}{'s' if n != 1 else ''}"
         parts = [f"{s(self.articles, 'article')} read", f"{len(self.skipped)} skipped", s(self.claims, "claim")]
         if self.inferred:
             parts.append(f"{s(self.inferred, 'publication date')} inferred")

@@ -32,3 +32,12 @@ def square_districts(rows: Sequence[tuple[str, str, str, str]], *, size: float =
     records = [{"adm2_pcode": c, "adm2_name": n, "adm1_pcode": p, "adm1_name": pn} for c, n, p, pn in rows]
     geoms = [box(62 + i * size, 33, 62 + (i + 1) * size, 33 + size) for i in range(len(rows))]
     return gpd.GeoDataFrame(records, geometry=geoms, crs="EPSG:4326")
+
+
+# Four made-up districts in two made-up provinces: timelines and comparisons without the boundaries.
+TINY_DISTRICTS = [
+    {"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"},
+    {"adm2_pcode": "AF9902", "adm2_name": "Bravo", "adm1_pcode": "AF99", "adm1_name": "Westland"},
+    {"adm2_pcode": "AF9903", "adm2_name": "Charlie", "adm1_pcode": "AF99", "adm1_name": "Westland"},
+    {"adm2_pcode": "AF9801", "adm2_name": "Delta", "adm1_pcode": "AF98", "adm1_name": "Eastland"},
+]

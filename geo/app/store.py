@@ -773,7 +773,7 @@ def _text(raw: bytes) -> str:
 def _claim_data(db: Path, claim_id: int, raw: str) -> dict:
     try:
         data = json.loads(raw)
-        data["char_start"], data["char_end"]  # noqa: B018 - what a rejection is keyed by
+        data["char_start"], data["char_end"]
     except (ValueError, TypeError, KeyError) as e:
         raise StoreError(f"{db}: claim {claim_id} is damaged ({type(e).__name__}); recover the file with "
                          f"`sqlite3 {db} .recover` (or restore a backup).") from e

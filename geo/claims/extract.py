@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from geo.claims.attribution import (
@@ -45,7 +46,6 @@ from geo.claims.attribution import (
 )
 from geo.claims.counts import find_counts
 from geo.claims.dates import (
-    ResolvedDate,
     find_dates,
     in_dateline,
     years_in,
@@ -71,6 +71,7 @@ from geo.claims.learned import learned_claims
 from geo.claims.links import _EXCEPT, _as_does, _Link, link_cues
 from geo.claims.page import _CueSentences, _is_caption, _lead_span, link_spans
 from geo.claims.reconcile import _drop_fighting, _entered_and_took, _resolve_conflicts
+from geo.claims.record import claim_record as _claim
 from geo.claims.rules import _rules
 from geo.claims.targets import (
     Target,
@@ -86,6 +87,9 @@ __all__ = ["extract", "extract_article", "load_nlp"]
 
 # An anaphor ("the district") looks back this many sentences for its place.
 ANAPHOR_REACH = 3
+_YEAR = re.compile(r"(?<![\d,.$£€])(19[5-9]\d|20\d\d)(?!\d|,\d)")
+# Control told of before this year (the civil war, the 1996-2001 emirate) is history this map does not draw.
+EARLIEST_YEAR = 2001
 
 
 CLAIMED_REACH = 5
@@ -240,6 +244,7 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
         earlier = list({id(t): t for _, ts in recent for t in ts}.values())
     if nlp and pending and learned_on(learned):
         claims += learned_claims(article, pending, claims, nlp, docs, lead, year_hint)
+    claims = [c for c in claims if not _another_war(c, text, article.published)]
     if lead is not None:
         # The lead's date dates later sentences only for the lead's own places,
         # or when the lead names none ("seized a key district on Thursday").
@@ -287,6 +292,16 @@ def _known_speaker(att: Attribution, earlier: Iterable[Attribution]) -> Attribut
         if e is not att and att.who in e.who and len(e.who) > len(att.who):
             return e
     return att
+
+
+def _another_war(c: Claim, text: str, published: date | None) -> bool:
+    """ "In 1998, when the Taliban took the city": control told of with only years before
+    EARLIEST_YEAR is another war's, not this map's (unless the article itself is that old)."""
+    span = c.extra.get("sentence_span")
+    if not span or (published is not None and published.year < EARLIEST_YEAR):
+        return False
+    years = [int(y) for y in _YEAR.findall(text, span[0], span[1])]
+    return bool(years) and max(years) < EARLIEST_YEAR
 
 
 def _count_claim(article: Article, s: Sentence, number: int, total: int | None, qual: str, a: int,
@@ -461,48 +476,6 @@ def _false_report(text: str, place_start: int, cue_end: int) -> re.Match[str] | 
 
 _PARTIAL = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|area|areas|neighbou?rhoods?|outskirts|bazaar|market|"
                       r"headquarters|compound|airport|radio|station|square|suburbs?|parts?)\b", re.IGNORECASE)
-
-
-def _claim(article: Article, t: Target, s: Sentence, ctl: str, d: ResolvedDate, scope: str | None,
-           att: Attribution, conf: float, extra: dict[str, Any]) -> Claim:
-    p = t.place
-    province = p.level == "province"
-    # The mention is the place name as written (offsets into the article);
-    # an anaphor ("the district") is kept in extra.
-    named = t.named()
-    if named is not t:
-        extra = dict(extra, anaphor=t.text, anaphor_span=(t.base + t.start, t.base + t.end))
-    return Claim(
-        article_id=article.id,
-        published=article.published.isoformat() if article.published else None,
-        published_source=article.published_source,
-        mention=named.text,
-        char_start=named.base + named.start,
-        char_end=named.base + named.end,
-        sentence=s.text,
-        place_level=p.level,
-        place_name=p.name,
-        adm2_pcode=None if province else p.adm2_pcode,
-        adm1_pcode=p.adm1_pcode,
-        lat=p.lat if p.level == "point" else None,
-        lon=p.lon if p.level == "point" else None,
-        controller=ctl,  # type: ignore[arg-type]
-        event_date=d.date.isoformat() if d.date else None,
-        time_precision=d.precision,
-        geo_precision=3 if p.level == "province" else (2 if t.mention is None else 1),
-        scope=scope,  # type: ignore[arg-type]
-        attributed_to=att.who,
-        source_type=att.source_type,
-        confidence=conf,
-        place_key=p.key,
-        date_reason=d.reason,
-        adm1_name=p.adm1_name,
-        adm2_name=p.adm2_name,
-        publisher=article.publisher,
-        title=article.title,
-        url=article.url,
-        extra=extra,
-    )
 
 
 def extract(articles: Iterable[Article], *, gazetteer: Any = None, nlp: Any = None,

@@ -32,6 +32,7 @@ from typing import Any
 from geo.claims.attribution import Attribution, attribute_in_clause, hedged
 from geo.claims.cues import Cue, actor_side, cue_controller
 from geo.claims.nlp import Sentence
+from geo.claims.record import claim_record as _claim
 from geo.claims.targets import Target, province_scope
 
 CLASSES = ("none", "taliban", "government", "contested")
@@ -337,7 +338,6 @@ def _open(t: Target) -> bool:
 def _make_claim(article: Any, cand: Candidate, ctl: str, conf: float, lead: tuple[int, int] | None,
                 year_hint: int | None) -> Any:
     from geo.claims.event_dates import claim_date
-    from geo.claims.extract import _claim
 
     s, t = cand.sentence, cand.target
     base = cand.inherited or s

@@ -260,7 +260,8 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         # A place named as a reference earlier in the same sentence can still be
         # what "the city" points back to ("within a kilometre of Kunduz ... had
         # not entered the city").
-        prior = [t for t in out if t.end <= am.start() and t.excluded in (None, "reference")
+        prior = [t for t in out if t.end <= am.start() and (t.excluded in (None, "reference") or (
+                     t.excluded == "title" and _PEOPLE_OF.search(text, max(0, t.start - 40), t.start)))
                  and not t.container and t.place.level != "province" and t.anaphor_of is None]
         ref = _antecedent(am.group(0), prior)
         if ref is None and am.group(0).lower() == "it" and _PLACE_NOUN.search(text, 0, am.start()):
@@ -620,6 +621,9 @@ _CLAIMING_RELATIVE = re.compile(r"^\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,3
                                 r"(?:has|had)\s+been\s+(?:under|captured|overrun|seized|taken))", re.IGNORECASE)
 
 
+# "Residents of Mohammad Agha said the district remained under government control": where the people are
+_PEOPLE_OF = re.compile(r"\b(?:residents?|people|elders|natives?|families|locals?|villagers)\s+(?:of|in|from)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 # "the district chief had moved to the provincial capital, Gardez": where people went, not what the text moved on to
 _DESTINATION = re.compile(r"\b(?:moved|fled|relocated|transferred|evacuated|shifted|taken|flown|went|headed|escaped)\s+"
                           r"(?:[\w'’-]+\s+){0,2}?to\s+(?:the\s+)?(?:(?:provincial\s+capital|city|town|district\s+cent(?:re|er))\s*,?\s*(?:of\s+)?)?$",

@@ -85,11 +85,11 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "MB",
     "Limits",
+    "find_page_date",
     "iter_jsonl",
+    "join_soft_wraps",
     "limit_value",
     "loads_json",
-    "join_soft_wraps",
-    "find_page_date",
     "parse_date_header",
     "parse_date_value",
     "published_month",
@@ -525,7 +525,7 @@ def _page_date_candidates(text: str, today: date | None) -> list[_PageDate]:
             value = _check_date(got[0], today)
             if value.value is None:
                 continue
-            updated = bool(label) and bool(re.search(r"updated|modified", label.group("label"), re.I))
+            updated = bool(label) and bool(re.search(r"updated|modified", label.group("label"), re.IGNORECASE))
             found.append(_PageDate(value, line.strip(), bool(label), updated))
     return found
 
@@ -1674,7 +1674,7 @@ _ENTITY_RE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]
 SOFT_WRAP_MIN_LINE = 30
 _CLOSING = frozenset('.!?:;"”’)]|')
 _NO_SENTENCE_ENDS_WITH = frozenset(
-    "of the a an in on at to from and or by with for that its their his her was were is are has had have".split()
+    ["of", "the", "a", "an", "in", "on", "at", "to", "from", "and", "or", "by", "with", "for", "that", "its", "their", "his", "her", "was", "were", "is", "are", "has", "had", "have"]
 )
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]*$")
 

@@ -364,7 +364,6 @@ def read_partition(part: Partition, settings: ReadSettings, ids: RecordingIds) -
 
 def _read_url_file(url: str, settings: ReadSettings, ids: RecordingIds) -> Iterator[Article | Skipped]:
     """A text or HTML article (with its sidecar) from an fsspec URL."""
-    import json
 
     import fsspec
 

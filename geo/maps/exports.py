@@ -11,6 +11,7 @@ in Excel or LibreOffice.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -230,7 +231,7 @@ def _write_frame(frame: Any, path: Path, fmt: str, layer: str, columns: Sequence
             w = safe_writer(fh)
             w.writerow(columns)
             for row in frame[list(columns)].itertuples(index=False):
-                w.writerow(["" if v is None or v != v else v for v in row])
+                w.writerow(["" if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in row])
     elif fmt == "geojson":
         if path.exists():
             path.unlink()  # the GeoJSON driver refuses to overwrite
@@ -360,9 +361,8 @@ def write_png(
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
-
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     from geo.maps.htmlmap import POINT_LEGEND, STATUS_COLOURS, STATUS_HINTS, STATUS_LABELS
 

@@ -49,17 +49,7 @@ _PLURAL = frozenset({"districts"})
 MAX_LISTED = 8
 # first words that make a capitalised run a description, not a name
 _NOT_NAMES = frozenset(
-    """the a an this that these those each every another other both either neither same whole
-    key strategic important remote restive volatile neighbouring neighboring nearby adjacent
-    northern southern eastern western central north south east west northeastern northwestern
-    southeastern southwestern main major official unofficial new old former first second third
-    fourth fifth sixth seventh eighth ninth tenth capital provincial border police security
-    taliban government afghan pakistani iranian tajik uzbek turkmen which what whose its their
-    his her our my your all some many most several few two three four five six seven eight nine
-    ten dozen insurgent militant rebel enemy home native own entire rural urban mountainous
-    contested embattled besieged beleaguered crossing district province in on at of to from
-    by with for and or but as after before since during when while where if
-    """.split()
+    ["the", "a", "an", "this", "that", "these", "those", "each", "every", "another", "other", "both", "either", "neither", "same", "whole", "key", "strategic", "important", "remote", "restive", "volatile", "neighbouring", "neighboring", "nearby", "adjacent", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "main", "major", "official", "unofficial", "new", "old", "former", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "capital", "provincial", "border", "police", "security", "taliban", "government", "afghan", "pakistani", "iranian", "tajik", "uzbek", "turkmen", "which", "what", "whose", "its", "their", "his", "her", "our", "my", "your", "all", "some", "many", "most", "several", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "insurgent", "militant", "rebel", "enemy", "home", "native", "own", "entire", "rural", "urban", "mountainous", "contested", "embattled", "besieged", "beleaguered", "crossing", "district", "province", "in", "on", "at", "of", "to", "from", "by", "with", "for", "and", "or", "but", "as", "after", "before", "since", "during", "when", "while", "where", "if"]
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")

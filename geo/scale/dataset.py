@@ -18,11 +18,10 @@ import io
 import json
 import math
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
-
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from geo.models import Article, Claim
 

@@ -37,8 +37,8 @@ from geo.places.names import district_by_name
 
 __all__ = [
     "Reference",
-    "ReferenceTableError",
     "ReferenceRow",
+    "ReferenceTableError",
     "Unmatched",
     "parse_reference",
     "parse_status",
@@ -191,8 +191,8 @@ def parse_reference(text: str, source: str, gazetteer: Gazetteer, *, one_sided: 
     """
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise ReferenceTableError([f"{source}:1: the file is empty: expected a header line such as "
-                              f"'district,province,date,status' or 'district,2021-07-01,2021-08-01'"])
+        raise ReferenceTableError([(f"{source}:1: the file is empty: expected a header line such as "
+                                    f"'district,province,date,status' or 'district,2021-07-01,2021-08-01'")])
     first = text.lstrip("\r\n").splitlines()[0]
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
     records: list[tuple[int, list[str]]] = []

@@ -426,3 +426,19 @@ def test_where_people_went_is_not_what_the_district_points_back_to(keys) -> None
     text = ("Officials said Sayed Karam district fell after three days of clashes. The district chief had moved "
             "to the provincial capital, Gardez. The Taliban spokesman confirmed the capture of the district.")
     assert keys(text) == {("AF1306", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # residents are where they live: "the district" is their place
+        ("Residents of Mohammad Agha said the district remained under government control.",
+         {("AF0505", "government")}),
+        ("The intelligence chief of Mohammad Agha said the district was calm.", set()),
+        # the 1990s are another war: not drawn on this map
+        ("Older residents of Mazar-i-Sharif still remember the summer of 1998, when the Taliban took the city.", set()),
+        ("The Taliban captured Kunduz in 1996 and again in 2015.", {("AF1901", "taliban")}),
+    ],
+)
+def test_residents_places_and_another_war(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected

@@ -10,14 +10,9 @@ import pytest
 from geo.timeline.build import TimelineParams, build_timeline
 from geo.timeline.compare import POINT_COLUMNS, compare, point_dict
 from geo.timeline.reference import ReferenceRow
-from tests.factories import make_claim
+from tests.factories import TINY_DISTRICTS, make_claim
 
-DISTRICTS = [
-    {"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"},
-    {"adm2_pcode": "AF9902", "adm2_name": "Bravo", "adm1_pcode": "AF99", "adm1_name": "Westland"},
-    {"adm2_pcode": "AF9903", "adm2_name": "Charlie", "adm1_pcode": "AF99", "adm1_name": "Westland"},
-    {"adm2_pcode": "AF9801", "adm2_name": "Delta", "adm1_pcode": "AF98", "adm1_name": "Eastland"},
-]
+DISTRICTS = TINY_DISTRICTS
 
 
 def D(s: str) -> date:
