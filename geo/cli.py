@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path

@@ -201,8 +201,7 @@ def outlet_of(article: Article) -> str | None:
 # A menu or section line ("News / Afghanistan", "Home | World"), not a headline.
 _MENU = re.compile(r"^\s*[\w&' -]{1,30}(?:\s*[/|>»]\s*[\w&' -]{1,30})+\s*$")
 _TITLE_MAX_WORDS = 20
-_BUTTONS = frozenset("share tweet email e-mail print facebook twitter whatsapp linkedin telegram comment comments "
-                     "save copy link menu search home subscribe login log in sign up".split())
+_BUTTONS = frozenset(["share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "whatsapp", "linkedin", "telegram", "comment", "comments", "save", "copy", "link", "menu", "search", "home", "subscribe", "login", "log", "in", "sign", "up"])
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.csvcells import SafeDictWriter, safe_writer
-from geo.models import STATUSES, Claim
 from geo.ingest.outlets import claim_outlet, claim_title
+from geo.models import STATUSES, Claim
 from geo.timeline.build import Timeline, claim_day
 from geo.timeline.corroboration import corroboration_text
 
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACLED_COLUMNS",
-    "SOURCE_COLUMNS",
     "POINT_COLUMNS",
+    "SOURCE_COLUMNS",
     "STATUS_COLUMNS",
     "STATUS_FORMATS",
     "acled_rows",

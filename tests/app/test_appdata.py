@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests._storedata import Result, hostile_result, make_claim, make_result, province_result
 
 from geo.app import appdata as ad
 from geo.app.store import Store
+from tests._storedata import Result, hostile_result, make_claim, make_result, province_result
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -7,16 +7,16 @@ from geo.models import Article
 
 # A wire story written for these tests, five paragraphs.
 WIRE = [
-    "KABUL (Reuters) - Taliban fighters took control of the Nawur district in central Ghazni province on "
-    "Saturday after government troops withdrew from their last base there, two provincial council members said.",
-    "The council members said dozens of soldiers had left the district centre overnight in a convoy "
-    "heading towards the provincial capital, leaving behind weapons and two armoured vehicles.",
-    "A spokesman for the provincial governor confirmed that the forces had pulled back but said the "
-    "withdrawal was a tactical decision and that reinforcements would be sent within days.",
-    "Residents reached by telephone said the insurgents had raised their white flag over the district "
-    "governor's compound and were patrolling the main bazaar on motorbikes.",
-    "The district, a remote highland area inhabited mostly by Hazara farmers, had been besieged for "
-    "weeks and its supply road had been cut by roadside bombs since the start of the summer.",
+    ("KABUL (Reuters) - Taliban fighters took control of the Nawur district in central Ghazni province on "
+    "Saturday after government troops withdrew from their last base there, two provincial council members said."),
+    ("The council members said dozens of soldiers had left the district centre overnight in a convoy "
+    "heading towards the provincial capital, leaving behind weapons and two armoured vehicles."),
+    ("A spokesman for the provincial governor confirmed that the forces had pulled back but said the "
+    "withdrawal was a tactical decision and that reinforcements would be sent within days."),
+    ("Residents reached by telephone said the insurgents had raised their white flag over the district "
+    "governor's compound and were patrolling the main bazaar on motorbikes."),
+    ("The district, a remote highland area inhabited mostly by Hazara farmers, had been besieged for "
+    "weeks and its supply road had been cut by roadside bombs since the start of the summer."),
 ]
 
 # Another report on the same district, written independently.
