@@ -161,15 +161,18 @@ def _clip(text: str | None, limit: int = MAX_SENTENCE) -> str:
 
 
 def copies_text(c: Claim) -> str:
-    """The other copies of the claim's story, by outlet (else title)."""
+    """The other copies of the claim's story: outlet and headline of each."""
     names = []
     for copy in (c.extra or {}).get("copies") or []:
-        if isinstance(copy, dict):
-            name = copy.get("outlet") or (f"“{copy['title']}”" if copy.get("title") else None)
-            if name:
-                names.append(str(name))
+        if not isinstance(copy, dict):
+            continue
+        outlet, title = copy.get("outlet"), copy.get("title")
+        title = f"“{_clip(str(title), 70)}”" if title else ""
+        name = f"{outlet} ({title})" if outlet and title else str(outlet or title or "")
+        if name:
+            names.append(name)
     names = list(dict.fromkeys(names))
-    return f"Same story also in: {', '.join(names)}" if names else ""
+    return f"Same story also in: {'; '.join(names)}" if names else ""
 
 
 def _origin_text(c: Claim) -> str:

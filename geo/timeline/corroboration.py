@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from geo.ingest.outlets import claim_outlet, claim_title
 from geo.models import Claim
 
+_TITLE_CHARS = 60  # an unnamed outlet is named by its headline, short enough for a list
+
 __all__ = ["corroboration_line", "corroboration_text", "independent_sources", "source_key", "source_name"]
 
 
@@ -42,7 +44,9 @@ def source_name(claim: Claim) -> str:
     for name in (extra.get("source"), claim_outlet(claim)):
         if isinstance(name, str) and name.strip():
             return name
-    title = claim_title(claim)
+    title = " ".join((claim_title(claim) or "").split())
+    if len(title) > _TITLE_CHARS:
+        title = title[: _TITLE_CHARS - 1].rstrip() + "…"
     return f"“{title}” (outlet not named)" if title else "an article with no outlet named"
 
 

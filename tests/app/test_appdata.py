@@ -556,7 +556,7 @@ def test_evidence_names_the_outlet_and_the_headline_never_the_file_name():
 
     shown = html.unescape(ad.evidence_html(row))
     assert "001_1fe15c33fcf35368" not in shown and "unknown publisher" not in shown
-    assert "Same story also in: Site Two" in shown and "story from" not in shown
+    assert "Same story also in: Site Two (“t”)" in shown and "story from" not in shown
 
 
 def test_the_panel_says_how_many_independent_sources():

@@ -219,7 +219,7 @@ def test_popup_data_names_outlets_titles_copies_and_independent_sources(geometry
     assert {(r[6], r[5]) for r in rows} >= {("Kabul Evening Post", "Elders describe Alpha's fall")}
     wire_row = next(r for r in rows if r[12])  # the original, which lists its copies
     assert wire_row[5:7] == ["Taliban take Alpha", "Site One"]
-    assert wire_row[11:13] == ["Same story also in: Site Two", "story from Reuters"]
+    assert wire_row[11:13] == ["Same story also in: Site Two (“Alpha lost”)", "story from Reuters"]
     assert "001_1fe15c33fcf35368" not in json.dumps(data["ev"])
 
 

@@ -78,3 +78,9 @@ def test_two_claims_of_one_article_both_stay():
     a = _copy("s1", "Site One", sentence="Alpha fell on Monday.")
     b = _copy("s1", "Site One", sentence="Alpha, which fell on Monday, is quiet now.")
     assert len(_status([a, b]).evidence) == 2
+
+
+def test_a_long_headline_naming_a_source_is_clipped():
+    c = make_claim(article_id="a", title="Insurgents overran the headquarters of a remote mountain district after days")
+    (name,) = independent_sources([c])
+    assert name.endswith("…” (outlet not named)") and len(name) < 90
