@@ -63,6 +63,7 @@ def extract_articles(
     *,
     progress: Callable[[int], None] | None = None,
     known: Mapping[str, ArticleResult] | None = None,
+    context: Sequence[Article] = (),
 ) -> list[ArticleResult]:
     """Extract claims from already-read articles and infer missing dates.
 
@@ -71,7 +72,8 @@ def extract_articles(
     but their dated events date the others, so a batch resumed after a crash
     gets the dates one uninterrupted run gives. The mention finder is
     ``find_mentions``, or with the geocoder when ``TCMAP_GEOCODER`` turns it
-    on (``geo.places.geocode``).
+    on (``geo.places.geocode``). ``context`` are articles read before (the
+    store's): a new article that copies one of them joins its story.
     """
     from geo.claims.dating import infer_published
     from geo.claims.extract import extract, load_nlp
@@ -90,11 +92,11 @@ def extract_articles(
         if progress:
             progress(1)
     if not known:
-        return with_sources(infer_published(results), batch)
+        return with_sources(infer_published(results), [*context, *batch])
     fresh = iter(results)
     whole = [known[a.id] if a.id in known else next(fresh) for a in batch]  # in reading order
     year, index = _dating_context(whole)
-    return with_sources(infer_published(results, year=year, index=index), batch)
+    return with_sources(infer_published(results, year=year, index=index), [*context, *batch])
 
 
 def with_sources(results: list[ArticleResult], articles: Sequence[Article]) -> list[ArticleResult]:

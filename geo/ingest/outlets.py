@@ -219,7 +219,7 @@ def title_of(article: Article) -> str | None:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for line in lines[:8]:
         words = line.split()
-        if (_MENU.match(line) or len(words) < 3 or _BYLINE.match(line)
+        if (_MENU.match(line) or len(words) < 2 or _BYLINE.match(line)
                 or all(w.casefold().strip(":|") in _BUTTONS for w in words)):
             continue
         if len(words) <= _TITLE_MAX_WORDS and not line.endswith((".", ",", ";")):

@@ -576,3 +576,27 @@ def test_the_panel_says_how_many_independent_sources():
     assert ad.history_rows(tl, "AF9901")[0]["sources"] == 2
     alone = build_timeline([one], rows).status_of("AF9901", date(2021, 7, 6))
     assert ad.sources_text(alone).startswith("Single source (Kabul Evening Post)")
+
+
+def test_a_copy_uploaded_later_joins_the_stored_story(home):
+    from geo.models import ArticleResult
+
+    def extract(articles):
+        return [ArticleResult(a, [make_claim(a, "Kohsan", pcode="AF3213", place="Kohsan")], []) for a in articles]
+
+    story = ("HERAT (AFP) - Insurgents took the Kohsan district and its border post on Thursday after "
+             "hundreds of soldiers fled across the frontier, a provincial official said.\n\n"
+             "The official said the militants had also seized customs offices and trucks loaded with fuel "
+             "that were waiting to cross, and that the road to the provincial capital was now closed.\n\n"
+             "Residents of the district said the fighters had entered the bazaar without meeting resistance.")
+    copy = "World | Asia\n\nKohsan falls\n\n" + story.split("\n\n", 1)[1] + "\n\nREAD MORE: Other news today"
+    store = Store.open(home)
+    (first,) = ad.ingest_files(store, [("wire.txt", story.encode())], extract=extract,
+                               user_date=date(2021, 7, 8))
+    (second,) = ad.ingest_files(store, [("copy.txt", copy.encode())], extract=extract,
+                                user_date=date(2021, 7, 9))
+    by_article = {c.article_id: c for c in store.claims()}
+    original, repost = by_article[first.articles[0]], by_article[second.articles[0]]
+    assert repost.extra["story"] == original.article_id
+    assert repost.extra["source"] == "AFP" and repost.extra["source_key"] == original.extra["source_key"]
+    assert repost.title == "Kohsan falls"
