@@ -810,9 +810,7 @@ def ingest(paths, user_date, max_article_mb, claims_path):
         todo = [a for a in fresh if a.id not in known]
         with _progress_bar(len(todo), "extracting") as bar:
             # The stored ones are not extracted again, but they date the rest, as in one run.
-            # ...and a new copy of a stored story joins that story.
-            result.results = extract_articles(fresh, progress=bar.update, known=st.known_results(fresh, known),
-                                              context=st.articles())
+            result.results = extract_articles(fresh, progress=bar.update, known=st.known_results(fresh, known))
         summary = st.ingest_result(result)
     except StoreError as e:
         raise Fatal(str(e)) from e

@@ -817,16 +817,6 @@ def _read_upload(name: str, data: bytes, limits: Any, user_date: date | None) ->
     return [Skipped(name, i.reason) if isinstance(i, Skipped) else replace(i, origin=name) for i in items]
 
 
-def _with_stored_sources(results: list[Any], store: Store) -> list[Any]:
-    """The results with their stories found among the stored articles too (a new copy joins its story)."""
-    from geo.models import ArticleResult
-    from geo.pipeline import with_sources
-
-    if not all(isinstance(r, ArticleResult) for r in results):
-        return results
-    return with_sources(results, store.articles())
-
-
 def _store_batch(store: Store, report: FileReport, articles: list[Article], run_id: int,
                  extract: Extractor) -> None:
     known = store.stored_ids(articles)
@@ -844,7 +834,6 @@ def _store_batch(store: Store, report: FileReport, articles: list[Article], run_
     results = extract(articles)
     if any(r.article.published is None for r in results):
         results = date_against_store(results, store)
-    results = _with_stored_sources(results, store)
     summary = store.add_results(results, run_id)
     report.articles.extend(summary.article_ids)
     report.claims += summary.claims

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.csvcells import SafeDictWriter, safe_writer
+from geo.ingest.copies import with_stories
 from geo.ingest.outlets import claim_outlet, claim_title
 from geo.models import STATUSES, Claim
 from geo.timeline.build import Timeline, claim_day
@@ -280,6 +281,7 @@ def acled_rows(claims: Sequence[Claim], gazetteer_or_districts: Any = None) -> l
             gazetteer_or_districts.centroids
         )  # a Gazetteer: P-code -> (lat, lon)
     by_d, by_p, names = _centroids(gazetteer_or_districts)
+    claims = with_stories(claims)  # the story's copies and originator, for source and notes
     rows = []
     for c in sorted(claims, key=lambda c: (claim_day(c) or date.min, c.article_id, c.char_start)):
         day = claim_day(c)

@@ -89,6 +89,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from geo.ingest.copies import with_stories
 from geo.models import CONTROLLERS, SOURCE_TYPES, STATUSES, Claim
 from geo.places.centres import DistrictCentres
 from geo.places.normalize import name_key
@@ -670,6 +671,7 @@ def build_timeline(
     """
     if not isinstance(params, TimelineParams):
         raise TypeError(f"Expected TimelineParams for params, instead got: {params!r}.")
+    claims = with_stories(claims)  # rule 12: copies of one report, from the signatures claims carry
     if centres is None:
         centres = DistrictCentres()
     rows = _district_rows(districts)

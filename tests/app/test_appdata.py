@@ -582,7 +582,10 @@ def test_a_copy_uploaded_later_joins_the_stored_story(home):
     from geo.models import ArticleResult
 
     def extract(articles):
-        return [ArticleResult(a, [make_claim(a, "Kohsan", pcode="AF3213", place="Kohsan")], []) for a in articles]
+        from geo.pipeline import with_sources
+
+        return with_sources([ArticleResult(a, [make_claim(a, "Kohsan", pcode="AF3213", place="Kohsan")], [])
+                             for a in articles])
 
     story = ("HERAT (AFP) - Insurgents took the Kohsan district and its border post on Thursday after "
              "hundreds of soldiers fled across the frontier, a provincial official said.\n\n"
@@ -595,7 +598,9 @@ def test_a_copy_uploaded_later_joins_the_stored_story(home):
                                user_date=date(2021, 7, 8))
     (second,) = ad.ingest_files(store, [("copy.txt", copy.encode())], extract=extract,
                                 user_date=date(2021, 7, 9))
-    by_article = {c.article_id: c for c in store.claims()}
+    from geo.ingest.copies import with_stories
+
+    by_article = {c.article_id: c for c in with_stories(store.claims())}  # as the timeline groups them
     original, repost = by_article[first.articles[0]], by_article[second.articles[0]]
     assert repost.extra["story"] == original.article_id
     assert repost.extra["source"] == "AFP" and repost.extra["source_key"] == original.extra["source_key"]

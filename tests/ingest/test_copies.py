@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from geo.ingest.copies import body_lines, source_fields, stories
+from geo.ingest.copies import body_lines, stories
 from geo.models import Article
 
 # A wire story written for these tests, five paragraphs.
@@ -88,19 +88,25 @@ def test_menus_captions_and_links_are_not_body():
     assert not any("READ MORE" in ln or "(By AFP)" in ln for ln in lines)
 
 
-def test_source_fields_list_the_copies_with_outlet_and_title():
+def test_claims_carry_signatures_and_group_into_stories_without_the_text():
+    from geo.ingest.copies import article_fields, with_stories
+    from tests.factories import make_claim
+
     original = Article("wire", "\n\n".join(WIRE), published=date(2021, 7, 10), publisher="Reuters",
                        title="Taliban seize Nawur district", url="https://www.reuters.com/world/1")
     copy = Article("site-a", _repost(WIRE, headline="Taliban take Nawur as troops leave"),
                    published=date(2021, 7, 11), publisher="Kabul Evening Post")
     other = Article("other", OTHER, published=date(2021, 7, 11))
-    fields = source_fields([original, copy, other])
-    assert fields["site-a"]["outlet"] == "Kabul Evening Post"
-    assert fields["site-a"]["title"] == "Taliban take Nawur as troops leave"
-    assert fields["site-a"]["source"] == "Reuters" and fields["site-a"]["story"] == "wire"
-    assert fields["site-a"]["copies"] == [{"article_id": "wire", "outlet": "Reuters",
-                                           "title": "Taliban seize Nawur district",
-                                           "url": "https://www.reuters.com/world/1"}]
-    assert fields["other"]["copies"] == [] and fields["other"]["source"] is None
-    assert fields["other"]["title"] == "Nawur falls after long siege"
-    assert fields["other"]["source_key"] == "story:other"
+    claims = [make_claim(article_id=a.id, published=a.published.isoformat(), url=a.url, publisher=a.publisher,
+                         title=a.title, extra=article_fields(a)) for a in (copy, other, original)]
+    assert claims[0].extra["outlet"] == "Kabul Evening Post"
+    assert claims[0].extra["title"] == "Taliban take Nawur as troops leave"
+    got = {c.article_id: c.extra for c in with_stories(claims)}
+    assert got["site-a"]["source"] == "Reuters" and got["site-a"]["story"] == "wire"
+    assert got["site-a"]["copies"] == [{"article_id": "wire", "outlet": "Reuters",
+                                        "title": "Taliban seize Nawur district",
+                                        "url": "https://www.reuters.com/world/1"}]
+    assert got["wire"]["copies"][0]["outlet"] == "Kabul Evening Post"
+    assert got["other"]["copies"] == [] and got["other"]["source"] is None
+    assert got["other"]["source_key"] == "story:other"
+    assert with_stories(claims[::-1])[::-1] == with_stories(claims)
