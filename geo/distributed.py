@@ -101,8 +101,8 @@ def extract_partition(part: Partition, settings: TaskSettings) -> PartResult:
     from geo.app.store import content_hash
     from geo.claims.extract import extract_article, load_nlp
     from geo.ingest.sources import RecordingIds, read_partition
-    from geo.places.gazetteer import load_gazetteer
     from geo.pipeline import with_sources
+    from geo.places.gazetteer import load_gazetteer
     from geo.places.mentions import find_mentions
 
     gazetteer, nlp = load_gazetteer(), load_nlp()
