@@ -189,6 +189,8 @@ def map_view(store, tl, bounds: tuple[date | None, date | None]) -> None:
         ss.pop("map_day", None)
     else:
         day = date_slider(tl, first, last)
+    district_search()
+    change_view = changes_controls(tl, first, day)
     shown = day or date.min  # before any claim: every district "no report"
     st.markdown(ad.legend_html(tl.counts_on(shown), points_colour_districts=tl.params.points_colour_districts),
                 unsafe_allow_html=True)
@@ -201,7 +203,10 @@ def map_view(store, tl, bounds: tuple[date | None, date | None]) -> None:
     notes = tl.notes_on(day) if day else []
     paint = ad.paint_layer(statuses, f"{day.isoformat() if day else 'none'}|{selected or ''}",
                            selected=selected, notes=notes,
-                           points=tl.point_status_on(day) if day else [])
+                           points=tl.point_status_on(day) if day else [],
+                           changes=(ss.changes_since, day, change_view[0]) if change_view is not None else None)
+    if (zoom := ss.pop("zoom_district", None)) is not None:
+        paint.add_child(ad.zoom_to(zoom))
     # The map is the page: the main area's full width (about three quarters of
     # a 1366-px laptop screen) and MAP_HEIGHT tall; the district panel follows.
     out = st_folium(ad.base_map(online_tiles=bool(os.environ.get("TCMAP_ONLINE_TILES")),
@@ -215,6 +220,8 @@ def map_view(store, tl, bounds: tuple[date | None, date | None]) -> None:
         if pcode and pcode != selected:
             st.session_state.next_district = pcode
             st.rerun(scope="fragment")
+    if change_view is not None:
+        changes_table(change_view, ss.changes_since, day)
     left, right = st.columns([3, 2])
     with right:
         province_reports(notes)
@@ -259,6 +266,62 @@ def date_slider(tl, first: date, last: date) -> date:
                         format="YYYY-MM-DD")
     ss.map_day = day
     return day
+
+
+def _found_district() -> None:
+    """The search box's pick opens the district in the panel and zooms the map to it."""
+    ss = st.session_state
+    typed = ss.get("find_district")
+    # A name not in the list (another spelling, a town) is looked up in the gazetteer.
+    pcode = typed if typed in dict(ad.search_choices()) else ad.find_district(typed or "")
+    ss.search_miss = typed if typed and not pcode else None
+    if pcode:
+        ss.next_district = pcode
+        ss.zoom_district = pcode
+    ss.find_district = None
+
+
+def district_search() -> None:
+    """A search box over the map: type a district's name, province or P-code."""
+    choices = ad.search_choices()
+    labels = dict(choices)
+    st.selectbox("Find a district", [c for c, _ in choices], format_func=lambda c: labels.get(c, c), index=None,
+                 key="find_district", placeholder="Find a district (name, province, P-code or another spelling)",
+                 on_change=_found_district, label_visibility="collapsed", accept_new_options=True)
+    if miss := st.session_state.get("search_miss"):
+        st.caption(f"No district matches “{ad.escape_text(miss)}”.")
+
+
+def changes_controls(tl, first: date | None, day: date | None):
+    """The *Changes* view switch: only the districts whose status changed since a day; None when off."""
+    ss = st.session_state
+    if first is None or day is None:
+        return None
+    c1, c2 = st.columns([2, 3])
+    with c1:
+        on = st.toggle("Only changes since", key="changes_on",
+                       help="Colour only the districts whose status changed between this day and the chosen date.")
+    with c2:
+        if not isinstance(ss.get("changes_since"), date):
+            ss.changes_since = first
+        ss.changes_since = min(max(ss.changes_since, first), day)  # the widget refuses a day out of range
+        st.date_input("Changes since", key="changes_since", min_value=first, max_value=day,
+                      label_visibility="collapsed", disabled=not on, format="YYYY-MM-DD")
+    if not on:
+        return None
+    return ad.changes_view(tl, ss.changes_since, day)
+
+
+def changes_table(view, since: date, day: date) -> None:
+    """The changes as a table (district, province, from, to, date, evidence, sources) with a CSV download."""
+    _, table, data = view
+    st.subheader(f"Changes from {since.isoformat()} to {day.isoformat()}")
+    if not table:
+        st.caption("No district changed status in this period.")
+        return
+    st.dataframe(table, hide_index=True, width="stretch", key="changes_table")
+    st.download_button("Download the changes (CSV)", data, file_name=f"tcmap-changes-{since}-{day}.csv",
+                       mime="text/csv", key="changes_csv")
 
 
 def province_reports(notes) -> None:

@@ -587,9 +587,12 @@ def _check_map_out(out: Path) -> None:
 @click.option("--date", "single_date", callback=_parse_date, help="Export a single-date map of this day.")
 @click.option("--title", default=None, help="Title shown on the map.")
 @click.option("--online-tiles", is_flag=True, help="Add an OpenStreetMap tile layer (needs internet to view).")
+@click.option("--changes-since", "changes_since", callback=_parse_date,
+              help="Show only the districts whose status changed between this day and --date "
+                   "(default: the last change date), with a table of the changes.")
 @timeline_options
-def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_days, contest_days, max_article_mb,
-         claims_path, points_colour):
+def map_(paths, out, single_date, user_date, title, online_tiles, changes_since, store, stale_days, contest_days,
+         max_article_mb, claims_path, points_colour):
     """Write a self-contained, offline HTML control map with a date slider."""
     from geo.maps.htmlmap import render_map
 
@@ -597,10 +600,45 @@ def map_(paths, out, single_date, user_date, title, online_tiles, store, stale_d
 
     claims, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days,
                                         claims_path, points_colour)
-    html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date)
+    if changes_since is not None:
+        single_date = single_date or max(tl.last_date or changes_since, changes_since)
+        if single_date < changes_since:
+            raise click.UsageError(f"--date {single_date} is before --changes-since {changes_since}: "
+                                   "give a later --date.")
+    html = render_map(tl, title=title, sources=_sources(claims), online_tiles=online_tiles, single_date=single_date,
+                      changes_since=changes_since)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(tl.change_dates)} dates)", err=True)
+    _done(result)
+
+
+@cli.command()
+@paths_arg
+@click.option("--since", required=True, callback=_parse_date, help="The earlier day (YYYY-MM-DD).")
+@click.option("--until", callback=_parse_date, help="The later day (default: the last change date).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write CSV to this file.")
+@timeline_options
+def changes(paths, since, until, fmt, out, user_date, store, stale_days, contest_days, max_article_mb, claims_path,
+            points_colour):
+    """The districts whose status changed between --since and --until: district, province, from, to,
+    date of change, evidence, sources (CSV with --out or --format csv)."""
+    from geo.timeline.changes import CHANGE_COLUMNS, changes_csv, changes_table
+    from geo.timeline.changes import changes as find_changes
+
+    _, result, tl = _load_timeline(paths, store, user_date, max_article_mb, stale_days, contest_days, claims_path,
+                                   points_colour)
+    until = until or max(tl.last_date or since, since)
+    if until < since:
+        raise click.UsageError(f"--until {until} is before --since {since}: give a later --until.")
+    rows = find_changes(tl, since, until)
+    if out is not None or fmt == "csv":
+        _write(changes_csv(rows), out)
+    else:
+        click.echo(_table(changes_table(rows), [c for c in CHANGE_COLUMNS if c not in ("evidence", "sources")]))
+    click.echo(f"{len(rows)} district{'s' if len(rows) != 1 else ''} changed status between {since} and {until}",
+               err=True)
     _done(result)
 
 

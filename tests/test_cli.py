@@ -596,3 +596,44 @@ def test_a_malformed_gold_file_is_named(runner, tmp_path, gold):
     res = runner.invoke(cli, ["eval", str(tmp_path)])
     assert res.exit_code == EXIT_FATAL, res.output
     assert "gold.jsonl" in res.stderr and not isinstance(res.exception, (ValueError, KeyError, TypeError))
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("changes")
+    (folder / "first.txt").write_text(
+        " date 2021-06-10 Afghan forces pushed the Taliban out of Khwaja Ghar district of Takhar province "
+        "on Wednesday, a local official said.\n", encoding="utf-8")
+    (folder / "second.txt").write_text(
+        " date 2021-07-01 Taliban fighters captured Khwaja Ghar district of Takhar province on Tuesday.\n",
+        encoding="utf-8")
+    return folder
+
+
+def test_changes_lists_the_districts_that_changed_and_writes_csv(boundaries, runner, two_reports, tmp_path):
+    out = tmp_path / "changes.csv"
+    res = invoke(runner, "changes", str(two_reports), "--since", "2021-06-20", "--out", str(out))
+    assert res.exit_code == EXIT_OK, res.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(r["district"], r["province"], r["from"].split()[0], r["to"].split()[0]) for r in rows] == [
+        ("Khwaja Ghar", "Takhar", "government", "taliban")]
+    assert rows[0]["changed_on"] == "2021-06-29" and "captured Khwaja Ghar" in rows[0]["evidence"]
+    assert "1 district changed status between 2021-06-20 and 2021-06-29" in res.stderr
+    table = invoke(runner, "changes", str(two_reports), "--since", "2021-06-30")
+    assert table.exit_code == EXIT_OK and "0 districts changed" in table.stderr
+    bad = invoke(runner, "changes", str(two_reports), "--since", "2021-06-20", "--until", "2021-06-01")
+    assert bad.exit_code == 2 and "before --since" in bad.stderr
+
+
+def test_map_changes_since_draws_only_what_changed(boundaries, runner, two_reports, tmp_path):
+    out = tmp_path / "changes.html"
+    res = invoke(runner, "map", str(two_reports), "--changes-since", "2021-06-20", "--date", "2021-07-01",
+                 "--out", str(out))
+    assert res.exit_code == EXIT_OK, res.output
+    html = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="tcmap-data">(.*?)</script>', html, re.DOTALL).group(1))
+    assert data["dates"] == ["2021-07-01"]
+    assert [(data["districts"][r[0]][1], r[1].split()[0], r[2].split()[0]) for r in data["changes"]["rows"]] == [
+        ("Khwaja Ghar", "government", "taliban")]
+    assert "Changes from 2021-06-20 to 2021-07-01" in html
+    assert ["province", "Takhar"] in [lab[:2] for lab in data["placeLabels"]]

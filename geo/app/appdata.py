@@ -397,7 +397,145 @@ def base_map(*, online_tiles: bool = False, height: int = 620, assets: Assets | 
     el.patterns = _js_json(_patterns())
     el.default_style = _js_json(_style("no_report", False, False, False, False))
     m.add_child(el)
+    m.add_child(label_layer())
     return _offline(m, assets)
+
+
+# -- labels, search zoom and the changes view -------------------------------------
+_LABELS_TEMPLATE = """
+{% macro script(this, kwargs) %}
+(function () {
+  // Province names and capitals: small text markers that take no clicks (never tooltips).
+  var map = {{ this._parent.get_name() }};
+  var labels = {{ this.labels }};
+  var pane = map.createPane("tcmap-labels");
+  pane.style.zIndex = 450;
+  pane.style.pointerEvents = "none";
+  var css = document.createElement("style");
+  css.textContent = {{ this.css }};
+  document.head.appendChild(css);
+  labels.forEach(function (p) {
+    var span = document.createElement("span");
+    span.textContent = p[1];
+    var icon = L.divIcon({className: "tcmap-label tcmap-label-" + p[0], html: span, iconSize: null});
+    L.marker([p[2], p[3]], {icon: icon, interactive: false, keyboard: false, pane: "tcmap-labels"}).addTo(map);
+  });
+  var box = map.getContainer();
+  function capitals() { box.classList.toggle("tcmap-hide-capitals", map.getZoom() < 6.75); }
+  map.on("zoomend", capitals);
+  capitals();
+})();
+{% endmacro %}
+"""
+LABELS_CSS = (
+    ".tcmap-label{pointer-events:none;width:0;height:0}"
+    ".tcmap-label span{position:absolute;white-space:nowrap;color:#444;font:10px/1 sans-serif;"
+    "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}"
+    ".tcmap-label-province span{transform:translate(-50%,-50%);font-size:11px;font-weight:600;"
+    "text-transform:uppercase;letter-spacing:.04em;color:#555;opacity:.8}"
+    ".tcmap-label-capital span{transform:translate(5px,-50%)}"
+    ".tcmap-label-capital::before{content:'';position:absolute;left:-2.5px;top:-2.5px;width:5px;height:5px;"
+    "border-radius:50%;background:#333}"
+    ".tcmap-hide-capitals .tcmap-label-capital{display:none}"
+)
+
+
+@lru_cache(maxsize=1)
+def _labels_json() -> str:
+    from geo.maps.labels import labels_payload, place_labels
+
+    return _js_json(labels_payload(place_labels()))
+
+
+def label_layer() -> Any:
+    """The map's province names and capitals (from the installed boundaries), as light text markers."""
+    from branca.element import MacroElement, Template
+
+    el = MacroElement()
+    el._name = "TcmapLabels"
+    el._template = Template(_LABELS_TEMPLATE)
+    el.labels = _labels_json()
+    el.css = _js_json(LABELS_CSS)
+    return el
+
+
+_ZOOM_TEMPLATE = """
+{% macro script(this, kwargs) %}
+(function () {
+  // Zoom to the district picked in the search box (once per pick).
+  var layer = (window.tcmapDistricts || {})[{{ this.pcode }}];
+  var map = window.map || (layer && layer._map);
+  if (layer && map) { map.fitBounds(layer.getBounds(), {maxZoom: 9, padding: [30, 30], animate: false}); }
+})();
+{% endmacro %}
+"""
+
+
+def zoom_to(pcode: str) -> Any:
+    """A script that zooms the map to one district: added to the paint layer when the search picks one."""
+    from branca.element import MacroElement, Template
+
+    el = MacroElement()
+    el._name = "TcmapZoom"
+    el._template = Template(_ZOOM_TEMPLATE)
+    el.pcode = _js_json(pcode)
+    return el
+
+
+def search_choices() -> list[tuple[str, str]]:
+    """(pcode, "District, Province (P-code)") for the search box, which filters on any part of the label."""
+    meta = _district_meta()
+    rows = sorted(meta.items(), key=lambda kv: (kv[1][0], kv[1][1]))
+    return [(code, f"{name}, {prov} ({code})") for code, (name, prov, _) in rows]
+
+
+def find_district(text: str) -> str | None:
+    """The district a typed search means: a P-code, a name in any spelling the gazetteer knows
+    ("Khudzhagar"), optionally with its province after a comma, or a town inside it; None if none."""
+    from geo.places.gazetteer import load_gazetteer
+
+    text = " ".join(str(text or "").split())
+    meta = _district_meta()
+    if text.upper() in meta:
+        return text.upper()
+    name, _, province = text.partition(",")
+    name = re.sub(r"\s*\((AF\d{4})\)$", "", name.strip())
+    if not name:
+        return None
+    gaz = load_gazetteer()
+    try:
+        places = gaz.lookup(name)
+    except TypeError:
+        return None
+    prov = gaz.province_named(province) if province.strip() else None
+    found = [p.adm2_pcode if p.level == "point" else p.key for p in places if p.level in ("district", "point")]
+    found = [c for c in found if c in meta and (prov is None or meta[c][2] == prov.key)]
+    return found[0] if found else None
+
+
+BLANK_STYLE = {"fillColor": "#ffffff", "fillOpacity": 0.0, "color": "#b5b5b5", "weight": 0.4,
+               "dashArray": None, "opacity": 1.0, "fill": True}
+
+
+def change_styles(rows: Sequence[Any], since: date, until: date, selected: str | None = None) -> dict[str, list]:
+    """pcode -> [style, tooltip] for the changed districts: the new status's colour, the old status in words."""
+    from geo.timeline.changes import status_words
+
+    out: dict[str, list] = {}
+    for r in rows:
+        s = r.new
+        style = _style(s.status, s.unconfirmed, s.stale, s.overridden, s.adm2_pcode == selected)
+        tip = f"{status_text(s)}; changed on {r.changed_on.isoformat()}, was {status_words(r.old)} on {since.isoformat()}"
+        out[s.adm2_pcode] = [style, tip]
+    return out
+
+
+def changes_view(timeline: Timeline, since: date, until: date) -> tuple[list[Any], list[dict], bytes]:
+    """The app's *Changes* view: the rows, the table the page shows and its CSV (UTF-8)."""
+    from geo.timeline.changes import changes, changes_csv, changes_table
+
+    rows = changes(timeline, since, until)
+    return rows, changes_table(rows), changes_csv(rows).encode("utf-8")
 
 
 def _style(status: str, unconfirmed: bool, stale: bool, overridden: bool, selected: bool) -> dict:
@@ -439,13 +577,16 @@ def district_styles(statuses: Iterable[DistrictStatus], selected: str | None = N
 
 
 def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str | None = None,
-                notes: Iterable[Any] = (), points: Iterable[PointStatus] = ()) -> folium.FeatureGroup:
+                notes: Iterable[Any] = (), points: Iterable[PointStatus] = (),
+                changes: tuple[date, date, Sequence[Any]] | None = None) -> folium.FeatureGroup:
     """A feature group whose script restyles the base map's districts; ``token`` marks the repaint.
 
     ``notes`` are the day's province notes (most/part of a province): their
     provinces are outlined and labelled, their districts keep their own colour.
     ``points`` are the day's point statuses, drawn as markers in their own
     status colour (dashed when unconfirmed, faded when stale).
+    ``changes`` (since, until, :func:`geo.timeline.changes.changes` rows) colours
+    only the changed districts and leaves the others blank.
     """
     import folium
     from branca.element import MacroElement, Template
@@ -454,8 +595,13 @@ def paint_layer(statuses: Iterable[DistrictStatus], token: str, *, selected: str
     el = MacroElement()
     el._name = "TcmapPaint"
     el._template = Template(_PAINT_TEMPLATE)
-    el.styles = _js_json(district_styles(statuses, selected))
-    el.fallback = _js_json([_style("no_report", False, False, False, False), "No report"])
+    if changes is not None:  # the changes view: only the changed districts are coloured
+        since, until, rows = changes
+        el.styles = _js_json(change_styles(rows, since, until, selected))
+        el.fallback = _js_json([BLANK_STYLE, f"No change of status from {since.isoformat()} to {until.isoformat()}"])
+    else:
+        el.styles = _js_json(district_styles(statuses, selected))
+        el.fallback = _js_json([_style("no_report", False, False, False, False), "No report"])
     el.token = _js_json(token)
     labels: dict[str, str] = {}
     for n in notes:

@@ -60,7 +60,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 
 # An apposition after a name: "Fawad Aman, a defence ministry spokesman,".
-_APPOSITIVE = r"(?:\s*,\s*((?:a|an|the)\s+[^,;“”\"]{2,80}?)\s*,)?"
+# ", a spokesman for the Taliban," or a name: "A Taliban spokesman, Qari Yousuf Ahmadi, said"
+_APPOSITIVE = (r"(?:\s*,\s*((?:a|an|the)\s+[^,;“”\"]{2,80}?|(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4})"
+               r"\s*,)?")
 
 
 def _np(n: int, *, commas: bool = True) -> str:

@@ -112,9 +112,17 @@ def _find_cues(sentence: str) -> tuple[Cue, ...]:
     return tuple(kept)
 
 
+_FOREIGN_HINT = re.compile(r"\b(?:U\.?S|US|American|NATO|coalition|foreign|international|British|ISAF|allied)\b", re.IGNORECASE)
+_FOREIGN_ACTOR = re.compile(r"(?<!Afghan and )(?<!Afghan, )(?<!Afghan & )\b(?:the\s+)?(?:U\.?S\.?|US|American|NATO|coalition|foreign|international|British|ISAF|allied)"
+                            r"(?:[\s-]+(?:led|and\s+NATO|special|combat|ground))?\s+(?:forces|troops|soldiers|military|marines|"
+                            r"special\s+forces|personnel|service\s*members)\b", re.IGNORECASE)
+
+
 def actor_side(text: str, *, last: bool) -> str | None:
     """The side of the actor named in ``text`` (the nearest to its end if ``last``)."""
     best: tuple[int, int, str] | None = None
+    # "under the protection of US troops": foreign forces are neither side of this map
+    text = _FOREIGN_ACTOR.sub(lambda m: " " * len(m.group(0)), text) if _FOREIGN_HINT.search(text) else text
     for side, pattern in _rules().actors:
         for m in pattern.finditer(text):
             key = (m.end() if last else -m.start(), m.end() - m.start())
@@ -128,6 +136,8 @@ def actor_side(text: str, *, last: bool) -> str | None:
 
 
 _OUR_FORCES = re.compile(r"\b(?:[Oo]ur\s+(?:brave\s+)?(?:forces|troops|fighters|mujahideen|soldiers|men|units)|[Ww]e)\b")
+_SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|stated)\s+(?:that\s+)?(?:it|they|its\s+(?:forces|fighters)|"
+                      r"their\s+(?:forces|fighters))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|now\s+)?$", re.IGNORECASE)
 _FROM_SIDE = re.compile(r"\bfrom\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.IGNORECASE)
 
 
@@ -195,6 +205,11 @@ def cue_controller(cue: Cue, sentence: str, clause_start: int, doc: Any = None) 
             side = actor_side(after, last=False) if m else None
         elif side is None:
             side = actor_side(sentence[clause_start:cue.start], last=True)
+            if side is None and _FOREIGN_ACTOR.search(sentence, clause_start, cue.start):
+                return None  # "NATO troops took the hill": not a side of this map
+            if side is None and _SAID_IT.search(sentence, max(0, cue.start - 60), cue.start):
+                # "The National Resistance Front said it had taken Deh Saleh": "it" is the speaker
+                side = actor_side(sentence[:cue.start], last=False)
             if side is None and actor_side(sentence[:cue.start], last=True) is None \
                     and _OUR_FORCES.search(sentence, 0, cue.start):
                 # "Our forces cleared Nawa and raised the flag", says a spokesman: the speaker's side

@@ -87,6 +87,8 @@ __all__ = ["extract", "extract_article", "load_nlp"]
 
 # An anaphor ("the district") looks back this many sentences for its place.
 ANAPHOR_REACH = 3
+# A sentence this long found again in the same article is the page repeating a paragraph.
+REPEAT_MIN_CHARS = 60
 _YEAR = re.compile(r"(?<![\d,.$£€])(19[5-9]\d|20\d\d)(?!\d|,\d)")
 # Control told of before this year (the civil war, the 1996-2001 emirate) is history this map does not draw.
 EARLIEST_YEAR = 2001
@@ -168,9 +170,15 @@ def extract_article(article: Article, *, gazetteer: Any, nlp: Any = None,
     list_intro: int | None = None  # "The districts that fell are:" before a bulleted list
     # A dated taking of an unnamed place ("overran a district on Wednesday"), named in the next sentence.
     unnamed_event: tuple[int, tuple[int, int]] | None = None
+    said: set[str] = set()  # sentences already read: a scraped page repeats its paragraphs
     for i, s in enumerate(sentences):
         sent_claims: list[Claim] = []
         targets: list[Target] = []
+        if len(s.text) >= REPEAT_MIN_CHARS:
+            key = " ".join(s.text.split()).lower()
+            if key in said:
+                continue  # told again further down, among other places: nothing new, and no antecedent
+            said.add(key)
         # under "The following districts have fallen:", a line "Kunduz province: Imam Sahib, Archi" is an item too
         labelled = list_intro is not None and i not in cue_sents and bool(_LABELLED_LINE.match(s.text))
         bullet = bool(_BULLET.match(s.text)) or labelled

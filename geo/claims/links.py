@@ -24,7 +24,7 @@ MAX_INCLUDING_GAP = 16
 _BOUNDARY = re.compile(
     r"[;:!?“”\"]|\.\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b|\bafter\b|\bbefore\b|"
     r"\bwhen\b|\bsince\b|\bwhere\b|\bamid\b|\bsaid\b|\bsays\b|\btold\b|\baccording\b|\bthough\b|\bmeanwhile\b|"
-    r"\bbecause\b|(?<!\bwell\s)(?<!\bsuch\s)\bas\b(?!\s+well\b)|\bthen\b|\bwho\b",
+    r"\bbecause\b|(?<!\bwell\s)(?<!\bsuch\s)\bas\b(?!\s+well\b)(?!\s+(?:the|its)\s+(?:only|last|sole|lone)\b)|\bthen\b|\bwho\b",
     re.IGNORECASE,
 )
 

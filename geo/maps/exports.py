@@ -12,7 +12,7 @@ in Excel or LibreOffice.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -348,6 +348,26 @@ def write_acled(
     return len(rows)
 
 
+def _draw_labels(ax: Any, labels: Iterable[Any] | None, provinces: set[str]) -> None:
+    """Province names (small capitals) and capitals (a dot and the name), light, with a white halo."""
+    from matplotlib import patheffects
+
+    from geo.maps.labels import place_labels
+
+    if labels is None:
+        labels = place_labels(provinces=provinces) if provinces else []
+    halo = [patheffects.withStroke(linewidth=2, foreground="white")]
+    for lab in labels:
+        name = " ".join(str(lab.name).split()).replace("$", r"\$")  # text, never mathtext
+        if lab.kind == "province":
+            ax.text(lab.lon, lab.lat, name.upper(), fontsize=5.5, color="#444444", ha="center", va="center",
+                    alpha=0.85, path_effects=halo, zorder=6, clip_on=True)
+        else:
+            ax.scatter([lab.lon], [lab.lat], s=4, c="#333333", zorder=6)
+            ax.text(lab.lon + 0.06, lab.lat, name, fontsize=5, color="#222222", ha="left", va="center",
+                    path_effects=halo, zorder=6, clip_on=True)
+
+
 def write_png(
     timeline: Timeline,
     day: date,
@@ -356,10 +376,13 @@ def write_png(
     *,
     geometry: gpd.GeoDataFrame | None = None,
     dpi: int = 150,
+    labels: Iterable[Any] | None = None,
 ) -> Path:
     """A static map of the statuses on ``day`` with legend, title and attribution (geopandas + matplotlib, Agg).
 
     ``geometry`` defaults to the installed districts, coverage-simplified.
+    ``labels`` (:class:`geo.maps.labels.PlaceLabel`) default to the names and
+    capitals of the provinces drawn, from the installed boundaries.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -409,6 +432,7 @@ def write_png(
                    c=[STATUS_COLOURS[row.status]], edgecolors="#222222",
                    linewidths=1.6 if row.centre else 1.1, hatch="////" if row.unconfirmed else None,
                    alpha=0.5 if row.stale else 1.0, zorder=5)
+    _draw_labels(ax, labels, set(frame["adm1_pcode"]) if "adm1_pcode" in frame.columns else set())
     counts = timeline.counts_on(day)
     handles = [
         Patch(

@@ -31,6 +31,12 @@ name, district, province, is the district centre, periods [first date index,
 status code, since, evidence indexes, number of claims, corroboration line]]). A point is drawn as
 a marker in its own status colour; a district whose only claims are about points
 inside it is ``partly_reported`` (see rule 3a of ``geo.timeline.build``).
+``placeLabels`` ([kind, name, lat, lon], ``geo.maps.labels``) are the province
+names and capitals; ``changes`` (or null) is the changes view: since, until and
+per changed district [index, from, to, changed on, evidence, sources]
+(``geo.timeline.changes``). Labels, the district search and the changes view
+live in a script of their own (``_FEATURES_JS``) that works through
+``window.tcmap``'s date hooks and popup extras.
 """
 
 from __future__ import annotations
@@ -304,6 +310,38 @@ def _payload(
     }
 
 
+def _labels_payload(labels: Iterable[Any] | None, geometry: Any) -> list[list[Any]]:
+    """Province names and capitals for the label layer (those of the map's provinces)."""
+    from geo.maps.labels import labels_payload, place_labels
+
+    if labels is None:
+        labels = place_labels(provinces=set(geometry.provinces))
+    return labels_payload(labels)
+
+
+def _aliases_payload(aliases: Mapping[str, Iterable[str]] | None, districts: list[list[Any]]) -> list[list[str]]:
+    """Per district (in page order), the other spellings the search box accepts."""
+    if aliases is None:
+        from geo.maps.labels import district_aliases
+
+        aliases = district_aliases(pcodes={d[0] for d in districts})
+    return [sorted({_clip(str(a), 60) for a in aliases.get(d[0], ())}) for d in districts]
+
+
+def _changes_payload(timeline: Timeline, since: date, until: date, districts: list[list[Any]]) -> dict[str, Any]:
+    """The changes view: [district index, from, to, changed on, evidence, sources] per changed district."""
+    from geo.timeline.changes import changes, changes_table
+
+    index = {d[0]: j for j, d in enumerate(districts)}
+    rows = [r for r in changes(timeline, since, until) if r.adm2_pcode in index]
+    return {
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "rows": [[index[t["adm2_pcode"]], t["from"], t["to"], t["changed_on"], _clip(t["evidence"], 900),
+                  _clip(t["sources"], 400)] for t in changes_table(rows)],
+    }
+
+
 def _points_payload(timeline: Timeline, dates: list[date], ev: _Evidence) -> list[list[Any]]:
     """Each located point once: [lat, lon, name, district, province, centre, segments].
 
@@ -370,8 +408,18 @@ def render_map(
     online_tiles: bool = False,
     single_date: date | None = None,
     geometry: Any = None,
+    labels: Iterable[Any] | None = None,
+    changes_since: date | None = None,
+    aliases: Mapping[str, Iterable[str]] | None = None,
 ) -> str:
     """The timeline as one self-contained HTML page (see the module docstring).
+
+    ``labels`` are :class:`geo.maps.labels.PlaceLabel` (default: the province
+    names and capitals of the installed boundaries). ``changes_since`` shows
+    only the districts whose status changed between that day and
+    ``single_date`` (default: the last change date), with a table of the changes.
+    ``aliases`` maps a district P-code to other spellings the search box
+    accepts (default: the installed gazetteer's name keys).
 
     ``sources`` maps publisher to article count, or lists (publisher, count)
     pairs (default: counted from the timeline's claims). ``single_date`` draws that one day without a slider.
@@ -386,11 +434,24 @@ def render_map(
         geometry = load_map_geometry()
     from geo.places.boundaries import read_manifest
 
+    if changes_since is not None:
+        if not isinstance(changes_since, date):
+            raise TypeError(f"Expected a date for changes_since, instead got: {changes_since!r}.")
+        single_date = single_date or max(timeline.last_date or changes_since, changes_since)
+        if single_date < changes_since:
+            raise ValueError(f"Expected a date on or after changes_since {changes_since.isoformat()}, "
+                             f"instead got: {single_date.isoformat()}.")
     dates = [single_date] if single_date is not None else list(timeline.change_dates)
     if title is None:
         title = "Territorial control in Afghanistan as reported in the news"
     title = " ".join(str(title).split())
     payload = _payload(timeline, dates, geometry, title=title, online_tiles=online_tiles)
+    payload["placeLabels"] = _labels_payload(labels, geometry)
+    payload["aliases"] = _aliases_payload(aliases, payload["districts"])
+    payload["changes"] = (
+        _changes_payload(timeline, changes_since, single_date, payload["districts"])  # type: ignore[arg-type]
+        if changes_since is not None else None
+    )
     if sources is None:
         src_rows = source_counts([*timeline.claims, *timeline.undated])
     else:
@@ -404,7 +465,9 @@ def render_map(
                 f"Expected (publisher, article count) pairs for sources, instead got: {sources!r}."
             ) from e
     n_articles = len({c.article_id for c in (*timeline.claims, *timeline.undated)})
-    if single_date is not None:
+    if changes_since is not None and single_date is not None:
+        range_text = f"Changes from {changes_since.isoformat()} to {single_date.isoformat()}"
+    elif single_date is not None:
         range_text = f"Status on {single_date.isoformat()}"
     elif dates:
         range_text = (
@@ -467,6 +530,7 @@ def render_map(
         "@@DATA@@": json_for_script(payload),
         "@@LEAFLET_JS@@": js,
         "@@APP_JS@@": _APP_JS,
+        "@@FEATURES_JS@@": _FEATURES_JS,
     }
     # One pass, so a placeholder inside an article's text is never expanded.
     return re.sub(r"@@[A-Z_]+@@", lambda m: values[m.group(0)], _TEMPLATE)
@@ -498,6 +562,27 @@ h2{font-size:14px;margin:12px 0 4px}
 .tc-note{background:rgba(255,255,255,.85);border:1px dashed #555;font-weight:600;white-space:nowrap}
 #attr{position:absolute;right:0;bottom:0;z-index:800;background:rgba(255,255,255,.8);font-size:11px;padding:1px 5px;max-width:60%}
 button{font:inherit;padding:2px 10px}
+#search{margin:6px 0 4px}
+#tc-search{width:100%;font:inherit;padding:3px 6px}
+#tc-search-msg{margin:2px 0;min-height:1em}
+.tc-labels-pane{pointer-events:none}
+.tc-label{pointer-events:none;width:0;height:0}
+.tc-label span{position:absolute;white-space:nowrap;color:#444;font-size:11px;line-height:1;
+ text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
+.tc-label-province span{transform:translate(-50%,-50%);font-size:11px;letter-spacing:.04em;
+ text-transform:uppercase;color:#555;font-weight:600;opacity:.8}
+.tc-label-capital span{transform:translate(5px,-50%);font-size:10px;color:#333}
+.tc-label-capital::before{content:"";position:absolute;left:-2.5px;top:-2.5px;width:5px;height:5px;
+ border-radius:50%;background:#333}
+.tc-hide-capitals .tc-label-capital,.tc-hide-labels .tc-label{display:none}
+#tc-changes-wrap{max-height:320px;overflow:auto}
+#tc-changes-table{border-collapse:collapse;width:100%}
+#tc-changes-table th,#tc-changes-table td{border-bottom:1px solid #ddd;padding:2px 3px;text-align:left;vertical-align:top}
+#tc-changes-table tbody tr{cursor:pointer}
+#tc-changes-table tbody tr:hover{background:#f3f0e6}
+#tc-changes-table tr:not(.tc-change-ev) td{border-bottom:0}
+#tc-changes-table .tc-change-ev td{color:#666;font-size:11px;overflow-wrap:anywhere}
+.tc-change{margin:6px 0 0;padding:4px 6px;background:#f6f3ea;border-left:3px solid #888}
 """
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -517,6 +602,13 @@ _TEMPLATE = """<!DOCTYPE html>
 <div id="side">
 <h1>@@TITLE@@</h1>
 <p class="range">@@RANGE@@</p>
+<div id="search"><input id="tc-search" type="search" list="tc-districts" autocomplete="off"
+ placeholder="Find a district (name or P-code)" aria-label="Find a district"><datalist id="tc-districts"></datalist>
+<p id="tc-search-msg" class="small" role="status"></p>
+<label class="small"><input type="checkbox" id="tc-labels" checked> Province names and capitals</label></div>
+<div id="tc-changes" hidden><h2 id="tc-changes-title"></h2><p class="small" id="tc-changes-hint"></p>
+<div id="tc-changes-wrap"><table id="tc-changes-table" class="small"><thead><tr><th>District</th><th>Province</th>
+<th>From</th><th>To</th><th>Changed on</th></tr></thead><tbody></tbody></table></div></div>
 <div id="now"></div>
 <div id="controls"><button id="play" type="button" aria-label="Play">Play</button>
 <input id="slider" type="range" min="0" max="0" value="0" step="1" aria-label="Date"></div>
@@ -539,6 +631,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <script type="application/json" id="tcmap-data">@@DATA@@</script>
 <script>@@LEAFLET_JS@@</script>
 <script>@@APP_JS@@</script>
+<script>@@FEATURES_JS@@</script>
 </body>
 </html>
 """
@@ -653,6 +746,7 @@ _APP_JS = r"""
     return box;
   }
 
+  var popupExtras = [], dateHooks = [];  // filled by the feature script (labels, search, changes)
   var b = D.bounds;
   var map = L.map("map", { zoomSnap: 0.25, attributionControl: false, renderer: L.svg({ padding: 0.3 }) });
   map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
@@ -669,7 +763,11 @@ _APP_JS = r"""
   var layers = D.districts.map(function (d, j) {
     var layer = L.polygon(decode(D.geom[j]), { className: "tc-d tc-" + d[0] });
     layer.bindTooltip(function () { return tooltipFor(j); }, { sticky: true });
-    layer.bindPopup(function () { return popupFor(j); }, { maxWidth: 380, autoPanPaddingTopLeft: [50, 10] });
+    layer.bindPopup(function () {
+      var box = popupFor(j);
+      popupExtras.forEach(function (f) { f(j, box); });
+      return box;
+    }, { maxWidth: 380, autoPanPaddingTopLeft: [50, 10] });
     layer.on("mouseover", function () { layer.setStyle({ weight: 2 }); });
     layer.on("mouseout", function () { layer.setStyle({ weight: codeOf(j).overridden ? 2.5 : 0.6 }); });
     return layer.addTo(map);
@@ -800,6 +898,7 @@ _APP_JS = r"""
       e.textContent = "(" + counts[ST.indexOf(e.getAttribute("data-status"))] + ")";
     });
     bars.forEach(function (g, k) { g.setAttribute("opacity", k === i ? "1" : "0.45"); });
+    dateHooks.forEach(function (f) { f(i); });
     map.closePopup();
   }
 
@@ -821,10 +920,133 @@ _APP_JS = r"""
 
   drawChart();
   setDate(cur);
-  window.tcmap = { map: map, setDate: setDate, dates: D.dates };
+  window.tcmap = {
+    map: map, setDate: setDate, dates: D.dates, data: D, layers: layers, el: el, codeOf: codeOf,
+    statusText: statusText, popupExtras: popupExtras, dateHooks: dateHooks,
+    current: function () { return cur; }
+  };
   requestAnimationFrame(function () {
     document.body.setAttribute("data-ready", "1");
     if (window.performance && performance.mark) performance.mark("tcmap-painted");
   });
+})();
+"""
+
+
+# Labels, the district search and the changes view: one script after the main one,
+# working through window.tcmap (its date hooks and popup extras).
+_FEATURES_JS = r"""
+(function () {
+  "use strict";
+  var T = window.tcmap;
+  if (!T) return;
+  var D = T.data, map = T.map, el = T.el, layers = T.layers;
+
+  // --- labels: small text markers that take no clicks ---------------------------
+  var pane = map.createPane("tc-labels");
+  pane.style.zIndex = 450;
+  pane.className += " tc-labels-pane";
+  var labelLayer = L.layerGroup();
+  (D.placeLabels || []).forEach(function (p) {
+    var icon = L.divIcon({ className: "tc-label tc-label-" + p[0], html: el("span", p[1]), iconSize: null });
+    L.marker([p[2], p[3]], { icon: icon, interactive: false, keyboard: false, pane: "tc-labels" }).addTo(labelLayer);
+  });
+  labelLayer.addTo(map);
+  var box = map.getContainer();
+  function capitals() { box.classList.toggle("tc-hide-capitals", map.getZoom() < 6.75); }
+  map.on("zoomend", capitals);
+  capitals();
+  var toggle = document.getElementById("tc-labels");
+  if (toggle) toggle.addEventListener("change", function () { box.classList.toggle("tc-hide-labels", !toggle.checked); });
+
+  // --- search: a district by name (with province), P-code or a loose spelling ----
+  function fold(s) {
+    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  }
+  function loose(s) {  // Qala-e-Naw ~ Kala Nau, Khwaja ~ Khaja: vowels, doubled letters, q/k, w
+    var f = fold(s).replace(/q/g, "k").replace(/w/g, "").replace(/(.)\1+/g, "$1");
+    return f.charAt(0) + f.slice(1).replace(/[aeiouy]/g, "");
+  }
+  var entries = D.districts.map(function (d, j) {
+    var alt = ((D.aliases || [])[j] || []).map(loose);
+    alt.push(loose(d[1]));
+    return { j: j, label: d[1] + ", " + d[2], code: d[0].toLowerCase(), name: fold(d[1]), loose: alt };
+  });
+  var list = document.getElementById("tc-districts");
+  entries.slice().sort(function (a, b) { return a.label.localeCompare(b.label); }).forEach(function (e) {
+    var o = document.createElement("option");
+    o.value = e.label;
+    o.label = D.districts[e.j][0];
+    list.appendChild(o);
+  });
+  function find(q) {
+    var f = fold(q), l = loose(q.split(",")[0]), hit = null;
+    if (!f) return null;
+    var tests = [
+      function (e) { return fold(e.label) === f; },
+      function (e) { return e.code === q.trim().toLowerCase(); },
+      function (e) { return e.name === fold(q.split(",")[0]); },
+      function (e) { return e.loose.indexOf(l) >= 0; },
+      function (e) { return e.name.indexOf(fold(q.split(",")[0])) === 0; }
+    ];
+    for (var t = 0; t < tests.length && !hit; t++) {
+      for (var k = 0; k < entries.length; k++) { if (tests[t](entries[k])) { hit = entries[k]; break; } }
+    }
+    return hit;
+  }
+  function openDistrict(j) {
+    var layer = layers[j];
+    map.fitBounds(layer.getBounds(), { maxZoom: 9, animate: false, padding: [30, 30] });
+    layer.openPopup(layer.getBounds().getCenter());
+  }
+  var input = document.getElementById("tc-search"), msg = document.getElementById("tc-search-msg");
+  function go() {
+    var q = input.value;
+    if (!q.trim()) { msg.textContent = ""; return; }
+    var hit = find(q);
+    if (!hit) { msg.textContent = "No district matches “" + q + "”."; return; }
+    msg.textContent = "";
+    openDistrict(hit.j);
+  }
+  input.addEventListener("change", go);
+  input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); go(); } });
+  T.openDistrict = openDistrict;
+  T.findDistrict = function (q) { var h = find(q); return h ? h.j : -1; };
+
+  // --- changes between two dates -------------------------------------------------
+  var C = D.changes;
+  if (!C) return;
+  var changed = {};
+  C.rows.forEach(function (r) { changed[r[0]] = r; });
+  var sect = document.getElementById("tc-changes");
+  sect.hidden = false;
+  document.getElementById("tc-changes-title").textContent =
+    C.rows.length + " district" + (C.rows.length === 1 ? "" : "s") + " changed from " + C.since + " to " + C.until;
+  document.getElementById("tc-changes-hint").textContent =
+    "Only these are coloured, by their status on " + C.until + "; the others are blank. Click a row to open the district.";
+  var tbody = document.querySelector("#tc-changes-table tbody");
+  C.rows.forEach(function (r) {
+    var tr = el("tr"), more = el("tr", null, "tc-change-ev"), td = el("td");
+    [D.districts[r[0]][1], D.districts[r[0]][2], r[1], r[2], r[3]].forEach(function (v) { tr.appendChild(el("td", v)); });
+    td.colSpan = 5;
+    td.appendChild(el("div", r[4]));
+    if (r[5]) td.appendChild(el("div", "Sources: " + r[5]));
+    more.appendChild(td);
+    [tr, more].forEach(function (row) {
+      row.addEventListener("click", function () { openDistrict(r[0]); });
+      tbody.appendChild(row);
+    });
+  });
+  var BLANK = { fillColor: "#ffffff", fillOpacity: 0, color: "#b5b5b5", weight: 0.4, dashArray: null };
+  T.dateHooks.push(function () {
+    layers.forEach(function (layer, j) { if (!changed[j]) layer.setStyle(BLANK); });
+  });
+  T.popupExtras.push(function (j, box) {
+    var r = changed[j];
+    box.appendChild(el("p", r
+      ? "Changed on " + r[3] + ": " + r[1] + " on " + C.since + ", " + r[2] + " on " + C.until + "."
+      : "No change of status between " + C.since + " and " + C.until + ".", "tc-change"));
+  });
+  T.setDate(T.current());
 })();
 """

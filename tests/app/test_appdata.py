@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -605,3 +606,84 @@ def test_a_copy_uploaded_later_joins_the_stored_story(home):
     assert repost.extra["story"] == original.article_id
     assert repost.extra["source"] == "AFP" and repost.extra["source_key"] == original.extra["source_key"]
     assert repost.title == "Kohsan falls"
+
+
+# -- labels, search and the changes view --------------------------------------------
+def test_the_base_map_carries_province_names_and_capitals_as_text_markers(boundaries):
+    m = ad.base_map()
+    html = m.get_root().render()
+    assert "tcmap-label" in html
+    payload = json.loads(ad._labels_json())
+    names = {(k, n) for k, n, *_ in payload}
+    assert ("province", "Badakhshan") in names and ("capital", "Faizabad") in names
+    assert "span.textContent = p[1]" in html and "interactive: false" in html
+
+
+def test_search_choices_find_a_district_by_name_province_or_pcode(boundaries):
+    labels = dict(ad.search_choices())
+    assert labels["AF1809"] == "Khwaja Ghar, Takhar (AF1809)"
+    assert len(labels) == 399
+    zoom = ad.zoom_to("AF1809")
+    import folium
+    from streamlit_folium import _get_feature_group_string
+
+    fg = folium.FeatureGroup()
+    fg.add_child(zoom)
+    script = _get_feature_group_string(fg, folium.Map())
+    assert '"AF1809"' in script and "fitBounds" in script
+
+
+def _two_reports():
+    first = make_result(1, controller="government", published=date(2021, 6, 11), event_date="2021-06-10")
+    later = make_result(2, published=date(2021, 6, 23), event_date="2021-06-22")
+    return [first, later]
+
+
+def test_the_changes_view_colours_only_what_changed_and_exports_csv(home):
+    import csv
+    import io
+
+    from geo.places.boundaries import load_districts
+    from geo.timeline.build import build_timeline
+
+    store = Store.open(home)
+    store.add_results(_two_reports())
+    tl = build_timeline(store.claims(), load_districts().drop(columns="geometry"))
+    rows, table, data = ad.changes_view(tl, date(2021, 6, 15), date(2021, 6, 30))
+    assert [(t["district"], t["from"], t["to"], t["changed_on"]) for t in table] == [
+        ("Khwaja Ghar", "government", "taliban", "2021-06-22")]
+    parsed = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    assert parsed[0]["district"] == "Khwaja Ghar" and "Example News" in parsed[0]["sources"]
+    fg = ad.paint_layer(tl.status_on(date(2021, 6, 30)), "t", changes=(date(2021, 6, 15), date(2021, 6, 30), rows))
+    el = next(iter(fg._children.values()))
+    styles = json.loads(el.styles)
+    assert list(styles) == ["AF1809"]
+    assert styles["AF1809"][0]["fillColor"] == ad.STATUS_COLOURS["taliban"]
+    assert "was government on 2021-06-15" in styles["AF1809"][1]
+    assert json.loads(el.fallback)[0]["fillOpacity"] == 0.0
+
+
+def test_the_map_page_switches_to_changes_and_the_search_opens_a_district(home):
+    Store.open(home).add_results(_two_reports())
+    at = _app().run()
+    assert not at.exception
+    at.toggle(key="changes_on").set_value(True).run()
+    at.date_input(key="changes_since").set_value(date(2021, 6, 15)).run()
+    assert not at.exception
+    md = _markdown(at)
+    assert any("Changes from 2021-06-15" in s.value for s in at.subheader), [s.value for s in at.subheader]
+    assert at.dataframe[0].value["district"].tolist() == ["Khwaja Ghar"]
+    at.selectbox(key="find_district").set_value("AF1809").run()
+    assert not at.exception
+    assert at.selectbox(key="district").value == "AF1809"
+    assert "Khwaja Ghar" in _markdown(at) and md
+
+
+def test_a_typed_search_finds_a_district_by_spelling_pcode_or_town(boundaries):
+    assert ad.find_district("af1809") == "AF1809"
+    assert ad.find_district("Khudzhagar") == "AF1809"  # a GeoNames spelling
+    assert ad.find_district("Khwaja Ghar, Takhar") == "AF1809"
+    assert ad.find_district("Khwaja Ghar, Kandahar") is None  # not in that province
+    assert ad.find_district("Taloqan") == ad.district_at(36.73, 69.53)  # the provincial capital's district
+    assert ad.find_district("<b>nowhere</b>") is None and ad.find_district("") is None
+

@@ -442,3 +442,64 @@ def test_where_people_went_is_not_what_the_district_points_back_to(keys) -> None
 )
 def test_residents_places_and_another_war(keys, text: str, expected: set[tuple[str, str]]) -> None:
     assert keys(text) == expected
+
+
+# The Taliban's armed foes after August 2021 are on the government's side (as annotators count them);
+# "X said it had taken ..." is X's own claim
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anti-Taliban fighters seized Deh Saleh district on Sunday.", {("AF0908", "government")}),
+        ("Resistance forces recaptured Bano district from the Taliban on Sunday.", {("AF0907", "government")}),
+        ("The National Resistance Front said it had taken control of Deh Saleh district.", {("AF0908", "government")}),
+        ("The Taliban said they had captured Deh Saleh district.", {("AF0908", "taliban")}),
+    ],
+)
+def test_the_resistance_and_said_it_had(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+def test_a_paragraph_the_page_repeats_is_read_once(keys) -> None:
+    para = "A police spokesman said security forces withdrew from the district centre to avoid casualties."
+    text = ("The Taliban captured Khwaja Sabz Posh district on Tuesday. " + para + "\n\n"
+            "Clashes continued on the outskirts of Maimana, the provincial capital, residents said.\n\n" + para)
+    assert keys(text) == {("AF2903", "taliban"), ("AF2901", "contested")}
+
+
+# Foreign forces are neither side of this map
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diplomats were flown to the airport in Mazar-i-Sharif, which remained under the protection of US troops.",
+         set()),
+        ("US forces captured Nerkh on Monday.", set()),
+        ("Afghan and US forces retook Nerkh on Monday.", {("AF0402", "government")}),
+        ("US-backed Afghan forces retook Nerkh on Monday.", {("AF0402", "government")}),
+    ],
+)
+def test_foreign_forces_are_no_side(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+def test_fighting_in_the_streets_of_a_city_contests_it(keys) -> None:
+    text = "In Helmand, Taliban fighters were battling Afghan forces in the streets of Lashkar Gah for an eighth day."
+    assert keys(text) == {("AF3001", "contested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2016, the Taliban briefly overran Nad Ali before US airstrikes helped Afghan forces push them back.",
+         {("AF3002", "taliban"), ("AF3002", "government")}),
+        # pushed back only to the outskirts: still fought over
+        ("Taliban fighters stormed Nad Ali on Tuesday before Afghan forces pushed them back to the outskirts.",
+         {("AF3002", "contested")}),
+    ],
+)
+def test_pushed_them_back(keys, text: str, expected: set[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
+def test_leaving_a_place_as_the_only_one_held(keys) -> None:
+    text = "The Taliban took Jalalabad on Sunday, leaving Kabul as the only major city still in government hands."
+    assert keys(text) == {("AF0601", "taliban"), ("AF0101", "government")}

@@ -282,3 +282,19 @@ def test_acled_source_is_the_outlet_and_the_speaker_goes_to_the_notes(sourced, s
     assert "https://site-one.example.org/a" in rows[0]["notes"]
     assert "Site Two" in rows[0]["notes"]  # its copy is named
     assert all("w1" not in r["notes"] for r in rows)
+
+
+def test_png_carries_the_province_and_capital_labels_as_light_text(timeline, squares, tmp_path):
+    from matplotlib.image import imread
+
+    from geo.maps.exports import write_png
+    from geo.maps.labels import PlaceLabel
+
+    bounds = squares.total_bounds  # lon_min, lat_min, lon_max, lat_max
+    mid = ((bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2)
+    labels = [PlaceLabel("province", "Westland", mid[0], mid[1], "AF99"),
+              PlaceLabel("capital", "Cost $5 $x^2$", mid[0] - 0.3, mid[1] - 1, "AF99")]  # never mathtext
+    bare = imread(write_png(timeline, DAY, tmp_path / "bare.png", geometry=squares, dpi=60, labels=[]))
+    named = imread(write_png(timeline, DAY, tmp_path / "named.png", geometry=squares, dpi=60, labels=labels))
+    diff = (abs(bare - named).sum(axis=-1) > 0.1).sum()
+    assert 50 < diff < bare.shape[0] * bare.shape[1] * 0.05  # some text, small: the colours stay visible

@@ -99,8 +99,8 @@ def test_article_text_full_of_markup_stays_text(geometry, squares):
         title=HOSTILE, place_name=HOSTILE, url="javascript:alert(3)",
     )  # fmt: skip
     _, page = render([c], geometry, squares, title=HOSTILE)
-    assert page.count("<script") == 3  # the data block, Leaflet, the map code: nothing injected
-    assert page.count("</script>") == 3
+    assert page.count("<script") == 4  # the data block, Leaflet, the map code, labels/search/changes: nothing injected
+    assert page.count("</script>") == 4
     for raw in (
         "<img src=x",
         "<script>alert",
@@ -398,3 +398,86 @@ def test_with_the_old_rule_the_point_colours_the_district_and_the_legend_drops_p
     assert data["codes"][0][bravo] == "0"
     assert 'data-status="partly_reported"' not in page
     assert "colour the district that contains them" in page
+
+
+# --- labels, search, changes ---------------------------------------------------------
+
+
+def _labels():
+    from geo.maps.labels import PlaceLabel
+
+    return [PlaceLabel("province", "Westland", 33.5, 63.5, "AF99"),
+            PlaceLabel("capital", HOSTILE, 33.4, 62.4, "AF99")]
+
+
+def test_province_names_and_capitals_travel_as_data_set_as_text(geometry, squares):
+    _, page = render([claim("AF9901", "taliban", "2021-07-01")], geometry, squares, labels=_labels())
+    data = payload(page)
+    assert data["placeLabels"][0] == ["province", "Westland", 33.5, 63.5]
+    assert data["placeLabels"][1][0] == "capital"
+    assert "<img" not in page.split('id="tcmap-data">')[1].split("</script>")[0]
+    assert 'el("span", p[1])' in page  # the name goes in as textContent, never as HTML
+    assert "bindTooltip" not in page.split("// --- labels")[1].split("// --- search")[0]  # not tooltips
+    assert 'id="tc-labels"' in page and 'interactive: false' in page
+
+
+def test_default_labels_are_those_of_the_installed_boundaries_for_the_map_provinces(boundaries):
+    from geo.maps.labels import place_labels
+    from geo.places.gazetteer import load_gazetteer
+
+    labels = place_labels(load_gazetteer(), provinces={"AF01"})
+    assert [(lab.kind, lab.name) for lab in labels] == [("province", "Kabul"), ("capital", "Kabul")]
+    lat, lon = labels[1].lat, labels[1].lon
+    assert 34.3 < lat < 34.7 and 68.9 < lon < 69.4
+    assert len([lab for lab in place_labels(load_gazetteer()) if lab.kind == "province"]) == 34
+
+
+def test_search_box_has_a_datalist_filled_from_the_districts(geometry, squares):
+    _, page = render([claim("AF9901", "taliban", "2021-07-01")], geometry, squares, labels=[])
+    assert '<input id="tc-search" type="search" list="tc-districts"' in page
+    assert '<datalist id="tc-districts"></datalist>' in page  # filled by the page from the data block
+    assert 'o.value = e.label' in page and "openPopup" in page
+
+
+def test_changes_since_colours_only_the_districts_that_changed(geometry, squares):
+    claims = [
+        claim("AF9901", "government", "2021-06-01", article="g"),
+        claim("AF9901", "taliban", "2021-07-05", article="t", sentence="Alpha fell <b>overnight</b>."),
+        claim("AF9902", "government", "2021-06-01", article="h"),
+    ]
+    _, page = render(claims, geometry, squares, labels=[], changes_since=date(2021, 6, 20))
+    data = payload(page)
+    assert data["dates"] == ["2021-07-05"]  # the last change date, drawn alone
+    ch = data["changes"]
+    assert (ch["since"], ch["until"]) == ("2021-06-20", "2021-07-05")
+    assert len(ch["rows"]) == 1
+    j, old, new, day, evidence, sources = ch["rows"][0]
+    assert data["districts"][j][0] == "AF9901"
+    assert (old, new, day) == ("government", "taliban", "2021-07-05")
+    assert "Alpha fell <b>overnight</b>." in evidence and sources.startswith("Daily Test")
+    assert "Changes from 2021-06-20 to 2021-07-05" in page
+    assert "<b>overnight" not in page  # escaped in the data block
+
+
+def test_changes_since_with_a_date_and_none_without(geometry, squares):
+    claims = [claim("AF9901", "taliban", "2021-07-05"), claim("AF9902", "taliban", "2021-07-09", article="b")]
+    _, page = render(claims, geometry, squares, labels=[], changes_since=date(2021, 7, 1),
+                     single_date=date(2021, 7, 6))
+    rows = payload(page)["changes"]["rows"]
+    assert [payload(page)["districts"][r[0]][0] for r in rows] == ["AF9901"]
+    _, plain = render(claims, geometry, squares, labels=[])
+    assert payload(plain)["changes"] is None
+
+
+def test_the_search_box_knows_the_gazetteer_spellings_of_a_district(boundaries, geometry, squares):
+    from geo.maps.labels import district_aliases
+    from geo.places.gazetteer import load_gazetteer
+    from geo.places.normalize import name_key
+
+    aliases = district_aliases(load_gazetteer(), {"AF1809"})
+    assert list(aliases) == ["AF1809"] and name_key("Khwaja Ghar") in aliases["AF1809"]
+    assert len(aliases["AF1809"]) > 1  # other spellings too
+    _, page = render([claim("AF9901", "taliban", "2021-07-01")], geometry, squares, labels=[],
+                     aliases={"AF9902": ["bravograd", "<b>x</b>"]})
+    data = payload(page)
+    assert data["aliases"][[d[0] for d in data["districts"]].index("AF9902")] == ["<b>x</b>", "bravograd"]

@@ -197,3 +197,86 @@ def test_a_crossing_is_a_marker_of_its_own_and_its_district_is_partly_reported(t
         finally:
             browser.close()
     assert problems == []
+
+
+def test_search_box_zooms_to_and_opens_a_district_and_labels_show_names(tmp_path: Path):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("geopandas")
+    from datetime import date
+
+    from geo.maps.geometry import build_map_geometry
+    from geo.maps.htmlmap import render_map
+    from geo.maps.labels import PlaceLabel
+
+    frame = square_districts([("AF9901", "Alpha", "AF99", "Westland"), ("AF9902", "Qala-e-Naw", "AF99", "Westland"),
+                              ("AF9801", "Delta", "AF98", "Eastland")], size=2)
+    claims = [
+        _claim("government", "2021-07-01", "a", "Alpha stayed with the army.", "third_party"),
+        _claim("taliban", "2021-07-08", "b", "Fighters entered <i>Qala-e-Naw</i> town.", "reporter", "AF9902"),
+    ]
+    tl = build_timeline(claims, frame.drop(columns="geometry"))
+    labels = [PlaceLabel("province", "Westland", 34.0, 63.0, "AF99"),
+              PlaceLabel("capital", "Westburg <b>x</b>", 33.5, 62.5, "AF99")]
+    path = tmp_path / "search.html"
+    path.write_text(render_map(tl, geometry=build_map_geometry(frame, tolerance=0.001), labels=labels,
+                               changes_since=date(2021, 7, 5), aliases={"AF9801": ["eastfort"]}),
+                    encoding="utf-8")
+
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+            page.goto(path.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached")
+
+            # Labels: light text on the map, the markup in a name shown as text.
+            prov = page.locator(".tc-label-province span")
+            sync_api.expect(prov).to_have_text("Westland")
+            assert prov.is_visible()
+            assert page.locator(".tc-label-capital span").text_content() == "Westburg <b>x</b>"
+            page.locator("#tc-labels").uncheck()
+            assert not prov.is_visible()
+            page.locator("#tc-labels").check()
+            assert prov.is_visible()
+
+            # The datalist offers every district with its province.
+            values = page.locator("#tc-districts option").evaluate_all("os => os.map(o => o.value)")
+            assert values == ["Alpha, Westland", "Delta, Eastland", "Qala-e-Naw, Westland"]
+
+            zoom_before = page.evaluate("window.tcmap.map.getZoom()")
+            search = page.locator("#tc-search")
+            search.fill("kala nau")  # another spelling
+            search.press("Enter")
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for()
+            text = popup.inner_text()
+            assert "Qala-e-Naw" in text and "Fighters entered <i>Qala-e-Naw</i> town." in text
+            assert "Changed on 2021-07-08" in text  # the changes view adds the old status
+            assert page.evaluate("window.tcmap.map.getZoom()") > zoom_before
+
+            search.fill("af9901")
+            search.press("Enter")
+            alpha = page.locator(".leaflet-popup-content", has_text="Westland province · AF9901")
+            sync_api.expect(alpha).to_contain_text("No change of status between 2021-07-05 and 2021-07-08")
+
+            search.fill("East Fort")  # a spelling the gazetteer knows for Delta
+            search.press("Enter")
+            delta = page.locator(".leaflet-popup-content", has_text="Eastland province \u00b7 AF9801")
+            sync_api.expect(delta).to_contain_text("Delta")
+
+            search.fill("Nowhere at all")
+            search.press("Enter")
+            sync_api.expect(page.locator("#tc-search-msg")).to_contain_text("No district matches")
+
+            # Changes view: one row; the unchanged district is left blank.
+            rows = page.locator("#tc-changes-table tbody tr:not(.tc-change-ev)")
+            assert rows.count() == 1 and "Qala-e-Naw" in rows.first.inner_text()
+            assert page.locator("path.tc-AF9901").get_attribute("fill-opacity") == "0"
+        finally:
+            browser.close()
+    assert problems == []
