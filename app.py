@@ -361,6 +361,8 @@ def district_panel(store, tl, day: date | None) -> None:
         return
     st.markdown(f"**{ad.escape_text(labels[pcode])}** on {day.isoformat()}: "
                 f"**{ad.escape_text(ad.status_text(s))}**")
+    if ad.sources_text(s):
+        st.markdown(ad.escape_text(ad.sources_text(s)))
     if s.overridden and s.note:
         st.markdown(f"Analyst note: {ad.escape_text(s.note)}")
     if s.basis == "point":
@@ -384,6 +386,8 @@ def district_panel(store, tl, day: date | None) -> None:
                 if p.adm2_pcode != pcode:
                     continue
                 with st.expander(ad.plain_label(f"{p.name}: {ad.status_text(p)}")):
+                    if ad.sources_text(p):
+                        st.markdown(ad.escape_text(ad.sources_text(p)))
                     for r in ad.evidence_rows(p.evidence, store.article):
                         st.markdown(ad.evidence_html(r), unsafe_allow_html=True)
     rows = ad.evidence_rows(s.evidence, store.article)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -200,11 +199,10 @@ def _overrides_from(store: bool):
 
 
 def _sources(claims) -> list[tuple[str, int]]:
-    """Publishers (or article ids) and how many articles each contributed."""
-    seen: dict[str, str] = {}
-    for c in claims:
-        seen.setdefault(c.article_id, c.publisher or "unknown publisher")
-    return Counter(seen.values()).most_common()
+    """Outlets and how many articles each contributed (the map's source list)."""
+    from geo.maps.htmlmap import source_counts
+
+    return source_counts(list(claims))
 
 
 def _timeline(claims, overrides=(), stale_days: int = 30, contest_days: int = 3, points_colour: bool = False):
@@ -543,10 +541,10 @@ def status(paths, day, fmt, show_all, show_points, user_date, store, stale_days,
             "place": p.name, "adm2_pcode": p.adm2_pcode, "district": p.adm2_name, "province": p.adm1_name,
             "status": p.status, "since": p.since.isoformat() if p.since else "", "claims": len(p.evidence),
             "unconfirmed": p.unconfirmed, "stale": p.stale, "centre": p.centre,
-            "lat": p.lat, "lon": p.lon,
+            "lat": p.lat, "lon": p.lon, "sources": p.n_sources, "single_source": p.single_source,
         } for p in tl.point_status_on(day)]
         cols = ["place", "adm2_pcode", "district", "province", "status", "since", "claims", "unconfirmed",
-                "stale", "centre", "lat", "lon"]
+                "stale", "centre", "lat", "lon", "sources", "single_source"]
         click.echo(_table(rows, cols) if fmt == "table" else _format_rows(rows, fmt, cols), nl=fmt == "table")
         _done(result)
     rows = []
@@ -557,9 +555,10 @@ def status(paths, day, fmt, show_all, show_points, user_date, store, stale_days,
             "adm2_pcode": s.adm2_pcode, "district": s.adm2_name, "province": s.adm1_name,
             "status": s.status, "since": s.since.isoformat() if s.since else "",
             "claims": len(s.evidence), "unconfirmed": s.unconfirmed, "stale": s.stale,
-            "overridden": s.overridden,
+            "overridden": s.overridden, "sources": s.n_sources, "single_source": s.single_source,
         })
-    cols = ["adm2_pcode", "district", "province", "status", "since", "claims", "unconfirmed", "stale", "overridden"]
+    cols = ["adm2_pcode", "district", "province", "status", "since", "claims", "unconfirmed", "stale", "overridden",
+            "sources", "single_source"]
     if fmt == "table":
         click.echo(_table(rows, cols))
     else:

@@ -101,6 +101,7 @@ def extract_partition(part: Partition, settings: TaskSettings) -> PartResult:
     from geo.app.store import content_hash
     from geo.claims.extract import extract_article, load_nlp
     from geo.ingest.sources import RecordingIds, read_partition
+    from geo.pipeline import with_sources
     from geo.places.gazetteer import load_gazetteer
     from geo.places.mentions import find_mentions
 
@@ -117,6 +118,7 @@ def extract_partition(part: Partition, settings: TaskSettings) -> PartResult:
         except Exception as error:  # noqa: BLE001 - one article must not cost its partition
             items.append(Skipped(item.origin or item.id, f"extraction failed ({type(error).__name__}: {error})"))
             continue
+        (r,) = with_sources([r])  # outlet, title and text signature, as ``tcmap extract`` writes them
         article = r.article if r.article.published is None else _without_text(r.article)
         items.append(ArticleOut(article, digest, content_hash(item.text), r.claims, r.counts))
     worker = ""

@@ -71,7 +71,8 @@ def extract_articles(
     but their dated events date the others, so a batch resumed after a crash
     gets the dates one uninterrupted run gives. The mention finder is
     ``find_mentions``, or with the geocoder when ``TCMAP_GEOCODER`` turns it
-    on (``geo.places.geocode``).
+    on (``geo.places.geocode``). Each claim carries its article's outlet,
+    title and text signature (:func:`with_sources`).
     """
     from geo.claims.dating import infer_published
     from geo.claims.extract import extract, load_nlp
@@ -90,11 +91,34 @@ def extract_articles(
         if progress:
             progress(1)
     if not known:
-        return infer_published(results)
+        return with_sources(infer_published(results))
     fresh = iter(results)
     whole = [known[a.id] if a.id in known else next(fresh) for a in batch]  # in reading order
     year, index = _dating_context(whole)
-    return infer_published(results, year=year, index=index)
+    return with_sources(infer_published(results, year=year, index=index))
+
+
+def with_sources(results: list[ArticleResult]) -> list[ArticleResult]:
+    """The results with each claim naming its article's outlet and title, and its text's signature.
+
+    Per article, needing no other article (so a Dask run writes the same
+    claims): ``extra`` gains outlet, title, wire, minhash and n_grams
+    (:func:`geo.ingest.copies.article_fields`), and a claim whose article has
+    no title takes its first line as ``title``. Copies of one story are
+    grouped later, over all the claims a timeline is built from
+    (:func:`geo.ingest.copies.with_stories`).
+    """
+    from dataclasses import replace
+
+    from geo.ingest.copies import article_fields
+
+    out = []
+    for r in results:
+        f = article_fields(r.article)
+        claims = [replace(c, title=c.title or f.get("title"), extra={**(c.extra or {}), **f})
+                  for c in r.claims]
+        out.append(replace(r, claims=claims))
+    return out
 
 
 def _dating_context(results: list[ArticleResult]) -> tuple[int | None, dict]:

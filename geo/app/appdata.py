@@ -35,8 +35,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geo.ingest.outlets import claim_outlet, claim_title, outlet_of, title_of
 from geo.maps import htmlmap as _htmlmap
 from geo.models import STATUSES, Article, Claim, Skipped
+from geo.timeline.corroboration import corroboration_line
 
 if TYPE_CHECKING:
     import folium
@@ -70,6 +72,7 @@ __all__ = [
     "point_rows",
     "redate_article",
     "safe_url",
+    "sources_text",
     "store_references",
     "timeline_centres",
     "unresolved_frame",
@@ -557,6 +560,11 @@ def status_text(s: DistrictStatus | PointStatus) -> str:
     return words + (f" ({', '.join(quals)})" if quals else "")
 
 
+def sources_text(s: DistrictStatus | PointStatus) -> str:
+    """'Corroborated by 2 independent sources: AFP, TOLOnews.' (copies of one story count once)."""
+    return corroboration_line(s.sources)
+
+
 def district_styles(statuses: Iterable[DistrictStatus], selected: str | None = None) -> dict[str, list]:
     """pcode -> [Leaflet style, tooltip status] for the districts that differ from 'no report'."""
     out: dict[str, list] = {}
@@ -739,6 +747,8 @@ class EvidenceRow:
     url: str | None
     article_id: str
     confidence: float
+    copies: str = ""  # the story's other copies, by outlet
+    origin: str = ""  # the wire agency or first outlet of the story, when not the outlet itself
 
 
 def _sentence_offset(claim: Claim, text: str | None) -> int | None:
@@ -759,15 +769,19 @@ def evidence_rows(claims: Sequence[Claim], articles: Mapping[str, Article] | Cal
     for c in claims:
         art = get(c.article_id)
         text = art.text if art else None
+        outlet = claim_outlet(c) or (outlet_of(art) if art else None)
+        origin = (c.extra or {}).get("source")
+        origin = f"story from {origin}" if isinstance(origin, str) and origin and origin != outlet else ""
         rows.append(EvidenceRow(
             html=highlight(c.sentence or c.mention, c.mention, _sentence_offset(c, text)),
             mention=c.mention, sentence=c.sentence, controller=c.controller,
             attributed_to=c.attributed_to, source_type=c.source_type,
-            title=c.title or (art.title if art else None) or c.article_id,
-            publisher=c.publisher or (art.publisher if art else None) or "unknown publisher",
+            title=claim_title(c) or (title_of(art) if art else None) or "untitled article",
+            publisher=outlet or "outlet not named",
             published=c.published or (art.published.isoformat() if art and art.published else "undated"),
             event_date=c.event_date or "", url=safe_url(c.url or (art.url if art else None)),
-            article_id=c.article_id, confidence=c.confidence))
+            article_id=c.article_id, confidence=c.confidence,
+            copies=_htmlmap.copies_text(c), origin=origin))
     rows.sort(key=lambda r: (r.event_date or r.published), reverse=True)
     return rows
 
@@ -778,12 +792,15 @@ def evidence_html(row: EvidenceRow) -> str:
     if row.url:
         title = (f'<a href="{html.escape(row.url, quote=True)}" target="_blank" '
                  f'rel="noopener noreferrer nofollow">{title}</a>')
-    meta = " · ".join(escape_text(x) for x in (row.publisher, f"published {row.published}",
+    outlet = row.publisher + (f" ({row.origin})" if row.origin else "")
+    meta = " · ".join(escape_text(x) for x in (outlet, f"published {row.published}",
                                                 f"event {row.event_date or 'date unknown'}"))
     said = escape_text(f"{row.controller} — according to {row.attributed_to} ({row.source_type}), "
                        f"confidence {row.confidence:.2f}")
     return (f'<div class="tcmap-evidence"><blockquote>{row.html}</blockquote>'
-            f"<div><b>{said}</b></div><div>{title} — {meta}</div></div>")
+            f"<div><b>{said}</b></div><div>{title} — {meta}</div>"
+            + (f'<div class="tcmap-copies">{escape_text(row.copies)}</div>' if row.copies else "")
+            + "</div>")
 
 
 def history_rows(timeline: Timeline, pcode: str) -> list[dict]:
@@ -792,7 +809,7 @@ def history_rows(timeline: Timeline, pcode: str) -> list[dict]:
     for start, end, s in timeline.history(pcode):
         rows.append({"from": start, "to": end, "status": STATUS_LABELS.get(s.status, s.status),
                      "override": s.overridden, "unconfirmed": s.unconfirmed, "stale": s.stale,
-                     "claims": len(s.evidence), "note": s.note})
+                     "claims": len(s.evidence), "sources": s.n_sources, "note": s.note})
     return rows
 
 

@@ -18,8 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.csvcells import SafeDictWriter, safe_writer
+from geo.ingest.copies import with_stories
+from geo.ingest.outlets import claim_outlet, claim_title
 from geo.models import STATUSES, Claim
 from geo.timeline.build import Timeline, claim_day
+from geo.timeline.corroboration import corroboration_text
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACLED_COLUMNS",
     "POINT_COLUMNS",
+    "SOURCE_COLUMNS",
     "STATUS_COLUMNS",
     "STATUS_FORMATS",
     "acled_rows",
@@ -38,13 +42,21 @@ __all__ = [
     "write_status",
 ]
 
+# Who says so, in words a reader can check: the independent sources behind the
+# status and the newest piece of evidence (its sentence, outlet, title, URL).
+SOURCE_COLUMNS = (
+    "n_sources", "single_source", "sources", "corroboration", "evidence", "evidence_outlet",
+    "evidence_title", "evidence_url",
+)  # fmt: skip
 STATUS_COLUMNS = (
     "adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "date", "status", "since",
     "unconfirmed", "stale", "overridden", "basis", "n_claims", "last_claim", "articles", "note",
+    *SOURCE_COLUMNS,
 )  # fmt: skip
 POINT_COLUMNS = (
     "key", "name", "adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "date", "status", "since",
     "unconfirmed", "stale", "centre", "n_claims", "last_claim", "articles", "lat", "lon",
+    *SOURCE_COLUMNS,
 )  # fmt: skip
 ACLED_COLUMNS = (
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "admin1", "admin2",
@@ -64,6 +76,23 @@ ACLED_ACTOR = {
 }
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "unknown": 3}
 _HATCHED = ("taliban", "government", "contested")
+
+
+def source_fields(status: Any) -> dict[str, Any]:
+    """The SOURCE_COLUMNS of a district or point status: its sources and its newest evidence."""
+    ev = list(status.evidence)
+    newest = max(ev, key=lambda c: (claim_day(c) or date.min)) if ev else None
+    n = status.n_sources
+    return {
+        "n_sources": n,
+        "single_source": status.single_source,
+        "sources": "; ".join(status.sources),
+        "corroboration": corroboration_text(n),
+        "evidence": " ".join(newest.sentence.split()) if newest else None,
+        "evidence_outlet": claim_outlet(newest) if newest else None,
+        "evidence_title": claim_title(newest) if newest else None,
+        "evidence_url": newest.url if newest else None,
+    }
 
 
 def _districts_frame(geometry: Any) -> gpd.GeoDataFrame:
@@ -110,6 +139,7 @@ def status_frame(
             "last_claim": s.last_claim.isoformat() if s.last_claim else None,
             "articles": ";".join(sorted({c.article_id for c in s.evidence})),
             "note": s.note,
+            **source_fields(s),
         })  # fmt: skip
         geoms.append(by_code.get(s.adm2_pcode))
     return gpd.GeoDataFrame(rows, columns=list(STATUS_COLUMNS), geometry=geoms, crs="EPSG:4326")
@@ -138,12 +168,13 @@ def points_frame(timeline: Timeline, day: date) -> gpd.GeoDataFrame:
             "n_claims": len(p.evidence), "last_claim": p.last_claim.isoformat() if p.last_claim else None,
             "articles": ";".join(sorted({c.article_id for c in p.evidence})),
             "lat": p.lat if located else None, "lon": p.lon if located else None,
+            **source_fields(p),
         })  # fmt: skip
         geoms.append(Point(p.lon, p.lat) if located else None)
     frame = gpd.GeoDataFrame(rows, columns=list(POINT_COLUMNS), geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
     if not rows:  # typed columns, so that an empty layer still has its schema
         frame = frame.astype({"unconfirmed": bool, "stale": bool, "centre": bool, "n_claims": int,
-                              "lat": float, "lon": float})
+                              "lat": float, "lon": float, "n_sources": int, "single_source": bool})
     return frame
 
 
@@ -250,6 +281,7 @@ def acled_rows(claims: Sequence[Claim], gazetteer_or_districts: Any = None) -> l
             gazetteer_or_districts.centroids
         )  # a Gazetteer: P-code -> (lat, lon)
     by_d, by_p, names = _centroids(gazetteer_or_districts)
+    claims = with_stories(claims)  # the story's copies and originator, for source and notes
     rows = []
     for c in sorted(claims, key=lambda c: (claim_day(c) or date.min, c.article_id, c.char_start)):
         day = claim_day(c)
@@ -262,7 +294,7 @@ def acled_rows(claims: Sequence[Claim], gazetteer_or_districts: Any = None) -> l
         else:
             lat, lon = by_d.get(c.adm2_pcode) or (None, None)
         precision = ACLED_TIME_PRECISION.get(c.time_precision, 3) if c.event_date else 3
-        notes = f"{c.sentence.strip()} [claim by {c.attributed_to} ({c.source_type}); article {c.article_id}]"
+        notes = f"{' '.join(c.sentence.split())} [claim by {c.attributed_to} ({c.source_type}); {_article_note(c)}]"
         rows.append({
             "event_date": day.isoformat(),
             "time_precision": precision,
@@ -275,10 +307,33 @@ def acled_rows(claims: Sequence[Claim], gazetteer_or_districts: Any = None) -> l
             "latitude": None if lat is None else round(float(lat), 4),
             "longitude": None if lon is None else round(float(lon), 4),
             "geo_precision": c.geo_precision,
-            "source": c.publisher or c.attributed_to,
+            "source": acled_source(c),
             "notes": notes,
         })  # fmt: skip
     return rows
+
+
+def acled_source(claim: Claim) -> str:
+    """ACLED's ``source``: the outlet, then the wire agency or first outlet it copied when that differs."""
+    outlet = claim_outlet(claim)
+    origin = (claim.extra or {}).get("source")
+    names = [n for n in (outlet, origin) if isinstance(n, str) and n.strip()]
+    names = list(dict.fromkeys(names))
+    return "; ".join(names) if names else "outlet not named"
+
+
+def _article_note(claim: Claim) -> str:
+    """The article a claim comes from, by title and URL (its id only when it has neither)."""
+    title = claim_title(claim)
+    parts = [f"article “{title}”" if title else f"article {claim.article_id}"]
+    if claim.url:
+        parts.append(claim.url)
+    copies = [c.get("outlet") or c.get("title") for c in (claim.extra or {}).get("copies") or []
+              if isinstance(c, dict)]
+    copies = [str(x) for x in copies if x]
+    if copies:
+        parts.append("copies of the story: " + ", ".join(dict.fromkeys(copies)))
+    return " ".join(parts)
 
 
 def write_acled(

@@ -23,10 +23,12 @@ The data block holds: ``districts`` ([P-code, name, province]) and ``geom``
 ``codes`` (per date, one character of ``alphabet`` per district: status index * 8 +
 unconfirmed + 2 * stale + 4 * overridden); ``counts`` (per date, districts per
 status); ``segs`` (per district, the periods [first date index, since, evidence
-indexes, basis, note, number of claims]); ``ev`` (each evidence claim once);
+indexes, basis, note, number of claims, corroboration line]); ``ev`` (each
+evidence claim once: sentence, speaker, source type, controller, date, title,
+outlet, URL, place, level, scope, the story's other copies, its originator);
 ``notes`` (province notes) and ``points`` (each located point place: [lat, lon,
 name, district, province, is the district centre, periods [first date index,
-status code, since, evidence indexes, number of claims]]). A point is drawn as
+status code, since, evidence indexes, number of claims, corroboration line]]). A point is drawn as
 a marker in its own status colour; a district whose only claims are about points
 inside it is ``partly_reported`` (see rule 3a of ``geo.timeline.build``).
 ``placeLabels`` ([kind, name, lat, lon], ``geo.maps.labels``) are the province
@@ -51,14 +53,17 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
 
+from geo.ingest.outlets import claim_outlet, claim_title
 from geo.models import STATUSES, Claim
 from geo.timeline.build import DistrictStatus, PointStatus, Timeline, claim_day
+from geo.timeline.corroboration import corroboration_line
 
 __all__ = [
     "METHODOLOGY",
     "STATUS_COLOURS",
     "STATUS_HINTS",
     "STATUS_LABELS",
+    "copies_text",
     "json_for_script",
     "render_map",
     "source_counts",
@@ -137,10 +142,10 @@ def _leaflet() -> tuple[str, str]:
 
 
 def source_counts(claims: list[Claim]) -> list[tuple[str, int]]:
-    """Publishers with the number of distinct articles each contributed, most first."""
+    """Outlets with the number of distinct articles each contributed, most first."""
     articles: dict[str, set[str]] = defaultdict(set)
     for c in claims:
-        articles[(c.publisher or "").strip() or "Unknown publisher"].add(c.article_id)
+        articles[claim_outlet(c) or "Outlet not named"].add(c.article_id)
     return sorted(
         ((p, len(a)) for p, a in articles.items()), key=lambda x: (-x[1], x[0].casefold())
     )
@@ -159,6 +164,27 @@ def _safe_url(url: str | None) -> str:
 def _clip(text: str | None, limit: int = MAX_SENTENCE) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def copies_text(c: Claim) -> str:
+    """The other copies of the claim's story: outlet and headline of each."""
+    names = []
+    for copy in (c.extra or {}).get("copies") or []:
+        if not isinstance(copy, dict):
+            continue
+        outlet, title = copy.get("outlet"), copy.get("title")
+        title = f"“{_clip(str(title), 70)}”" if title else ""
+        name = f"{outlet} ({title})" if outlet and title else str(outlet or title or "")
+        if name:
+            names.append(name)
+    names = list(dict.fromkeys(names))
+    return f"Same story also in: {'; '.join(names)}" if names else ""
+
+
+def _origin_text(c: Claim) -> str:
+    """The wire agency or first outlet of the story, when it is not the claim's own outlet."""
+    origin = (c.extra or {}).get("source")
+    return f"story from {origin}" if isinstance(origin, str) and origin and origin != claim_outlet(c) else ""
 
 
 class _Evidence:
@@ -180,12 +206,14 @@ class _Evidence:
                 c.source_type,
                 c.controller,
                 (day.isoformat() if day else "") + (" (published)" if fallback and day else ""),
-                _clip(c.title or c.article_id, 200),
-                _clip(c.publisher or "", 120),
+                _clip(claim_title(c) or "untitled article", 200),
+                _clip(claim_outlet(c) or "outlet not named", 120),
                 _safe_url(c.url),
                 _clip(c.place_name, 120),
                 c.place_level,
                 c.scope or "",
+                _clip(copies_text(c), 300),
+                _clip(_origin_text(c), 120),
             ])  # fmt: skip
         return self._index[key]
 
@@ -239,6 +267,7 @@ def _payload(
                         _BASIS.get(s.basis, ""),
                         _clip(s.note, 400),
                         len(s.evidence),
+                        _clip(corroboration_line(s.sources), 600),
                     ])  # fmt: skip
         codes.append("".join(row))
         counts.append([tally[k] for k in STATUSES])
@@ -336,6 +365,7 @@ def _points_payload(timeline: Timeline, dates: list[date], ev: _Evidence) -> lis
             segs[p.key].append([
                 i, _code(p), p.since.isoformat() if p.since else "",
                 [ev.ref(c) for c in p.evidence[-MAX_EVIDENCE:]], len(p.evidence),
+                _clip(corroboration_line(p.sources), 600),
             ])  # fmt: skip
     return [
         [round(where[k].lat, 4), round(where[k].lon, 4), _clip(where[k].name, 120),
@@ -675,7 +705,7 @@ _APP_JS = r"""
         (e[8] ? " \u00b7 " + e[8] + (e[10] ? " (" + e[10] + ")" : "") : "") + " \u00b7 " + (e[4] || "undated")));
       li.appendChild(meta);
       var src = el("div", null, "small");
-      src.appendChild(document.createTextNode((e[6] ? e[6] + ": " : "") + e[5]));
+      src.appendChild(document.createTextNode(e[6] + (e[12] ? " (" + e[12] + ")" : "") + ": " + e[5]));
       if (e[7]) {
         src.appendChild(document.createTextNode(" "));
         var a = el("a", "link");
@@ -683,6 +713,7 @@ _APP_JS = r"""
         src.appendChild(a);
       }
       li.appendChild(src);
+      if (e[11]) li.appendChild(el("div", e[11], "small tc-copies"));
       ol.appendChild(li);
     });
     return ol;
@@ -704,6 +735,7 @@ _APP_JS = r"""
     if (s && s[4]) box.appendChild(el("p", "Analyst note: " + s[4]));
     if (s && s[3] === "p") box.appendChild(el("p", "From a province-wide report; no report names this district.", "small"));
     if (s && s[3] === "t") box.appendChild(el("p", "Only places inside this district were reported (see their markers); no report says who holds the district.", "small"));
+    if (s && s[6]) box.appendChild(el("p", s[6], "tc-sources"));
     if (s && s[2].length) {
       box.appendChild(el("div", "Evidence (" + s[5] + "):"));
       box.appendChild(evidenceList(s[2].slice().reverse()));
@@ -785,6 +817,7 @@ _APP_JS = r"""
         : " · its claims do not colour the district"), "small"));
       if (!s) return box;
       box.appendChild(el("p", statusText(parseCode(s[1])) + (s[2] ? " since " + s[2] : "") + (N ? " (on " + D.dates[cur] + ")" : "")));
+      if (s[5]) box.appendChild(el("p", s[5], "tc-sources"));
       box.appendChild(el("div", "Evidence (" + s[4] + "):"));
       box.appendChild(evidenceList(s[3].slice().reverse()));
       if (s[4] > s[3].length) box.appendChild(el("p", "\u2026 and " + (s[4] - s[3].length) + " older claims, not listed here.", "small"));

@@ -70,6 +70,14 @@ Rules
 11. **Evidence** lists a sentence once: when one sentence names a district and
     a place inside it, the district keeps the claim about the most
     district-like place (the district, then its centre, then other points).
+12. **Independent sources.** The copies of one report (``extra["story"]``,
+    :mod:`geo.ingest.copies`) are one source: a claim they share (same
+    place, controller, speaker and date, even reworded) is evidence once,
+    kept from the original, which lists the others (``extra["copies"]``).
+    ``n_sources`` counts the distinct originators (wire agency or first
+    outlet, :mod:`geo.timeline.corroboration`) among a status's evidence; a
+    status resting on one is ``single_source``, a qualifier shown beside
+    *unconfirmed* (rule 6), not folded into it.
 """
 
 from __future__ import annotations
@@ -81,9 +89,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from geo.ingest.copies import with_stories
 from geo.models import CONTROLLERS, SOURCE_TYPES, STATUSES, Claim
 from geo.places.centres import DistrictCentres
 from geo.places.normalize import name_key
+from geo.timeline.corroboration import independent_sources
 from geo.timeline.voices import unconfirmed as _all_self_serving
 
 __all__ = [
@@ -208,6 +218,20 @@ class DistrictStatus:
         """What the map shows: status and qualifiers."""
         return (self.status, self.unconfirmed, self.stale, self.overridden)
 
+    @property
+    def sources(self) -> list[str]:
+        """The independent sources behind the status (rule 12)."""
+        return independent_sources(self.evidence)
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)
+
+    @property
+    def single_source(self) -> bool:
+        """True when a taken, held or contested status rests on one independent source (rule 12)."""
+        return self.status in CONTROLLERS and not self.overridden and self.n_sources == 1
+
 
 @dataclass(frozen=True)
 class PointStatus:
@@ -237,6 +261,18 @@ class PointStatus:
     @property
     def code(self) -> tuple[str, bool, bool, bool]:
         return (self.status, self.unconfirmed, self.stale, False)
+
+    @property
+    def sources(self) -> list[str]:
+        return independent_sources(self.evidence)
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)
+
+    @property
+    def single_source(self) -> bool:
+        return self.status in CONTROLLERS and self.n_sources == 1
 
 
 @dataclass(frozen=True)
@@ -554,7 +590,10 @@ def point_key(c: Claim) -> str:
 
 def _sentence_key(c: Claim) -> tuple:
     # By text, not offsets: a wire story often repeats its lead sentence lower down.
-    return (c.article_id, " ".join((c.sentence or "").split()).casefold())
+    # By story, not article: the copies of one report state a claim once (rule 12).
+    story = (c.extra or {}).get("story")
+    return (story if isinstance(story, str) and story else c.article_id,
+            " ".join((c.sentence or "").split()).casefold())
 
 
 def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Claim]:
@@ -570,17 +609,43 @@ def _one_per_sentence(claims: list[Claim], rank: Mapping[int, int]) -> list[Clai
         cand = (rank.get(id(c), 9), _place_of(c))
         if k not in best or cand < best[k]:
             best[k] = cand
-    seen: set[tuple] = set()
-    out = []
-    for c in reversed(claims):  # the newest copy of a repeated claim stays
+    keep: dict[tuple, Claim] = {}
+    for c in reversed(claims):  # the newest copy of a repeated claim stays...
         k = _sentence_key(c)
         if _place_of(c) != best[k][1]:
             continue
         same = (*k, c.controller, c.attributed_to.strip().casefold())
-        if same not in seen:
-            seen.add(same)
-            out.append(c)
-    return out[::-1]
+        if same not in keep or _is_original(c) and not _is_original(keep[same]):
+            keep[same] = c  # ...but of a story's copies, the original (it lists the others)
+    kept = {id(c) for c in keep.values()}
+    return _one_per_story([c for c in claims if id(c) in kept])
+
+
+def _one_per_story(claims: list[Claim]) -> list[Claim]:
+    """Of the copies of one story, one article's claims (rule 12).
+
+    A copy may reword a sentence ("they captured X" / "the insurgents
+    captured X"); the same place, controller, speaker and date in two copies is
+    still one report, kept from the original (else the newest copy).
+    """
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        story = (c.extra or {}).get("story")
+        if isinstance(story, str) and story:
+            groups[(story, _place_of(c), c.controller, c.attributed_to.strip().casefold(),
+                    c.event_date or c.published)].append(c)
+    drop: set[int] = set()
+    for (story, *_), members in groups.items():
+        articles = [c.article_id for c in members]
+        if len(set(articles)) < 2:
+            continue
+        keep = story if story in articles else articles[-1]
+        drop.update(id(c) for c in members if c.article_id != keep)
+    return [c for c in claims if id(c) not in drop]
+
+
+def _is_original(c: Claim) -> bool:
+    return (c.extra or {}).get("story") == c.article_id
 
 
 def _place_of(c: Claim) -> str:
@@ -606,6 +671,7 @@ def build_timeline(
     """
     if not isinstance(params, TimelineParams):
         raise TypeError(f"Expected TimelineParams for params, instead got: {params!r}.")
+    claims = with_stories(claims)  # rule 12: copies of one report, from the signatures claims carry
     if centres is None:
         centres = DistrictCentres()
     rows = _district_rows(districts)

@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests._storedata import Result, hostile_result, make_claim, make_result, province_result
 
 from geo.app import appdata as ad
 from geo.app.store import Store
+from tests._storedata import Result, hostile_result, make_claim, make_result, province_result
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -540,6 +540,72 @@ def test_an_article_waiting_for_its_year_is_dated_when_dated_articles_arrive(hom
     assert not [h for h in at.subheader if h.value == "Articles without a date"]
     kohsan = [c for c in Store.open(home).claims() if c.adm2_name == "Kohsan"]
     assert kohsan and all(c.published == "2021-07-03" for c in kohsan)
+
+
+def test_evidence_names_the_outlet_and_the_headline_never_the_file_name():
+    from geo.models import Article
+
+    text = ("Nawur district falls\n\nKABUL (Reuters) - Insurgents overran Nawur district on Monday after "
+            "troops withdrew, a councillor said.")
+    art = Article("001_1fe15c33fcf35368", text)
+    c = dataclasses.replace(make_claim(art, "Nawur", pcode="AF1101", place="Nawur"), publisher=None, title=None, url=None,
+                            extra={"copies": [{"article_id": "x2", "outlet": "Site Two", "title": "t", "url": None}],
+                                   "source": "Reuters"})
+    row = ad.evidence_rows([c], {art.id: art})[0]
+    assert row.publisher == "Reuters" and row.title == "Nawur district falls"
+    import html
+
+    shown = html.unescape(ad.evidence_html(row))
+    assert "001_1fe15c33fcf35368" not in shown and "unknown publisher" not in shown
+    assert "Same story also in: Site Two (“t”)" in shown and "story from" not in shown
+
+
+def test_the_panel_says_how_many_independent_sources():
+    from geo.timeline.build import build_timeline
+
+    rows = [{"adm2_pcode": "AF9901", "adm2_name": "Alpha", "adm1_pcode": "AF99", "adm1_name": "Westland"}]
+    from tests.factories import make_claim as neutral_claim
+
+    base = dataclasses.replace(neutral_claim(), adm2_pcode="AF9901", adm1_pcode="AF99", place_level="district",
+                               controller="taliban", event_date="2021-07-05", source_type="reporter",
+                               attributed_to="reporter")
+    one = dataclasses.replace(base, article_id="a", publisher="Kabul Evening Post", sentence="Alpha fell.")
+    two = dataclasses.replace(base, article_id="b", publisher="AFP", sentence="Alpha is lost.")
+    tl = build_timeline([one, two], rows)
+    s = tl.status_of("AF9901", date(2021, 7, 6))
+    assert ad.sources_text(s) == "Corroborated by 2 independent sources: AFP, Kabul Evening Post."
+    assert ad.history_rows(tl, "AF9901")[0]["sources"] == 2
+    alone = build_timeline([one], rows).status_of("AF9901", date(2021, 7, 6))
+    assert ad.sources_text(alone).startswith("Single source (Kabul Evening Post)")
+
+
+def test_a_copy_uploaded_later_joins_the_stored_story(home):
+    from geo.models import ArticleResult
+
+    def extract(articles):
+        from geo.pipeline import with_sources
+
+        return with_sources([ArticleResult(a, [make_claim(a, "Kohsan", pcode="AF3213", place="Kohsan")], [])
+                             for a in articles])
+
+    story = ("HERAT (AFP) - Insurgents took the Kohsan district and its border post on Thursday after "
+             "hundreds of soldiers fled across the frontier, a provincial official said.\n\n"
+             "The official said the militants had also seized customs offices and trucks loaded with fuel "
+             "that were waiting to cross, and that the road to the provincial capital was now closed.\n\n"
+             "Residents of the district said the fighters had entered the bazaar without meeting resistance.")
+    copy = "World | Asia\n\nKohsan falls\n\n" + story.split("\n\n", 1)[1] + "\n\nREAD MORE: Other news today"
+    store = Store.open(home)
+    (first,) = ad.ingest_files(store, [("wire.txt", story.encode())], extract=extract,
+                               user_date=date(2021, 7, 8))
+    (second,) = ad.ingest_files(store, [("copy.txt", copy.encode())], extract=extract,
+                                user_date=date(2021, 7, 9))
+    from geo.ingest.copies import with_stories
+
+    by_article = {c.article_id: c for c in with_stories(store.claims())}  # as the timeline groups them
+    original, repost = by_article[first.articles[0]], by_article[second.articles[0]]
+    assert repost.extra["story"] == original.article_id
+    assert repost.extra["source"] == "AFP" and repost.extra["source_key"] == original.extra["source_key"]
+    assert repost.title == "Kohsan falls"
 
 
 # -- labels, search and the changes view --------------------------------------------

@@ -229,6 +229,61 @@ def test_png_shows_a_partly_reported_district_and_the_point_marker_in_its_own_co
     assert old["taliban"] > 10 * new["taliban"]  # the old rule paints Bravo red
 
 
+def _sourced(article, outlet, sentence, *, story, source, title, url=None, copies=()):
+    key = f"outlet:{source.casefold()}"
+    return claim("AF9901", "taliban", "2021-07-05", article_id=article, sentence=sentence, publisher=None,
+                 title=title, url=url, source_type="reporter", attributed_to="a district elder",
+                 extra={"outlet": outlet, "story": story, "source": source, "source_key": key,
+                        "copies": list(copies)})  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def sourced(squares):
+    copy = {"article_id": "w2", "outlet": "Site Two", "title": "Alpha lost", "url": None}
+    claims = [
+        _sourced("w1", "Site One", "Alpha fell on Monday, an elder said.", story="w1", source="Reuters",
+                 title="Taliban take Alpha", url="https://site-one.example.org/a", copies=[copy]),
+        _sourced("w2", "Site Two", "Alpha fell on Monday, an elder said.", story="w1", source="Reuters",
+                 title="Alpha lost"),
+    ]
+    return claims, build_timeline(claims, squares.drop(columns="geometry"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "gpkg"])
+def test_status_exports_carry_sources_and_the_evidence(sourced, squares, tmp_path, fmt):
+    from geo.maps.exports import write_status
+
+    _, tl = sourced
+    path = write_status(tl, DAY, tmp_path / f"status.{fmt}", fmt, geometry=squares)
+    if fmt == "csv":
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = {r["adm2_pcode"]: r for r in csv.DictReader(fh)}
+        alpha = rows["AF9901"]
+        assert alpha["n_sources"] == "1" and alpha["single_source"] == "True"
+    else:
+        frame = gpd.read_file(path, layer="status") if fmt == "gpkg" else gpd.read_file(path)
+        alpha = frame.set_index("adm2_pcode").loc["AF9901"]
+        assert int(alpha["n_sources"]) == 1 and bool(alpha["single_source"])
+    assert alpha["sources"] == "Reuters"
+    assert alpha["corroboration"] == "single source: not corroborated by an independent source"
+    assert alpha["evidence"] == "Alpha fell on Monday, an elder said."
+    assert alpha["evidence_outlet"] == "Site One" and alpha["evidence_title"] == "Taliban take Alpha"
+    assert alpha["evidence_url"] == "https://site-one.example.org/a"
+    assert int(alpha["n_claims"]) == 1  # two copies, one piece of evidence
+
+
+def test_acled_source_is_the_outlet_and_the_speaker_goes_to_the_notes(sourced, squares):
+    from geo.maps.exports import acled_rows
+
+    claims, _ = sourced
+    rows = acled_rows(claims, squares)
+    assert [r["source"] for r in rows] == ["Site One; Reuters", "Site Two; Reuters"]
+    assert "a district elder" in rows[0]["notes"] and "“Taliban take Alpha”" in rows[0]["notes"]
+    assert "https://site-one.example.org/a" in rows[0]["notes"]
+    assert "Site Two" in rows[0]["notes"]  # its copy is named
+    assert all("w1" not in r["notes"] for r in rows)
+
+
 def test_png_carries_the_province_and_capital_labels_as_light_text(timeline, squares, tmp_path):
     from matplotlib.image import imread
 

@@ -197,6 +197,32 @@ def test_province_notes_and_points_are_sent(geometry, squares):
     ]
 
 
+def test_popup_data_names_outlets_titles_copies_and_independent_sources(geometry, squares):
+    wire = {"story": "s1", "source": "Reuters", "source_key": "outlet:reuters"}
+    copies = [{"article_id": "w2", "outlet": "Site Two", "title": "Alpha lost", "url": None}]
+    claims = [
+        claim("AF9901", "taliban", "2021-07-03", article="s1", sentence="Alpha fell to the Taliban.",
+              publisher=None, title=None, extra={**wire, "outlet": "Site One", "title": "Taliban take Alpha",
+                                                "copies": copies}),
+        claim("AF9901", "taliban", "2021-07-03", article="w2", sentence="Alpha fell to the Taliban.",
+              publisher=None, extra={**wire, "outlet": "Site Two", "copies": []}),
+        claim("AF9901", "taliban", "2021-07-03", article="001_1fe15c33fcf35368", sentence="Alpha is in Taliban hands, elders said.",
+              publisher="Kabul Evening Post", title="Elders describe Alpha's fall"),
+    ]  # fmt: skip
+    _, page = render(claims, geometry, squares)
+    data = payload(page)
+    alpha = data["districts"].index(["AF9901", "Alpha", "Westland"])
+    seg = data["segs"][alpha][-1]
+    assert seg[5] == 2  # the two copies of the wire story are one piece of evidence
+    assert seg[6] == "Corroborated by 2 independent sources: Kabul Evening Post, Reuters."
+    rows = [data["ev"][r] for r in seg[2]]
+    assert {(r[6], r[5]) for r in rows} >= {("Kabul Evening Post", "Elders describe Alpha's fall")}
+    wire_row = next(r for r in rows if r[12])  # the original, which lists its copies
+    assert wire_row[5:7] == ["Taliban take Alpha", "Site One"]
+    assert wire_row[11:13] == ["Same story also in: Site Two (“Alpha lost”)", "story from Reuters"]
+    assert "001_1fe15c33fcf35368" not in json.dumps(data["ev"])
+
+
 def test_source_counts_count_distinct_articles_per_publisher():
     from geo.maps.htmlmap import source_counts
 
@@ -206,7 +232,7 @@ def test_source_counts_count_distinct_articles_per_publisher():
         claim("AF9902", "taliban", "2021-07-01", article="b", publisher="Kabul Daily"),
         claim("AF9903", "taliban", "2021-07-01", article="c", publisher=None),
     ]
-    assert source_counts(claims) == [("Kabul Daily", 2), ("Unknown publisher", 1)]
+    assert source_counts(claims) == [("Kabul Daily", 2), ("Outlet not named", 1)]
 
 
 def test_json_for_script_escapes_breakouts():

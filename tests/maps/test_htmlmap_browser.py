@@ -93,6 +93,9 @@ def test_slider_recolours_district_and_popup_shows_its_evidence(map_file: Path):
             text = popup.inner_text()
             assert "Government" in text and "since 2021-07-20" in text and RETAKEN in text
             assert FELL not in text
+            # The source is named by outlet and headline, never by the article id.
+            assert "Single source (Test Wire): not corroborated by an independent source." in text
+            assert "Test Wire: Report b" in text
 
             # Back to the first date, as a user would with the keyboard. (The page's CSP
             # forbids eval, so waits go through locators, not wait_for_function.)
