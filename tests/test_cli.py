@@ -637,3 +637,44 @@ def test_map_changes_since_draws_only_what_changed(boundaries, runner, two_repor
         ("Khwaja Ghar", "government", "taliban")]
     assert "Changes from 2021-06-20 to 2021-07-01" in html
     assert ["province", "Takhar"] in [lab[:2] for lab in data["placeLabels"]]
+
+
+# --- one story, one source (issue 14) ---------------------------------------------------------
+
+_WIRE = ("KABUL, July 3 (Reuters) - Taliban fighters captured Nerkh district of Maidan Wardak province on "
+         "Friday after government forces withdrew overnight, two local officials said. The insurgents also "
+         "attacked checkpoints on the highway to Kabul, the officials said, and hundreds of families fled to "
+         "the provincial capital. A spokesman for the provincial governor said reinforcements were on their way "
+         "and that the district would be retaken within days.")
+_SITES = ["Daily Example", "The Valley Post", "Mountain Herald", "News Desk Online", "Evening Example"]
+
+
+def _status(runner, folder: Path) -> list[dict]:
+    res = invoke(runner, "status", str(folder), "--date", "2021-07-05", "--format", "csv")
+    assert res.exit_code == EXIT_OK, res.output
+    return [r for r in csv.DictReader(io.StringIO(res.stdout)) if r["status"] != "no_report"]
+
+
+def test_five_copies_of_one_wire_story_draw_the_map_of_one_copy(boundaries, runner, tmp_path):
+    one, five, two = tmp_path / "one", tmp_path / "five", tmp_path / "two"
+    for d in (one, five, two):
+        d.mkdir()
+    (one / "a.txt").write_text(" date 2021-07-03\n" + _WIRE, encoding="utf-8")
+    for k, site in enumerate(_SITES):
+        # each site reposts it under its own headline and menu, some trimmed of the last sentence
+        body = _WIRE if k % 2 else _WIRE.rsplit(". ", 1)[0] + "."
+        (five / f"copy{k}.txt").write_text(
+            f" date 2021-07-03\n{site} | Home | World | Asia\nTaliban seize district near Kabul ({site})\n\n{body}\n",
+            encoding="utf-8")
+    got_one, got_five = _status(runner, one), _status(runner, five)
+    assert [(r["adm2_pcode"], r["status"], r["since"]) for r in got_five] == \
+        [(r["adm2_pcode"], r["status"], r["since"]) for r in got_one] == [("AF0402", "taliban", "2021-07-02")]
+    assert got_five[0]["sources"] == "1" and got_five[0]["single_source"] == "True"
+    # a second, independent report of the same capture corroborates it
+    (two / "a.txt").write_text(" date 2021-07-03\n" + _WIRE, encoding="utf-8")
+    (two / "b.txt").write_text(
+        " date 2021-07-04\nKABUL, July 4 (AFP) - Residents of Nerkh said on Saturday that the Taliban had taken "
+        "the district centre and raised their flag over the governor's compound after a night of clashes.",
+        encoding="utf-8")
+    (got_two,) = _status(runner, two)
+    assert (got_two["adm2_pcode"], got_two["sources"], got_two["single_source"]) == ("AF0402", "2", "False")
