@@ -189,8 +189,22 @@ class Override:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+class _Sourced:
+    """The independent sources behind a status's evidence (rule 12)."""
+
+    evidence: list[Claim]
+
+    @property
+    def sources(self) -> list[str]:
+        return independent_sources(self.evidence)
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)
+
+
 @dataclass(frozen=True)
-class DistrictStatus:
+class DistrictStatus(_Sourced):
     """The status of one district on one day, with the claims behind it.
 
     ``basis`` says where the status comes from: ``district`` (district claims,
@@ -219,22 +233,13 @@ class DistrictStatus:
         return (self.status, self.unconfirmed, self.stale, self.overridden)
 
     @property
-    def sources(self) -> list[str]:
-        """The independent sources behind the status (rule 12)."""
-        return independent_sources(self.evidence)
-
-    @property
-    def n_sources(self) -> int:
-        return len(self.sources)
-
-    @property
     def single_source(self) -> bool:
         """True when a taken, held or contested status rests on one independent source (rule 12)."""
         return self.status in CONTROLLERS and not self.overridden and self.n_sources == 1
 
 
 @dataclass(frozen=True)
-class PointStatus:
+class PointStatus(_Sourced):
     """The status of one point place (crossing, airport, base, town) on one day (rule 3a).
 
     ``key`` is the gazetteer place key (or district and name when the claims
@@ -261,14 +266,6 @@ class PointStatus:
     @property
     def code(self) -> tuple[str, bool, bool, bool]:
         return (self.status, self.unconfirmed, self.stale, False)
-
-    @property
-    def sources(self) -> list[str]:
-        return independent_sources(self.evidence)
-
-    @property
-    def n_sources(self) -> int:
-        return len(self.sources)
 
     @property
     def single_source(self) -> bool:
