@@ -11,6 +11,7 @@ through Playwright with every non-local request blocked. Prints one JSON object.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import statistics
 import sys
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "tests" / "app")]
 
 
 def _percentile(xs: list[float], q: float) -> float:
@@ -109,6 +110,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--moves", type=int, default=30)
     ap.add_argument("--kills", type=int, default=200)
     args = ap.parse_args(argv)
+    from geo.places import boundaries
+
+    # the app runs on a store of its own (TCMAP_HOME), with the boundaries where they are installed
+    os.environ.setdefault("TCMAP_BOUNDARIES_DIR", str(boundaries.cache_dir()))
     result = {}
     with tempfile.TemporaryDirectory(prefix="tcmap-bench-") as tmp:
         if args.articles:
