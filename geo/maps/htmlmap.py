@@ -770,7 +770,20 @@ _APP_JS = r"""
     }, { maxWidth: 380, autoPanPaddingTopLeft: [50, 10] });
     layer.on("mouseover", function () { layer.setStyle({ weight: 2 }); });
     layer.on("mouseout", function () { layer.setStyle({ weight: codeOf(j).overridden ? 2.5 : 0.6 }); });
-    return layer.addTo(map);
+    layer.addTo(map);
+    // Reachable by keyboard: Tab to a district, Enter (or Space) opens its popup.
+    var path = layer.getElement();
+    if (path) {
+      path.setAttribute("tabindex", "0");
+      path.setAttribute("role", "button");
+      path.setAttribute("aria-label", d[1] + ", " + d[2]);
+      path.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); layer.openPopup(layer.getBounds().getCenter()); }
+      });
+      path.addEventListener("focus", function () { layer.setStyle({ weight: 2 }); });
+      path.addEventListener("blur", function () { layer.setStyle({ weight: codeOf(j).overridden ? 2.5 : 0.6 }); });
+    }
+    return layer;
   });
   D.provinces.forEach(function (p) {
     L.polygon(provGeom[p[0]], { color: "#444", weight: 1.1, fill: false, interactive: false }).addTo(map);

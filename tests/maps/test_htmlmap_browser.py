@@ -280,3 +280,26 @@ def test_search_box_zooms_to_and_opens_a_district_and_labels_show_names(tmp_path
         finally:
             browser.close()
     assert problems == []
+
+
+def test_districts_are_reachable_by_keyboard(map_file: Path):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+            page.goto(map_file.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached")
+            districts = page.locator("path.tc-d[tabindex='0'][role='button']")
+            assert districts.count() == 2
+            assert page.locator("path.tc-AF9902").get_attribute("aria-label") == "Bravo, Westland"
+            page.locator("path.tc-AF9902").focus()
+            page.keyboard.press("Enter")
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for()
+            assert "Bravo" in popup.inner_text() and "Taliban" in popup.inner_text()
+        finally:
+            browser.close()
