@@ -542,6 +542,12 @@ html,body{margin:0;height:100%;font:14px/1.4 system-ui,-apple-system,"Segoe UI",
 #wrap{display:flex;height:100%}
 #map{flex:1 1 auto;height:100%;background:#f4f1ea}
 #side{flex:0 0 330px;overflow:auto;padding:12px 14px;border-left:1px solid #ccc;background:#fff}
+@media (max-width:700px){
+  html,body{height:auto}
+  #wrap{flex-direction:column;height:auto}
+  #map{flex:none;height:62vh;min-height:320px}
+  #side{flex:none;border-left:0;border-top:1px solid #ccc;overflow:visible}
+}
 h1{font-size:17px;margin:0 0 2px}
 .range{color:#555;margin:0 0 8px}
 #now{font-size:20px;font-weight:600;margin:6px 0}

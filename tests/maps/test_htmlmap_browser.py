@@ -303,3 +303,23 @@ def test_districts_are_reachable_by_keyboard(map_file: Path):
             assert "Bravo" in popup.inner_text() and "Taliban" in popup.inner_text()
         finally:
             browser.close()
+
+
+def test_on_a_phone_the_map_takes_the_whole_width_and_the_panel_follows_it(map_file: Path):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+            page.goto(map_file.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached")
+            m, side = page.locator("#map").bounding_box(), page.locator("#side").bounding_box()
+            assert m["width"] >= 380 and m["height"] >= 400
+            assert side["y"] >= m["y"] + m["height"] - 1  # below the map, not a strip beside it
+            page.locator("path.tc-AF9901").click()
+            page.locator(".leaflet-popup-content").wait_for()
+        finally:
+            browser.close()
