@@ -519,5 +519,8 @@ NARRATIVE_DAYS = 92
 
 def years_in(text: str) -> list[int]:
     """Plausible years written in a text (a hint for dates written without one)."""
-    return [int(y) for y in re.findall(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])", text)
-            if MIN_YEAR <= int(y) <= MAX_YEAR]
+    return [int(y) for y in _YEAR_RE.findall(text) if MIN_YEAR <= int(y) <= MAX_YEAR]
+
+
+# a year, not part of a larger number ("1,998", "2015.5"); "in 2015, the Taliban" counts
+_YEAR_RE = re.compile(r"(?<![\d,.$£€])((?:19|20)\d\d)(?!\d|,\d)")

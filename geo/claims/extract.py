@@ -89,7 +89,6 @@ __all__ = ["extract", "extract_article", "load_nlp"]
 ANAPHOR_REACH = 3
 # A sentence this long found again in the same article is the page repeating a paragraph.
 REPEAT_MIN_CHARS = 60
-_YEAR = re.compile(r"(?<![\d,.$£€])(19[5-9]\d|20\d\d)(?!\d|,\d)")
 # Control told of before this year (the civil war, the 1996-2001 emirate) is history this map does not draw.
 EARLIEST_YEAR = 2001
 
@@ -308,7 +307,7 @@ def _another_war(c: Claim, text: str, published: date | None) -> bool:
     span = c.extra.get("sentence_span")
     if not span or (published is not None and published.year < EARLIEST_YEAR):
         return False
-    years = [int(y) for y in _YEAR.findall(text, span[0], span[1])]
+    years = years_in(text[span[0]:span[1]])
     return bool(years) and max(years) < EARLIEST_YEAR
 
 
@@ -454,11 +453,11 @@ def _sentence_claims(article: Article, s: Sentence, targets: list[Target], cues:
 
 
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)
-_REPORT_NOUN = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)\b", re.IGNORECASE)
+_REPORTS = r"(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)"
+_REPORT_NOUN = re.compile(r"\b" + _REPORTS + r"\b", re.IGNORECASE)
 # "denied reports that X had fallen", "rejected Taliban claims that ...": the clause after is denied
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
-                          r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?(?:reports?|claims?|rumou?rs?|allegations?|"
-                          r"suggestions?|assertions?)\s+)?(?:that\b|(?=(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*\s+"
+                          r"(?:(?:the\s+|these\s+)?(?:taliban(?:['’]s)?\s+)?" + _REPORTS + r"\s+)?(?:that\b|(?=(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*\s+"
                           r"(?:district\s+|city\s+)?|the\s+(?:district|city|town|provincial\s+capital)\s+)(?:was|were|had|has)\b))",
                           re.IGNORECASE)
 
