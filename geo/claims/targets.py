@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from geo.claims.nlp import Sentence
+from geo.claims.nlp import Sentence, lexicon
 from geo.claims.rules import _rules
 from geo.models import Mention, Place
 
@@ -181,7 +182,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
             t.excluded = "title"
         elif t.start < 60 and _FRONTED.match(text[:t.start]) and _SPEAKER_AFTER.match(after):
             t.excluded = "speaker's place"  # "In Kabul, the ministry said ...": where the speaker is
-        elif _SPEAKER_IN.search(before) and _SPEECH_AFTER.match(after):
+        elif _SPEAKER_IN.search(before) and _speech_after().match(after):
             t.excluded = "speaker's place"  # "The defence ministry in Kabul denied ...": where the speaker sits
         if t.place.level == "province":
             share = _district_share(before, after)
@@ -278,7 +279,7 @@ def _targets(sentence: Sentence, mentions: list[Mention], capital_of: _Capitals,
         out[-1].excluded = None
         out[-1].anaphor_of = ref  # type: ignore[attr-defined]
     _both(text, out, sentence.start)
-    _bare_district_scopes(text, out, earlier, gazetteer, sentence.start)
+    _bare_district_scopes(text, out, gazetteer, sentence.start)
     out.sort(key=lambda t: t.start)
     return out
 
@@ -308,7 +309,7 @@ def _both(text: str, out: list[Target], base: int) -> None:
 
 
 # "all districts have fallen", "most of the districts are now under Taliban control": a share of
-# districts with no province after it stands for the province in view (named up front, or before).
+# districts with no province after it stands for the province in view (named up front, or of its exception).
 _BARE_DISTRICT_SCOPE = re.compile(
     r"\b(?P<q>all|every|most|nearly\s+all|almost\s+all|the\s+majority)\s+(?:of\s+)?(?:the\s+|its\s+)?"
     r"(?:other\s+|remaining\s+|rural\s+)?(?:districts|district(?=\s+(?:has|had|is|was)\b))(?!\s+(?:of|in|across)\b)"
@@ -318,23 +319,20 @@ _BARE_DISTRICT_SCOPE = re.compile(
 _EXCEPT_CAPITAL = re.compile(r"\s+(?:except|but|apart\s+from|save)\s+(?:for\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
-def _bare_district_scopes(text: str, out: list[Target], earlier: list[Target] | None, gazetteer: Any,
-                          base: int) -> None:
+def _bare_district_scopes(text: str, out: list[Target], gazetteer: Any, base: int) -> None:
     if gazetteer is None or not hasattr(gazetteer, "province"):
         return
     for m in _BARE_DISTRICT_SCOPE.finditer(text):
         if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in out):
             continue
         before = [t for t in out if t.end <= m.start()]
-        # the province named in this sentence, else the province of the places of the sentence before
+        # the province named in this sentence, else the province of the exception after it
         fronted = [t for t in before if _FRONTED_REGION.match(text[:t.start]) and (
             t.place.level == "province" or (t.mention is not None and t.mention.rule == "capital-default"))]
         provinces = [t for t in before if t.place.level == "province"]
         if fronted or provinces:
             # "In Faryab, which borders Jawzjan, ... every district": the province named up front
             ref = (fronted or provinces)[0 if fronted else -1]
-        elif not before and earlier and any(t.place.level == "province" for t in earlier):
-            ref = [t for t in earlier if t.place.level == "province"][-1]
         elif (exc := _EXCEPT_CAPITAL.match(text, m.end())) is not None and \
                 (after := [t for t in out if t.start >= m.end() and t.start <= exc.end() + 2]):
             if len({t.place.adm1_pcode for t in out if t.group == after[0].group}) > 1:
@@ -639,9 +637,14 @@ _SPEAKER_AFTER = re.compile(r"^\s*,\s*(?:however\s*,\s*|meanwhile\s*,\s*)?(?:[\w
 # "The defence ministry in Kabul denied the district had fallen", "officials in Herat said ..."
 _SPEAKER_IN = re.compile(r"\b(?:ministry|government|officials?|spokes(?:man|woman|person)|authorities|"
                          r"governor['’]?s?\s+office|embassy|headquarters|sources?)\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:(?:also|later|have|has|had|on\s+\w+day)\s+){0,2}"
-                           r"(?:said|says|told|announced|stated|insisted|claimed|confirmed|denied|denies|rejected|reported)\b",
-                           re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _speech_after() -> re.Pattern[str]:
+    """A verb of saying right after a place (the lexicon's own list of them)."""
+    speech = "|".join(lexicon()["attribution"]["speech"])
+    return re.compile(r"^\s*(?:,\s*)?(?:(?:also|later|have|has|had|on\s+\w+day)\s+){0,2}(?:" + speech + r")\b",
+                      re.IGNORECASE)
 
 
 class _Capitals:
