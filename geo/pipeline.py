@@ -74,7 +74,7 @@ def extract_articles(
     on (``geo.places.geocode``). Each claim carries its article's outlet,
     title and text signature (:func:`with_sources`).
     """
-    from geo.claims.dating import infer_published
+    from geo.claims.dating import infer_published, reference_index, run_year
     from geo.claims.extract import extract, load_nlp
     from geo.places.gazetteer import load_gazetteer
     from geo.places.geocode import mention_finder_from_env
@@ -94,8 +94,7 @@ def extract_articles(
         return with_sources(infer_published(results))
     fresh = iter(results)
     whole = [known[a.id] if a.id in known else next(fresh) for a in batch]  # in reading order
-    year, index = _dating_context(whole)
-    return with_sources(infer_published(results, year=year, index=index))
+    return with_sources(infer_published(results, year=run_year(whole), index=reference_index(whole)))
 
 
 def with_sources(results: list[ArticleResult]) -> list[ArticleResult]:
@@ -119,21 +118,6 @@ def with_sources(results: list[ArticleResult]) -> list[ArticleResult]:
                   for c in r.claims]
         out.append(replace(r, claims=claims))
     return out
-
-
-def _dating_context(results: list[ArticleResult]) -> tuple[int | None, dict]:
-    """The run's year and dated-event index (as ``infer_published`` builds them) over ``results``."""
-    from collections import Counter
-
-    from geo.claims.dating import reference_events
-
-    years = Counter(r.article.published.year for r in results
-                    if r.article.published and r.article.published_source != "inferred")
-    index: dict = {}
-    for r in results:
-        for key, day in reference_events(r):
-            index.setdefault(key, []).append((day, r.article.id))
-    return (years.most_common(1)[0][0] if years else None), index
 
 
 def run(

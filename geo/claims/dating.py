@@ -51,7 +51,8 @@ _DATELINE = re.compile(
 )
 
 
-def _run_year(results: list[ArticleResult]) -> int | None:
+def run_year(results: list[ArticleResult]) -> int | None:
+    """The year most dated articles of a run were published in (the year of a date that lacks one)."""
     years = Counter(r.article.published.year for r in results
                     if r.article.published and r.article.published_source != "inferred")
     return years.most_common(1)[0][0] if years else None
@@ -73,7 +74,8 @@ def reference_events(r: ArticleResult) -> list[tuple[tuple[str, str], date]]:
     return out
 
 
-def _reference_index(results: list[ArticleResult]) -> dict[tuple[str, str], list[tuple[date, str]]]:
+def reference_index(results: list[ArticleResult]) -> dict[tuple[str, str], list[tuple[date, str]]]:
+    """The run's dated events, (place, controller) -> [(day, article id)], from ``reference_events``."""
     index: dict[tuple[str, str], list[tuple[date, str]]] = {}
     for r in results:
         for key, day in reference_events(r):
@@ -314,8 +316,8 @@ def infer_published(results: list[ArticleResult], *, year: int | None = _FROM_RE
     what is otherwise computed from ``results``, when those are only the run's
     undated articles.
     """
-    year = _run_year(results) if year is _FROM_RESULTS else year
-    index = _reference_index(results) if index is None else index
+    year = run_year(results) if year is _FROM_RESULTS else year
+    index = reference_index(results) if index is None else index
     out = []
     for r in results:
         if r.article.published is not None:
